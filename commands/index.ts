@@ -1,0 +1,11 @@
+// Every slash command the bot serves. Add a module: create commands/<name>.ts exporting a CommandModule, list it here.
+import type { CommandModule } from '../src/bot/command.js';
+import article from './article.js';
+import help from './help.js';
+import quotes from './quotes.js';
+import search from './search.js';
+import sources from './sources.js';
+import whoSaid from './who-said.js';
+
+export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help];
+export default commands;

@@ -1,0 +1,33 @@
+// /quotes speaker: — what one person said; any of their names works, autocomplete suggests speakers.
+import type { CommandModule } from '../src/bot/command.js';
+import { limitOption, privateOption } from '../src/bot/command.js';
+import { renderQuotes } from '../src/bot/render.js';
+
+export const quotes: CommandModule = {
+  data: {
+    name: 'quotes',
+    description: 'What one person said, with sources',
+    options: [
+      { name: 'speaker', description: 'Any of their names, e.g. Zelensky', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 },
+      limitOption('quotes', 50),
+      privateOption,
+    ],
+  },
+  heavy: true,
+  defer: true,
+  async execute(i, { engine }) {
+    const speaker = i.options.getString('speaker', true);
+    const limit = i.options.getInteger('limit') ?? 25;
+    return renderQuotes(engine.quotes(speaker, { limit }));
+  },
+  async autocomplete(i, { engine }) {
+    const typed = i.options.getFocused().trim();
+    // Empty input: the engine lists the most quoted speakers first.
+    return engine.speakers(typed, 25).map((s) => ({
+      name: `${s.name} (${s.quotes} quote${s.quotes === 1 ? '' : 's'})`,
+      // The value must fit in 100 characters; the id resolves too when a name is longer.
+      value: s.name.length <= 100 ? s.name : s.id,
+    }));
+  },
+};
+export default quotes;

@@ -1,0 +1,24 @@
+// /search words: — ranked passages with the matched words in bold, each cited.
+import type { CommandModule } from '../src/bot/command.js';
+import { limitOption, privateOption } from '../src/bot/command.js';
+import { renderSearch } from '../src/bot/render.js';
+
+export const search: CommandModule = {
+  data: {
+    name: 'search',
+    description: 'Find passages in the articles',
+    options: [
+      { name: 'words', description: 'What to look for, e.g. prisoner exchange', type: 3, required: true, min_length: 1, max_length: 200 },
+      limitOption('passages', 30),
+      privateOption,
+    ],
+  },
+  heavy: true,
+  defer: true,
+  async execute(i, { engine }) {
+    const words = i.options.getString('words', true);
+    const limit = i.options.getInteger('limit') ?? 10;
+    return renderSearch(engine.search(words, { limit }));
+  },
+};
+export default search;

@@ -1,0 +1,95 @@
+// Result shapes of the questions the engine answers. Front ends render these; the CLI's --json prints them.
+import type { Citation, QuoteKind, QuoteMarks, Speaker } from './types.js';
+
+/** [start, end) character ranges in `text` that matched the query. */
+export type Highlights = Array<[number, number]>;
+
+export interface QuoteHit extends Citation {
+  id: string;
+  /** Display name of the speaker, or null when unknown. */
+  speaker: string | null;
+  speakerId: string | null;
+  text: string;
+  kind: QuoteKind;
+  marks: QuoteMarks;
+  score: number;
+  highlights: Highlights;
+}
+
+export interface SpeakerGroup {
+  speaker: string | null;
+  speakerId: string | null;
+  score: number;
+  quotes: QuoteHit[];
+}
+
+export interface WhoSaidAnswer {
+  query: string;
+  /** How many quotes matched in all (results may hold fewer: see the limit). */
+  total: number;
+  /** How many speakers matched in all. */
+  totalSpeakers: number;
+  /** One row per matching quote, direct first within each speaker, speakers by relevance. */
+  results: QuoteHit[];
+  /** The same rows grouped by speaker, in rank order. */
+  speakers: SpeakerGroup[];
+  /** Close terms or speaker names, filled when nothing matched. */
+  suggestions: string[];
+}
+
+export interface PassageHit extends Citation {
+  text: string;
+  score: number;
+  highlights: Highlights;
+}
+
+export interface SearchAnswer {
+  query: string;
+  total: number;
+  results: PassageHit[];
+  suggestions: string[];
+}
+
+export interface QuotesAnswer {
+  query: string | null;
+  /** The speaker the query resolved to (null with no query: every quote). */
+  speaker: Speaker | null;
+  /** How many quotes the speaker has in all (results may hold fewer). */
+  total: number;
+  results: QuoteHit[];
+  suggestions: string[];
+}
+
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  source?: string;
+  url?: string;
+  date?: string;
+  added_by?: string;
+  added_at?: string;
+  paragraphs: number;
+  quotes: number;
+  speakers: string[];
+}
+
+export interface SourcesAnswer {
+  articles: number;
+  paragraphs: number;
+  quotes: number;
+  speakers: number;
+  /** Files that could not be read, by name. */
+  problems: Array<{ file: string; error: string }>;
+  list: Array<{ id: string; title: string; source?: string; date?: string; paragraphs: number; quotes: number }>;
+}
+
+export interface SpeakerChoice {
+  id: string;
+  name: string;
+  quotes: number;
+}
+
+export interface ArticleChoice {
+  id: string;
+  title: string;
+}

@@ -1,0 +1,281 @@
+// Engine answers → Discord messages. Pure functions of plain data: every string that came from an article or a
+// user is escaped, every block is budgeted so a page always fits Discord's limits, and cuts happen only on raw text.
+import type { APIEmbed } from 'discord.js';
+import type {
+  ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, WhoSaidAnswer,
+} from '../answers.js';
+import type { Citation } from '../types.js';
+import type { PagedReply, Reply } from './command.js';
+import {
+  ELLIPSIS, LIMITS, clampMessage, escapeAndTruncate, escapeInline, escapeLineStart, maskedLink, safeUrl, truncate,
+} from './limits.js';
+
+export const COLOR = 0x2f6fde;
+export const COLOR_EMPTY = 0x8a8f98;
+
+/** Page budget: well inside Discord's limits, and short enough to read on a phone. */
+export const PAGE = { embeds: 5, chars: 4200, description: 3800, quoteChars: 700, passageChars: 600 } as const;
+const FOOTER_RESERVE = 160;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Sorted, merged, clipped highlight ranges. */
+function normalizeRanges(text: string, ranges: Highlights): Highlights {
+  const sorted = ranges
+    .map(([a, b]) => [Math.max(0, a), Math.min(text.length, b)] as [number, number])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const out: Highlights = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/**
+ * `text` escaped, with the highlighted ranges in bold, at most `max` characters. Long texts start shortly before the
+ * first match. Every bold run is opened and closed in one piece, so a cut never leaves a dangling `**`.
+ */
+export function highlightText(text: string, highlights: Highlights, max: number): string {
+  let ranges = normalizeRanges(text, highlights);
+  let src = text;
+  let prefix = '';
+  const first = ranges[0];
+  if (first && first[0] > max / 3 && text.length > max) {
+    // Open a window a little before the first match, at a word start.
+    let start = Math.max(0, first[0] - Math.floor(max / 5));
+    const ws = text.slice(start, first[0]).search(/\s/);
+    if (ws >= 0) start += ws + 1;
+    src = text.slice(start);
+    ranges = ranges.map(([a, b]) => [a - start, b - start] as [number, number]).filter(([, b]) => b > 0);
+    prefix = ELLIPSIS;
+  }
+  const pieces: Array<{ raw: string; bold: boolean }> = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (a > at) pieces.push({ raw: src.slice(at, a), bold: false });
+    pieces.push({ raw: src.slice(Math.max(a, at), b), bold: true });
+    at = b;
+  }
+  if (at < src.length) pieces.push({ raw: src.slice(at), bold: false });
+
+  let out = prefix;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    const raw = i === 0 ? p.raw.trimStart() : i === pieces.length - 1 ? p.raw.trimEnd() : p.raw;
+    const wrap = p.bold && raw.trim() ? 4 : 0;
+    const whole = escapeInline(raw);
+    if (out.length + whole.length + wrap <= max) {
+      out += wrap ? `**${whole}**` : whole;
+      continue;
+    }
+    const room = max - out.length - wrap;
+    if (room > 1) {
+      // escapeAndTruncate trims; keep the space that separated this piece from the previous one.
+      const lead = /^\s/.test(raw) && room > 2 ? ' ' : '';
+      const cut = escapeAndTruncate(raw, room - lead.length);
+      out += lead + (wrap && cut ? `**${cut}**` : cut);
+    } else if (!out.endsWith(ELLIPSIS) && out.length < max) {
+      out += ELLIPSIS;
+    }
+    if (!out.endsWith(ELLIPSIS) && !out.endsWith(`${ELLIPSIS}**`) && out.length < max) out += ELLIPSIS;
+    break;
+  }
+  return escapeLineStart(out);
+}
+
+/** "[Title](url) · Source · 2024-05-01 · ¶3", every part escaped and bounded. */
+export function citationLine(c: Citation): string {
+  const parts = [maskedLink(c.title || c.article, c.url, 100)];
+  if (c.source) parts.push(escapeAndTruncate(c.source, 60));
+  if (c.date) parts.push(escapeAndTruncate(c.date.slice(0, 10), 10));
+  parts.push(`¶${c.paragraph}`);
+  return parts.join(' · ');
+}
+
+const KIND_NOTE: Record<QuoteHit['kind'], string> = { direct: '', partial: ' *(partial quote)*', indirect: ' *(reported speech)*' };
+
+/** One quote as the user reads it: the exact words (matches in bold), what kind of quote, and where it is from. */
+export function quoteBlock(hit: QuoteHit): string {
+  const words = highlightText(hit.text, hit.highlights, PAGE.quoteChars);
+  const body = hit.kind === 'indirect' ? words : `“${words}”`;
+  return `${body}${KIND_NOTE[hit.kind]}\n— ${citationLine(hit)}`;
+}
+
+export function passageBlock(hit: PassageHit, n: number): string {
+  return `**${n}.** ${highlightText(hit.text, hit.highlights, PAGE.passageChars)}\n— ${citationLine(hit)}`;
+}
+
+export interface Section {
+  /** Raw (unescaped) heading; escaped here. */
+  title: string;
+  url?: string;
+  /** Rendered, already-escaped blocks (each well under PAGE.description). */
+  blocks: string[];
+}
+
+/**
+ * Lay sections out as pages of embeds: a section continues on the next embed/page when it does not fit;
+ * no block is ever cut. Returns at least one page.
+ */
+export function packPages(sections: Section[], maxPages = 50): APIEmbed[][] {
+  const pages: APIEmbed[][] = [];
+  let page: APIEmbed[] = [];
+  let used = 0;
+  const budget = PAGE.chars - FOOTER_RESERVE;
+  const flush = () => {
+    if (page.length) pages.push(page);
+    page = [];
+    used = 0;
+  };
+  for (const s of sections) {
+    let embed: APIEmbed | null = null;
+    let continued = false;
+    for (const raw of s.blocks) {
+      const block = raw.length > PAGE.description ? truncate(raw, PAGE.description) : raw;
+      const sep = embed?.description ? 2 : 0;
+      const fitsEmbed = embed && (embed.description?.length ?? 0) + sep + block.length <= PAGE.description;
+      if (embed && fitsEmbed && used + sep + block.length <= budget) {
+        embed.description += `\n\n${block}`;
+        used += sep + block.length;
+        continue;
+      }
+      const title = escapeAndTruncate(s.title, LIMITS.embedTitle - 14) + (continued ? ' (continued)' : '');
+      if (page.length >= PAGE.embeds || used + title.length + block.length > budget) flush();
+      if (pages.length >= maxPages) return pages;
+      embed = { title, description: block, color: COLOR };
+      const href = safeUrl(s.url);
+      if (href) embed.url = href;
+      page.push(embed);
+      used += title.length + block.length;
+      continued = true;
+    }
+  }
+  flush();
+  return pages.length ? pages : [[]];
+}
+
+/** Attach a footer (counts and page number) to the last embed of each page and wrap pages as replies. */
+function toPages(pages: APIEmbed[][], content: string, footer: string, ephemeral: boolean): PagedReply {
+  const n = pages.length;
+  return {
+    ephemeral,
+    pages: pages.map((embeds, i) => {
+      const copy = embeds.map((e) => ({ ...e }));
+      const last = copy[copy.length - 1];
+      const text = n > 1 ? `${footer} · page ${i + 1}/${n}` : footer;
+      if (last) last.footer = { text: truncate(text, LIMITS.footerText) };
+      return clampMessage({ content, embeds: copy, ephemeral });
+    }),
+  };
+}
+
+function noMatch(what: string, query: string, suggestions: string[], ephemeral: boolean): Reply {
+  const q = escapeAndTruncate(query, 200);
+  let text = `I found no ${what} matching **${q}**.`;
+  const tips = suggestions.slice(0, 8).map((s) => escapeAndTruncate(s, 60)).filter(Boolean);
+  if (tips.length) text += `\nYou could try: ${tips.join(', ')}.`;
+  else text += '\nTry fewer or different words, or see what the corpus holds with /sources.';
+  return clampMessage({ embeds: [{ description: text, color: COLOR_EMPTY }], ephemeral });
+}
+
+export function renderWhoSaid(answer: WhoSaidAnswer, ephemeral = false): Reply | PagedReply {
+  if (!answer.results.length) return noMatch('quotes', answer.query, answer.suggestions, ephemeral);
+  const sections: Section[] = answer.speakers.map((g) => ({
+    title: g.speaker ?? 'Unattributed',
+    // Direct quotes first, whatever order the engine used inside the group.
+    blocks: [...g.quotes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind)).map(quoteBlock),
+  }));
+  const footer = `${plural(answer.results.length, 'quote')} from ${plural(answer.speakers.length, 'speaker')}`;
+  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`, footer, ephemeral);
+}
+
+function kindRank(k: QuoteHit['kind']): number {
+  return k === 'direct' ? 0 : k === 'partial' ? 1 : 2;
+}
+
+export function renderSearch(answer: SearchAnswer, ephemeral = false): Reply | PagedReply {
+  if (!answer.results.length) return noMatch('passages', answer.query, answer.suggestions, ephemeral);
+  const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)) };
+  const shown = answer.results.length;
+  const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
+  return toPages(packPages([section]), '', footer, ephemeral);
+}
+
+export function renderQuotes(answer: QuotesAnswer, ephemeral = false): Reply | PagedReply {
+  const asked = answer.query ?? '';
+  if (!answer.speaker) {
+    const r = noMatch('speaker', asked, answer.suggestions, ephemeral);
+    return r;
+  }
+  if (!answer.results.length) return noMatch(`quotes by ${answer.speaker.name}`, asked, answer.suggestions, ephemeral);
+  const others = answer.speaker.aliases.filter((a) => a !== answer.speaker!.name);
+  const blocks = answer.results.map(quoteBlock);
+  if (others.length) blocks.unshift(`*Also named:* ${escapeAndTruncate(others.join(', '), 300)}`);
+  const footer = `${plural(answer.results.length, 'quote')} by ${truncate(answer.speaker.name, 100)}`;
+  return toPages(packPages([{ title: answer.speaker.name, blocks }]), '', footer, ephemeral);
+}
+
+export function renderArticle(info: ArticleInfo, ephemeral = false): Reply {
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  if (info.source) fields.push({ name: 'Source', value: escapeAndTruncate(info.source, 200), inline: true });
+  if (info.date) fields.push({ name: 'Date', value: escapeAndTruncate(info.date, 40), inline: true });
+  fields.push({ name: 'Paragraphs', value: String(info.paragraphs), inline: true });
+  fields.push({ name: 'Quotes', value: String(info.quotes), inline: true });
+  if (info.speakers.length) {
+    fields.push({ name: `Speakers (${info.speakers.length})`, value: escapeAndTruncate(info.speakers.join(', '), LIMITS.fieldValue) });
+  }
+  if (info.added_by) {
+    const when = info.added_at ? ` on ${escapeAndTruncate(info.added_at.slice(0, 10), 10)}` : '';
+    fields.push({ name: 'Added by', value: escapeAndTruncate(info.added_by, 200) + when });
+  }
+  const embed: APIEmbed = {
+    title: escapeAndTruncate(info.title || info.id, LIMITS.embedTitle),
+    color: COLOR,
+    fields,
+    footer: { text: truncate(`id: ${info.id}`, 200) },
+  };
+  const href = safeUrl(info.url);
+  if (href) embed.url = href;
+  return clampMessage({ embeds: [embed], ephemeral });
+}
+
+export function renderSources(s: SourcesAnswer, ephemeral = false): Reply | PagedReply {
+  const summary = `${plural(s.articles, 'article')}, ${plural(s.paragraphs, 'paragraph')}, ` +
+    `${plural(s.quotes, 'quote')} from ${plural(s.speakers, 'speaker')}.`;
+  const lines = s.list.map((a) => {
+    const meta = [a.source, a.date?.slice(0, 10)].filter((x): x is string => !!x).map((x) => escapeAndTruncate(x, 60));
+    return `• **${escapeAndTruncate(a.title || a.id, 150)}**${meta.length ? ` — ${meta.join(' · ')}` : ''}\n  \`${escapeId(a.id)}\` · ${plural(a.paragraphs, 'paragraph')}, ${plural(a.quotes, 'quote')}`;
+  });
+  const blocks = [summary, ...chunkLines(lines, 1200)];
+  if (s.problems.length) {
+    blocks.push(`⚠️ ${plural(s.problems.length, 'file')} could not be read: ${escapeAndTruncate(s.problems.map((p) => p.file).join(', '), 500)}`);
+  }
+  return toPages(packPages([{ title: 'What the corpus holds', blocks }], 30), '', summary, ephemeral);
+}
+
+/** Ids are shown in inline code; a backtick would end it early. */
+function escapeId(id: string): string {
+  return truncate(id.replace(/[`\s]/g, ''), 100);
+}
+
+function chunkLines(lines: string[], max: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const l of lines) {
+    if (cur && cur.length + 1 + l.length > max) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${l}` : l;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** A one-line, ephemeral notice (errors, cooldowns, refusals). */
+export function notice(text: string): Reply {
+  return { content: truncate(text, LIMITS.content), ephemeral: true };
+}

@@ -1,0 +1,239 @@
+// Routes every interaction to its command module and sends what the handler returned, in the one way Discord accepts
+// at that moment (reply / edit of a deferral / follow-up / update). Errors become an ephemeral apology, never a crash.
+import {
+  MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction,
+  type Interaction, type MessageComponentInteraction, type ModalSubmitInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
+import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type Reply } from './command.js';
+import { Cooldowns } from './cooldown.js';
+import { LIMITS, choice, clampMessage } from './limits.js';
+import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';
+import { notice } from './render.js';
+
+/** Defer anything not yet answered once this much of Discord's 3 s has gone (queueing under load). */
+const DEFER_AFTER_MS = 1500;
+
+export const MESSAGES = {
+  apology: 'Sorry, something went wrong while answering. The problem was logged; please try again in a moment.',
+  unknownCommand: (name: string) => `I don't know the command /${name} (it may have been removed). Try /help.`,
+  staleButton: 'This button no longer works. Run the command again for a fresh answer.',
+  expiredPages: (cmd: string) => `These buttons have expired. Run /${cmd} again for a fresh answer.`,
+  notYourPages: (cmd: string) => `Only the person who asked can turn these pages. Run /${cmd} yourself to get your own copy.`,
+  cooldown: (s: number) => `You're asking a bit fast: please wait ${s} more second${s === 1 ? '' : 's'}.`,
+};
+
+export interface RouterOptions extends Omit<CommandContext, 'commands'> {
+  commands: readonly CommandModule[];
+  /** How long Previous/Next keep working. */
+  pageTtlMs?: number;
+}
+
+export class Router {
+  private readonly byName = new Map<string, CommandModule>();
+  private readonly ctx: CommandContext;
+  private readonly cooldowns: Cooldowns;
+  readonly pages: PageStore;
+
+  constructor(opts: RouterOptions) {
+    for (const m of opts.commands) {
+      if (this.byName.has(m.data.name)) throw new Error(`two commands are named ${m.data.name}`);
+      this.byName.set(m.data.name, m);
+    }
+    this.ctx = { engine: opts.engine, config: opts.config, log: opts.log, now: opts.now, commands: opts.commands };
+    this.cooldowns = new Cooldowns(opts.config.cooldownSeconds, opts.now);
+    this.pages = new PageStore(opts.pageTtlMs ?? 10 * 60_000, opts.now);
+  }
+
+  /** Never throws: everything that goes wrong is logged and, when possible, answered. */
+  async handle(i: Interaction): Promise<void> {
+    try {
+      if (i.isChatInputCommand()) await this.command(i);
+      else if (i.isAutocomplete()) await this.autocomplete(i);
+      else if (i.isButton()) await this.button(i);
+      else if (i.isModalSubmit()) await this.modal(i);
+      else if (i.isRepliable()) await this.send(i, notice(MESSAGES.staleButton));
+    } catch (err) {
+      await this.apologize(i, err);
+    }
+  }
+
+  private async command(i: ChatInputCommandInteraction): Promise<void> {
+    const m = this.byName.get(i.commandName);
+    if (!m) {
+      this.ctx.log(`unknown command /${i.commandName} from user ${i.user.id}`);
+      await this.send(i, notice(MESSAGES.unknownCommand(i.commandName)));
+      return;
+    }
+    if (m.heavy) {
+      const wait = this.cooldowns.take(i.user.id);
+      if (wait > 0) {
+        await this.send(i, notice(MESSAGES.cooldown(Math.ceil(wait / 1000))));
+        return;
+      }
+    }
+    const ephemeral = !!m.ephemeral || i.options.getBoolean('private') === true;
+    if (m.defer || this.late(i)) await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const result = await m.execute(i, this.ctx);
+    await this.deliver(i, result, ephemeral, m.data.name);
+  }
+
+  private async autocomplete(i: AutocompleteInteraction): Promise<void> {
+    const m = this.byName.get(i.commandName);
+    let choices: Array<{ name: string; value: string | number }> = [];
+    try {
+      choices = m?.autocomplete ? await m.autocomplete(i, this.ctx) : [];
+    } catch (err) {
+      this.ctx.log(`autocomplete /${i.commandName} failed: ${describeError(err)}`);
+    }
+    const safe: Array<{ name: string; value: string | number }> = [];
+    for (const c of choices.slice(0, LIMITS.choices)) {
+      const ok = choice(c.name, String(c.value));
+      if (ok) safe.push({ name: ok.name, value: c.value });
+    }
+    if (!i.responded) await i.respond(safe);
+  }
+
+  private async button(i: ButtonInteraction): Promise<void> {
+    if (i.customId.startsWith(`${PAGE_PREFIX}:`)) return this.turnPage(i);
+    const [name, ...args] = i.customId.split(':');
+    const m = this.byName.get(name ?? '');
+    if (!m?.button) {
+      await this.send(i, notice(MESSAGES.staleButton));
+      return;
+    }
+    const result = await m.button(i, this.ctx, args);
+    if (result && typeof result === 'object' && 'update' in result) {
+      await i.update(toOptions(clampMessage(result.update)));
+      return;
+    }
+    await this.deliver(i, result, !!m.ephemeral, m.data.name);
+  }
+
+  private async modal(i: ModalSubmitInteraction): Promise<void> {
+    const [name, ...args] = i.customId.split(':');
+    const m = this.byName.get(name ?? '');
+    if (!m?.modal) {
+      await this.send(i, notice(MESSAGES.staleButton));
+      return;
+    }
+    if (m.defer || this.late(i)) await i.deferReply(m.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const result = await m.modal(i, this.ctx, args);
+    await this.deliver(i, result, !!m.ephemeral, m.data.name);
+  }
+
+  private async turnPage(i: ButtonInteraction): Promise<void> {
+    const b = parsePageButton(i.customId);
+    if (!b) {
+      await this.send(i, notice(MESSAGES.staleButton));
+      return;
+    }
+    if (b.owner !== i.user.id) {
+      await this.send(i, notice(MESSAGES.notYourPages(b.command)));
+      return;
+    }
+    const entry = this.pages.get(b.key);
+    if (!entry) {
+      // Take the dead buttons off the message, then say why.
+      await i.update({ components: [] });
+      await i.followUp({ content: MESSAGES.expiredPages(b.command), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const index = Math.min(b.page, entry.pages.length - 1);
+    const page = entry.pages[index]!;
+    await i.update(toOptions({
+      ...page,
+      content: page.content ?? '',
+      components: [...(page.components ?? []), pageButtons(entry.command, b.key, entry.owner, index, entry.pages.length)],
+    }));
+  }
+
+  private late(i: Interaction): boolean {
+    return Date.now() - i.createdTimestamp > DEFER_AFTER_MS;
+  }
+
+  private async deliver(i: RepliableInteraction, result: HandlerResult, ephemeral: boolean, command: string): Promise<void> {
+    if (!result) {
+      if (!i.replied && !i.deferred) {
+        this.ctx.log(`/${command} returned nothing and did not answer`);
+        await this.send(i, notice('Done.'));
+      }
+      return;
+    }
+    if (!isPaged(result)) {
+      await this.send(i, { ...result, ephemeral: result.ephemeral ?? ephemeral });
+      return;
+    }
+    const pages = result.pages;
+    const eph = result.ephemeral ?? ephemeral;
+    if (pages.length <= 1) {
+      await this.send(i, { ...(pages[0] ?? notice('Nothing to show.')), ephemeral: eph });
+      return;
+    }
+    const key = this.pages.put(i.user.id, command, pages);
+    const first = pages[0]!;
+    await this.send(i, {
+      ...first,
+      ephemeral: eph,
+      components: [...(first.components ?? []), pageButtons(command, key, i.user.id, 0, pages.length)],
+    });
+  }
+
+  /** Send `reply` in whatever way this interaction still allows. */
+  private async send(i: RepliableInteraction, reply: Reply): Promise<void> {
+    const msg = clampMessage(reply);
+    const eph = !!msg.ephemeral;
+    if (i.deferred && !i.replied) {
+      if (eph && !i.ephemeral) {
+        // A private message cannot replace a public "thinking…": remove it and answer privately instead.
+        await i.deleteReply().catch(() => undefined);
+        await i.followUp({ ...toOptions(msg), flags: MessageFlags.Ephemeral });
+        return;
+      }
+      await i.editReply({ ...toOptions(msg), content: msg.content ?? '' });
+    } else if (i.replied) {
+      await i.followUp({ ...toOptions(msg), flags: eph ? MessageFlags.Ephemeral : undefined });
+    } else {
+      await i.reply({ ...toOptions(msg), flags: eph ? MessageFlags.Ephemeral : undefined });
+    }
+  }
+
+  private async apologize(i: Interaction, err: unknown): Promise<void> {
+    this.ctx.log(`error in ${describe(i)}: ${describeError(err)}`);
+    try {
+      if (i.isAutocomplete()) {
+        if (!i.responded) await i.respond([]);
+      } else if (i.isRepliable()) {
+        await this.send(i, notice(MESSAGES.apology));
+      }
+    } catch (again) {
+      this.ctx.log(`could not apologize in ${describe(i)}: ${describeError(again)}`);
+    }
+  }
+}
+
+/** The message fields every send method accepts (reply, editReply, followUp, update). */
+type MessageBody = Pick<Reply, 'content' | 'embeds' | 'components' | 'files'> & { allowedMentions: { parse: [] } };
+
+function toOptions(r: Reply): MessageBody {
+  const o: MessageBody = { allowedMentions: { parse: [] } }; // the client default says the same; belt and braces
+  if (r.content !== undefined) o.content = r.content;
+  if (r.embeds) o.embeds = r.embeds;
+  if (r.components) o.components = r.components;
+  if (r.files) o.files = r.files;
+  return o;
+}
+
+export function describe(i: Interaction): string {
+  const where = i.guildId ? `guild ${i.guildId}` : 'DM';
+  if (i.isChatInputCommand() || i.isAutocomplete()) return `/${i.commandName} by user ${i.user.id} in ${where}`;
+  if ((i as MessageComponentInteraction).customId !== undefined) {
+    return `component ${(i as MessageComponentInteraction).customId.split(':').slice(0, 2).join(':')} by user ${i.user.id} in ${where}`;
+  }
+  return `interaction type ${i.type} by user ${i.user.id} in ${where}`;
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  return String(err);
+}

@@ -1,0 +1,35 @@
+// `npm run cli -- <command> [args] [--corpus DIR] [--json] [--limit N]`
+import { Engine, EngineError } from '../engine.js';
+import { corpusDir, loadEnv } from '../settings.js';
+import { parseArgs, UsageError, type CliRequest } from './args.js';
+import { ANSI, PLAIN } from './render.js';
+import { EXIT, failure, runRequest, type CliOutput } from './run.js';
+
+function emit(out: CliOutput): void {
+  if (out.stdout) process.stdout.write(`${out.stdout}\n`);
+  if (out.stderr) process.stderr.write(`${out.stderr}\n`);
+  process.exitCode = out.code;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const env = loadEnv();
+  let req: CliRequest;
+  try {
+    req = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return emit(failure({ json: argv.includes('--json') }, EXIT.usage, 'usage', err.message));
+    throw err;
+  }
+  let engine: Engine;
+  try {
+    engine = await Engine.open(req.corpus ?? corpusDir(env), {
+      log: req.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof EngineError) return emit(failure(req, EXIT.notFound, err.code, err.message));
+    throw err;
+  }
+  emit(runRequest(engine, req, process.stdout.isTTY ? ANSI : PLAIN));
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,108 @@
+// Engine answers → terminal text.
+import type {
+  ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  WhoSaidAnswer,
+} from '../answers.js';
+import type { Citation } from '../types.js';
+
+export interface RenderStyle {
+  /** Wraps a highlighted word (ANSI bold on a terminal, **word** elsewhere). */
+  mark(text: string): string;
+}
+
+export const PLAIN: RenderStyle = { mark: (t) => `**${t}**` };
+export const ANSI: RenderStyle = { mark: (t) => `\u001b[1m${t}\u001b[22m` };
+
+export function applyHighlights(text: string, ranges: Highlights, style: RenderStyle): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    out += text.slice(at, start) + style.mark(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+export function cite(c: Citation): string {
+  const parts = [`"${c.title}"`];
+  if (c.source) parts.push(c.source);
+  if (c.date) parts.push(c.date);
+  parts.push(c.paragraph === 0 ? 'headline' : `¶${c.paragraph}`);
+  return `${parts.join(', ')} [${c.article}]${c.url ? ` ${c.url}` : ''}`;
+}
+
+function quoteLine(q: QuoteHit, style: RenderStyle, withSpeaker: boolean): string {
+  const words = applyHighlights(q.text, q.highlights, style);
+  const who = withSpeaker ? `${q.speaker ?? 'unattributed'}: ` : '';
+  const shown = q.kind === 'indirect' ? words : `“${words}”`;
+  return `  ${who}${shown} (${q.kind})\n      — ${cite(q)}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function suggest(suggestions: string[]): string {
+  return suggestions.length ? `\nTry: ${suggestions.join(', ')}` : '';
+}
+
+export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
+  if (a.total === 0) return `Nobody in the corpus is quoted on "${a.query}".${suggest(a.suggestions)}`;
+  const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`];
+  for (const group of a.speakers) {
+    lines.push('', group.speaker ?? 'Unattributed');
+    for (const q of group.quotes) lines.push(quoteLine(q, style, false));
+  }
+  if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
+  return lines.join('\n');
+}
+
+export function renderSearch(a: SearchAnswer, style: RenderStyle): string {
+  if (a.total === 0) return `No passage mentions "${a.query}".${suggest(a.suggestions)}`;
+  const lines = [`Search "${a.query}": ${plural(a.total, 'passage')}`];
+  a.results.forEach((p: PassageHit, i) => {
+    lines.push('', `${i + 1}. ${cite(p)}`, `   ${applyHighlights(p.text, p.highlights, style)}`);
+  });
+  if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
+  return lines.join('\n');
+}
+
+export function renderQuotes(a: QuotesAnswer, style: RenderStyle): string {
+  if (a.query === null) {
+    return [`${plural(a.total, 'quote')} in the corpus`, ...a.results.map((q) => quoteLine(q, style, true))].join('\n');
+  }
+  const speaker = a.speaker!;
+  const also = speaker.aliases.filter((n) => n !== speaker.name);
+  const lines = [`${speaker.name}${also.length ? ` (also: ${also.join(', ')})` : ''}: ${plural(a.total, 'quote')}`];
+  for (const q of a.results) lines.push(quoteLine(q, style, false));
+  if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
+  return lines.join('\n');
+}
+
+export function renderSpeakers(choices: SpeakerChoice[], prefix: string): string {
+  if (!choices.length) return prefix ? `No speaker name starts with "${prefix}".` : 'No speakers in the corpus.';
+  return choices.map((c) => `${c.name} (${plural(c.quotes, 'quote')})`).join('\n');
+}
+
+export function renderArticle(a: ArticleInfo): string {
+  const lines = [a.title, `  id:         ${a.id}`];
+  if (a.source) lines.push(`  source:     ${a.source}`);
+  if (a.url) lines.push(`  url:        ${a.url}`);
+  lines.push(`  date:       ${a.date ?? 'unknown'}`);
+  if (a.added_by) lines.push(`  added by:   ${a.added_by}${a.added_at ? ` at ${a.added_at}` : ''}`);
+  lines.push(`  paragraphs: ${a.paragraphs}`, `  quotes:     ${a.quotes}`, `  speakers:   ${a.speakers.join(', ') || 'none'}`);
+  return lines.join('\n');
+}
+
+export function renderSources(s: SourcesAnswer): string {
+  const lines = [
+    `${plural(s.articles, 'article')}, ${plural(s.paragraphs, 'paragraph')}, ${plural(s.quotes, 'quote')}, ${plural(s.speakers, 'speaker')}`,
+    '',
+  ];
+  for (const a of s.list) {
+    lines.push(`${a.id}  ${a.title}${a.source ? ` (${a.source})` : ''}${a.date ? ` ${a.date}` : ''} — ${a.paragraphs} ¶, ${plural(a.quotes, 'quote')}`);
+  }
+  for (const p of s.problems) lines.push(`skipped ${p.file}: ${p.error}`);
+  return lines.join('\n');
+}

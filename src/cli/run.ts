@@ -1,0 +1,90 @@
+// One CLI request against an open engine → what to print and the exit code. No process I/O here.
+import type { QuoteHit, WhoSaidAnswer } from '../answers.js';
+import { Engine, EngineError } from '../engine.js';
+import { HELP, type CliRequest } from './args.js';
+import {
+  renderArticle, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
+} from './render.js';
+
+export interface CliOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Exit codes: 0 answered (an empty answer is still an answer), 1 not found, 2 bad usage. */
+export const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
+
+function ok(stdout: string): CliOutput {
+  return { stdout, stderr: '', code: EXIT.ok };
+}
+
+export function failure(req: Pick<CliRequest, 'json'>, code: number, kind: string, message: string): CliOutput {
+  return {
+    stdout: req.json ? JSON.stringify({ error: { code: kind, message } }) : '',
+    stderr: message,
+    code,
+  };
+}
+
+/** who-said --json: the answer's rows, and speakers as a summary (their quotes are the rows). */
+function whoSaidJson(a: WhoSaidAnswer): unknown {
+  return {
+    query: a.query,
+    total: a.total,
+    totalSpeakers: a.totalSpeakers,
+    results: a.results,
+    speakers: a.speakers.map((g) => ({ speaker: g.speaker, speakerId: g.speakerId, score: g.score, quotes: g.quotes.length })),
+    suggestions: a.suggestions,
+  };
+}
+
+export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle): CliOutput {
+  const json = (value: unknown): CliOutput => ok(JSON.stringify(value, null, 2));
+  try {
+    switch (req.command) {
+      case 'help':
+        return req.json ? json({ help: HELP }) : ok(HELP);
+      case 'who-said': {
+        const answer = engine.whoSaid(req.arg, { limit: req.limit });
+        return req.json ? json(whoSaidJson(answer)) : ok(renderWhoSaid(answer, style));
+      }
+      case 'search': {
+        const answer = engine.search(req.arg, { limit: req.limit });
+        return req.json ? json(answer) : ok(renderSearch(answer, style));
+      }
+      case 'quotes': {
+        const answer = engine.quotes(req.arg, { limit: req.limit });
+        if (req.arg && !answer.speaker) {
+          const hint = answer.suggestions.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
+          return failure(req, EXIT.notFound, 'unknown-speaker', `No speaker called "${req.arg}" in the corpus.${hint}`);
+        }
+        const rows: QuoteHit[] = answer.results;
+        return req.json ? json(rows) : ok(renderQuotes(answer, style));
+      }
+      case 'speakers': {
+        const choices = engine.speakers(req.arg, req.limit ?? 25);
+        return req.json ? json(choices) : ok(renderSpeakers(choices, req.arg));
+      }
+      case 'article': {
+        if (!req.arg) return failure(req, EXIT.usage, 'empty-query', 'Give an article id; `sources` lists them.');
+        const info = engine.article(req.arg);
+        if (!info) {
+          const close = engine.articles(req.arg, 3).map((a) => a.id);
+          const hint = close.length ? ` Did you mean: ${close.join(', ')}?` : ' `sources` lists the ids.';
+          return failure(req, EXIT.notFound, 'unknown-article', `No article with id "${req.arg}".${hint}`);
+        }
+        return req.json ? json(info) : ok(renderArticle(info));
+      }
+      case 'sources': {
+        const answer = engine.sources();
+        return req.json ? json(answer) : ok(renderSources(answer));
+      }
+    }
+  } catch (err) {
+    if (err instanceof EngineError) {
+      return failure(req, err.code === 'empty-query' ? EXIT.usage : EXIT.notFound, err.code, err.message);
+    }
+    throw err;
+  }
+}

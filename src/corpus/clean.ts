@@ -1,0 +1,101 @@
+// Article body → numbered content paragraphs: split, strip site boilerplate, drop repeated headlines.
+import { BOILERPLATE_RULES, readsAsSentence, type BoilerplateRule } from './boilerplate.js';
+
+/** Longest related-headline run dropped after a "Read more"/"DON'T MISS" marker. */
+const MAX_HEADLINES = 8;
+
+/** Quote/dash variants → ASCII and whitespace collapsed; used only to match rules, never shown. */
+export function normaliseForMatching(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Visible text of a paragraph: collapse runs of spaces and invisible characters; keep the words exactly. */
+export function tidyParagraph(text: string): string {
+  return text
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\t\u00A0 ]+/g, ' ')
+    .trim();
+}
+
+/** Removes a site suffix such as " | World | example.com" from a title. */
+export function cleanTitle(title: string): string {
+  const tidy = tidyParagraph(title.replace(/^#+\s*/, ''));
+  const parts = tidy.split(/\s+[|\u2013\u2014-]\s+/);
+  if (parts.length > 1 && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p))) {
+    const head = parts[0];
+    if (head.length >= 15) return head;
+  }
+  return tidy;
+}
+
+/**
+ * Splits a body into paragraphs. Blank lines separate paragraphs; a single line break does too
+ * (scraped news puts one paragraph a line), except a hard wrap inside a sentence: a line that does not
+ * end a sentence followed by one that starts in lower case is joined to it.
+ */
+export function splitParagraphs(body: string): string[] {
+  const out: string[] = [];
+  for (const block of body.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    let current = '';
+    for (const rawLine of block.split('\n')) {
+      const line = tidyParagraph(rawLine.replace(/^\s{0,3}(#{1,6}\s+|>\s?)/, ''));
+      if (!line) continue;
+      if (current && !/[.!?:;"”’)\]…]$/.test(current) && /^[a-z(]/.test(line)) current += ` ${line}`;
+      else {
+        if (current) out.push(current);
+        current = line;
+      }
+    }
+    if (current) out.push(current);
+  }
+  return out;
+}
+
+function matchRule(paragraph: string, rules: BoilerplateRule[]): BoilerplateRule | undefined {
+  // Rules describe short notices; a long paragraph that merely mentions cookies is content.
+  if (paragraph.length > 600) return undefined;
+  const norm = normaliseForMatching(paragraph);
+  return rules.find((rule) => rule.pattern.test(norm));
+}
+
+/** A related-link headline: not a sentence and not a question (questions are the article's own subheadings). */
+function looksLikeHeadline(paragraph: string): boolean {
+  return !readsAsSentence(paragraph) && !/\?["'”’]?$/.test(paragraph);
+}
+
+function sameText(a: string, b: string): boolean {
+  return normaliseForMatching(a).toLowerCase() === normaliseForMatching(b).toLowerCase();
+}
+
+/** Content paragraphs of an article body, boilerplate removed, in order. */
+export function cleanParagraphs(body: string, title = '', rules: BoilerplateRule[] = BOILERPLATE_RULES): string[] {
+  const paragraphs = splitParagraphs(body);
+  const kept: string[] = [];
+  const fullTitle = tidyParagraph(title);
+  const shortTitle = cleanTitle(title);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i];
+    const rule = matchRule(paragraph, rules);
+    if (rule?.action === 'rest') break;
+    if (rule?.action === 'headlines') {
+      let skipped = 0;
+      while (i + 1 < paragraphs.length && skipped < MAX_HEADLINES && looksLikeHeadline(paragraphs[i + 1])
+        && !matchRule(paragraphs[i + 1], rules.filter((r) => r.action === 'rest'))) {
+        i++;
+        skipped++;
+      }
+      continue;
+    }
+    if (rule) continue;
+    // Scraped pages repeat the headline at the top of the body.
+    if (title && (sameText(paragraph, fullTitle) || sameText(paragraph, shortTitle))) continue;
+    if (kept.length && sameText(kept[kept.length - 1], paragraph)) continue;
+    kept.push(paragraph);
+  }
+  return kept;
+}

@@ -1,0 +1,122 @@
+// Corpus files → articles. A bad file is reported by name and skipped; it never stops the others.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, CorpusProblem } from '../types.js';
+import { cleanParagraphs, cleanTitle, tidyParagraph } from './clean.js';
+import { parseFrontMatter } from './frontmatter.js';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+export type ArticleFormat = 'txt' | 'md';
+
+/** Files larger than this are refused: no news article is 20 MB, and it would stall start-up. */
+export const MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024;
+
+export class ArticleParseError extends Error {}
+
+export function contentHash(raw: string | Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+/** Article id from a file name: the name without its extension. */
+export function articleIdFromFile(file: string): string {
+  return path.basename(file).replace(/\.(txt|md)$/i, '');
+}
+
+/** True for names the corpus reads: visible .txt/.md files (temp files and .trash start with a dot). */
+export function isArticleFileName(name: string): boolean {
+  return !name.startsWith('.') && /\.(txt|md)$/i.test(name);
+}
+
+function decode(raw: Buffer): string {
+  if (raw.length === 0) throw new ArticleParseError('the file is empty');
+  if (raw.includes(0)) throw new ArticleParseError('the file is binary, not text');
+  const text = raw.toString('utf8');
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  if (bad > 16 && bad > text.length / 100) throw new ArticleParseError('the file is not UTF-8 text');
+  return text;
+}
+
+/** Parses one article's text. `.txt`: first non-empty line is the title. `.md`: front matter, then the body. */
+export function parseArticle(id: string, text: string, format: ArticleFormat): Article {
+  let title: string;
+  let body: string;
+  let meta: Record<string, string | undefined> = {};
+  if (format === 'md') {
+    const parsed = parseFrontMatter(text);
+    meta = parsed.meta;
+    body = parsed.body;
+    title = parsed.meta.title ?? '';
+    if (!title) {
+      // A Markdown file without a title field: its first line (often "# Heading") is the title.
+      const [first, ...rest] = body.replace(/^\s+/, '').split('\n');
+      title = first ?? '';
+      body = rest.join('\n');
+    }
+  } else {
+    const [first, ...rest] = text.replace(/^\uFEFF/, '').replace(/^\s+/, '').split(/\r?\n/);
+    title = first ?? '';
+    body = rest.join('\n');
+  }
+  title = cleanTitle(title);
+  if (!title) throw new ArticleParseError('the article has no title');
+  const rawTitle = tidyParagraph(format === 'txt' ? (text.replace(/^\s+/, '').split(/\r?\n/)[0] ?? '') : title);
+  const paragraphs = cleanParagraphs(body, rawTitle);
+  if (paragraphs.length === 0) throw new ArticleParseError('the article has no paragraphs after its title');
+  const article: Article = { id, title, paragraphs, hash: contentHash(text) };
+  for (const key of ['source', 'url', 'date', 'added_by', 'added_at'] as const) {
+    const value = meta[key]?.trim();
+    if (value) article[key] = value;
+  }
+  return article;
+}
+
+/** Reads and parses one file. Throws ArticleParseError (or an fs error) with a readable message. */
+export async function readArticleFile(file: string): Promise<Article> {
+  const info = await stat(file);
+  if (info.size > MAX_ARTICLE_FILE_BYTES) throw new ArticleParseError(`the file is too large (${Math.round(info.size / 1e6)} MB)`);
+  const raw = await readFile(file);
+  const format: ArticleFormat = /\.md$/i.test(file) ? 'md' : 'txt';
+  const article = parseArticle(articleIdFromFile(file), decode(raw), format);
+  article.file = file;
+  article.hash = contentHash(raw);
+  return article;
+}
+
+export interface CorpusRead {
+  articles: Article[];
+  problems: CorpusProblem[];
+}
+
+export class CorpusDirError extends Error {}
+
+/** Reads every article in a folder, in file-name order. Throws CorpusDirError if the folder is missing. */
+export async function readCorpus(dir: string): Promise<CorpusRead> {
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new CorpusDirError(`corpus folder ${dir} is not a folder`);
+    names = await readdir(dir);
+  } catch (err) {
+    if (err instanceof CorpusDirError) throw err;
+    throw new CorpusDirError(`corpus folder ${dir} does not exist or cannot be read`);
+  }
+  const files = names.filter(isArticleFileName).sort();
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const name of files) {
+    const id = articleIdFromFile(name);
+    if (seen.has(id)) {
+      problems.push({ file: name, error: `same article id as ${seen.get(id)}; skipped` });
+      continue;
+    }
+    try {
+      articles.push(await readArticleFile(path.join(dir, name)));
+      seen.set(id, name);
+    } catch (err) {
+      problems.push({ file: name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { articles, problems };
+}

@@ -1,0 +1,409 @@
+// The engine: articles → quotes with speakers → two full-text indexes → cited answers.
+// Plain data in, plain data out; it knows nothing of Discord or the terminal.
+import path from 'node:path';
+import type {
+  ArticleChoice, ArticleInfo, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  SpeakerGroup, WhoSaidAnswer,
+} from './answers.js';
+import { CorpusDirError, readArticleFile, readCorpus } from './corpus/read.js';
+import { extractQuotes } from './quotes/extract.js';
+import { SpeakerRegistry } from './quotes/speakers.js';
+import { containsPhrases, highlight, TextIndex, type TextHit } from './search/index.js';
+import { parseQuery, type ParsedQuery } from './search/query.js';
+import { suggestWords, WordCounts } from './search/suggest.js';
+import { tokenize } from './search/text.js';
+import type { Article, Citation, CorpusProblem, Quote, QuoteKind, Speaker } from './types.js';
+
+export interface QueryOptions {
+  /** Max rows (quotes or passages) returned. */
+  limit?: number;
+}
+
+export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus';
+
+/** A question the engine cannot answer as asked; the message is meant for the person who asked. */
+export class EngineError extends Error {
+  constructor(message: string, readonly code: EngineErrorCode) {
+    super(message);
+  }
+}
+
+export const DEFAULT_LIMITS = { whoSaid: 50, search: 10, quotes: 50, choices: 25 } as const;
+/** Hard cap on rows any one answer carries: front ends page through these. */
+export const MAX_ROWS = 500;
+
+/** Direct words first, then quoted phrases, then reported speech. */
+const KIND_ORDER: Record<QuoteKind, number> = { direct: 0, partial: 1, indirect: 2 };
+const KIND_WEIGHT: Record<QuoteKind, number> = { direct: 1, partial: 0.85, indirect: 0.6 };
+
+function clampLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.max(1, Math.min(MAX_ROWS, Math.floor(limit)));
+}
+
+function passageId(article: string, paragraph: number): string {
+  return `${article}#${paragraph}`;
+}
+
+function parsePassageId(id: string): { article: string; paragraph: number } {
+  const at = id.lastIndexOf('#');
+  return { article: id.slice(0, at), paragraph: Number(id.slice(at + 1)) };
+}
+
+/** Newest first when dates are known; undated articles after dated ones, by id. */
+function byDateDesc(a: Article | undefined, b: Article | undefined): number {
+  const da = a?.date ?? '';
+  const db = b?.date ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  return (a?.id ?? '').localeCompare(b?.id ?? '');
+}
+
+export class Engine {
+  readonly dir: string | null;
+  problems: CorpusProblem[] = [];
+
+  private readonly articlesById = new Map<string, Article>();
+  private readonly quotesByArticle = new Map<string, Quote[]>();
+  private readonly quotesById = new Map<string, Quote>();
+  private readonly passages = new TextIndex();
+  private readonly quoteIndex = new TextIndex();
+  private readonly registry = new SpeakerRegistry();
+  private paragraphCount = 0;
+  /** Derived views, rebuilt lazily after a change. */
+  private quotesBySpeaker: Map<string, Quote[]> | null = null;
+  private words: WordCounts | null = null;
+
+  private constructor(dir: string | null) {
+    this.dir = dir;
+  }
+
+  /** Reads every article in `dir` (bad files are reported in `problems`, not thrown) and indexes them. */
+  static async open(dir: string, opts: { log?: (line: string) => void } = {}): Promise<Engine> {
+    let read;
+    try {
+      read = await readCorpus(dir);
+    } catch (err) {
+      if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
+      throw err;
+    }
+    const engine = new Engine(path.resolve(dir));
+    engine.problems = read.problems;
+    for (const problem of read.problems) opts.log?.(`skipped ${problem.file}: ${problem.error}`);
+    for (const article of read.articles) engine.index(article);
+    return engine;
+  }
+
+  /** Builds from articles in memory (tests, benchmark). */
+  static fromArticles(articles: Article[], dir: string | null = null): Engine {
+    const engine = new Engine(dir);
+    for (const article of articles) engine.index(article);
+    return engine;
+  }
+
+  // ---- changes -------------------------------------------------------------------------------
+
+  addArticle(article: Article): void {
+    if (this.articlesById.has(article.id)) throw new Error(`article ${article.id} is already indexed`);
+    this.index(article);
+  }
+
+  replaceArticle(article: Article): void {
+    this.removeArticle(article.id);
+    this.index(article);
+  }
+
+  removeArticle(id: string): boolean {
+    const article = this.articlesById.get(id);
+    if (!article) return false;
+    for (let n = 1; n <= article.paragraphs.length; n++) this.passages.remove(passageId(id, n));
+    for (const quote of this.quotesByArticle.get(id) ?? []) {
+      this.quoteIndex.remove(quote.id);
+      this.quotesById.delete(quote.id);
+    }
+    this.quotesByArticle.delete(id);
+    this.articlesById.delete(id);
+    this.registry.remove(id);
+    this.paragraphCount -= article.paragraphs.length;
+    this.changed();
+    return true;
+  }
+
+  /** Re-reads one article file from the corpus folder: indexes it, replaces it, or drops it if gone. */
+  async reloadArticle(id: string): Promise<void> {
+    if (!this.dir) throw new Error('this engine has no corpus folder');
+    for (const ext of ['.md', '.txt']) {
+      try {
+        const article = await readArticleFile(path.join(this.dir, id + ext));
+        this.replaceArticle(article);
+        this.problems = this.problems.filter((p) => !p.file.startsWith(`${id}.`));
+        return;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw err;
+      }
+    }
+    this.removeArticle(id);
+  }
+
+  private index(article: Article): void {
+    const extracted = extractQuotes(article.paragraphs, { title: article.title });
+    const speakerIds = this.registry.add(article.id, extracted);
+    const perParagraph = new Map<number, number>();
+    const quotes: Quote[] = extracted.map((q, i) => {
+      const n = (perParagraph.get(q.paragraph) ?? 0) + 1;
+      perParagraph.set(q.paragraph, n);
+      const { speakerAliases: _aliases, ...rest } = q;
+      return { ...rest, id: `${article.id}#${q.paragraph}.${n}`, article: article.id, speakerId: speakerIds[i] ?? null };
+    });
+    this.articlesById.set(article.id, article);
+    this.quotesByArticle.set(article.id, quotes);
+    for (const quote of quotes) this.quotesById.set(quote.id, quote);
+    this.passages.addAll(article.paragraphs.map((text, i) => ({ id: passageId(article.id, i + 1), text })));
+    this.quoteIndex.addAll(quotes.map((q) => ({ id: q.id, text: q.text })));
+    this.paragraphCount += article.paragraphs.length;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.quotesBySpeaker = null;
+    this.words = null;
+  }
+
+  // ---- questions -----------------------------------------------------------------------------
+
+  private parse(input: string, what: string): ParsedQuery {
+    const query = parseQuery(input ?? '');
+    if (!query.text) throw new EngineError(`Give ${what}, e.g. "ceasefire".`, 'empty-query');
+    if (query.terms.length === 0) {
+      throw new EngineError(`"${query.text}" has only common words; give a more specific ${what}.`, 'empty-query');
+    }
+    return query;
+  }
+
+  /** Who said what about a topic: quotes ranked, grouped by speaker, direct quotes first. */
+  whoSaid(topic: string, opts: QueryOptions = {}): WhoSaidAnswer {
+    const query = this.parse(topic, 'a topic');
+    const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
+    const hits = this.quoteIndex.search(query).filter((hit) => {
+      const quote = this.quotesById.get(hit.id);
+      return quote !== undefined && containsPhrases(quote.text, query.phrases);
+    });
+    const groups = new Map<string, SpeakerGroup>();
+    for (const hit of hits) {
+      const row = this.quoteHit(this.quotesById.get(hit.id)!, hit, KIND_WEIGHT);
+      const key = row.speakerId ?? '\u0000unattributed';
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { speaker: row.speaker, speakerId: row.speakerId, score: 0, quotes: [] }));
+      group.quotes.push(row);
+    }
+    const ranked = [...groups.values()];
+    for (const group of ranked) {
+      group.quotes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score);
+      // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
+      const scores = group.quotes.map((q) => q.score).sort((a, b) => b - a);
+      group.score = scores.reduce((sum, s, i) => sum + s / (i + 1), 0);
+    }
+    // Unattributed quotes come last: an answer is about who said it.
+    ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
+    const speakers = takeRoundRobin(ranked, limit);
+    return {
+      query: query.text,
+      total: hits.length,
+      totalSpeakers: ranked.length,
+      results: speakers.flatMap((g) => g.quotes),
+      speakers,
+      suggestions: hits.length ? [] : this.suggestions(query),
+    };
+  }
+
+  /** Ranked passages with the matched words highlighted. */
+  search(words: string, opts: QueryOptions = {}): SearchAnswer {
+    const query = this.parse(words, 'words to search for');
+    const limit = clampLimit(opts.limit, DEFAULT_LIMITS.search);
+    const hits: PassageHit[] = [];
+    let total = 0;
+    for (const hit of this.passages.search(query)) {
+      const { article, paragraph } = parsePassageId(hit.id);
+      const text = this.articlesById.get(article)?.paragraphs[paragraph - 1];
+      if (text === undefined || !containsPhrases(text, query.phrases)) continue;
+      total++;
+      if (hits.length < limit) {
+        hits.push({ ...this.citation(article, paragraph), text, score: hit.score, highlights: highlight(text, hit.terms) });
+      }
+    }
+    return { query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query) };
+  }
+
+  /** What one speaker said (any of their names works), newest article first; every quote with no speaker given. */
+  quotes(speaker?: string, opts: QueryOptions = {}): QuotesAnswer {
+    const name = (speaker ?? '').trim();
+    if (!name) {
+      const all = [...this.quotesByArticle.keys()]
+        .sort((a, b) => a.localeCompare(b))
+        .flatMap((id) => this.quotesByArticle.get(id) ?? []);
+      const rows = opts.limit === undefined ? all : all.slice(0, clampLimit(opts.limit, all.length || 1));
+      return { query: null, speaker: null, total: all.length, results: rows.map((q) => this.quoteHit(q)), suggestions: [] };
+    }
+    const found = this.registry.resolve(name);
+    if (!found) {
+      return {
+        query: name, speaker: null, total: 0, results: [],
+        suggestions: this.registry.suggest(name, 5).map((s) => s.name),
+      };
+    }
+    const limit = clampLimit(opts.limit, DEFAULT_LIMITS.quotes);
+    const quotes = [...(this.speakerQuotes().get(found.id) ?? [])].sort(
+      (a, b) => byDateDesc(this.articlesById.get(a.article), this.articlesById.get(b.article))
+        || a.paragraph - b.paragraph || a.id.localeCompare(b.id),
+    );
+    return {
+      query: name, speaker: found, total: quotes.length,
+      results: quotes.slice(0, limit).map((q) => this.quoteHit(q)), suggestions: [],
+    };
+  }
+
+  /** Speaker names for autocomplete: by prefix of any of their names, or the most quoted on empty input. */
+  speakers(prefix = '', limit: number = DEFAULT_LIMITS.choices): SpeakerChoice[] {
+    const max = clampLimit(limit, DEFAULT_LIMITS.choices);
+    const counts = this.speakerQuotes();
+    const choose = (s: Speaker): SpeakerChoice => ({ id: s.id, name: s.name, quotes: counts.get(s.id)?.length ?? 0 });
+    if (!prefix.trim()) {
+      return this.registry.list().map(choose).filter((c) => c.quotes > 0)
+        .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name)).slice(0, max);
+    }
+    return this.registry.suggest(prefix.trim(), max).map(choose);
+  }
+
+  /** Articles for autocomplete: id or any title word starting with the prefix; newest first. */
+  articles(prefix = '', limit: number = DEFAULT_LIMITS.choices): ArticleChoice[] {
+    const max = clampLimit(limit, DEFAULT_LIMITS.choices);
+    const want = prefix.trim().toLowerCase();
+    const out: Article[] = [];
+    for (const article of this.articlesById.values()) {
+      if (!want || article.id.toLowerCase().startsWith(want) || article.title.toLowerCase().includes(want)) out.push(article);
+    }
+    return out.sort(byDateDesc).slice(0, max).map((a) => ({ id: a.id, title: a.title }));
+  }
+
+  article(id: string): ArticleInfo | undefined {
+    const article = this.articlesById.get(id.trim());
+    if (!article) return undefined;
+    const quotes = this.quotesByArticle.get(article.id) ?? [];
+    const speakers = [...new Set(quotes.map((q) => this.speakerName(q)).filter((n): n is string => n !== null))];
+    const { paragraphs: _text, file: _file, hash: _hash, ...meta } = article;
+    return {
+      ...meta,
+      paragraphs: article.paragraphs.length,
+      quotes: quotes.length,
+      speakers,
+    };
+  }
+
+  getArticle(id: string): Article | undefined {
+    return this.articlesById.get(id);
+  }
+
+  /** All articles, in id order. */
+  allArticles(): Article[] {
+    return [...this.articlesById.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  speaker(nameOrAlias: string): Speaker | undefined {
+    return this.registry.resolve(nameOrAlias);
+  }
+
+  sources(): SourcesAnswer {
+    const list = this.allArticles().map((a) => ({
+      id: a.id, title: a.title, source: a.source, date: a.date,
+      paragraphs: a.paragraphs.length, quotes: this.quotesByArticle.get(a.id)?.length ?? 0,
+    }));
+    return {
+      articles: this.articlesById.size,
+      paragraphs: this.paragraphCount,
+      quotes: this.quotesById.size,
+      speakers: this.speakerQuotes().size,
+      problems: this.problems,
+      list,
+    };
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private citation(article: string, paragraph: number): Citation {
+    const a = this.articlesById.get(article);
+    const citation: Citation = { article, title: a?.title ?? article, paragraph };
+    if (a?.source) citation.source = a.source;
+    if (a?.url) citation.url = a.url;
+    if (a?.date) citation.date = a.date;
+    return citation;
+  }
+
+  private speakerName(quote: Quote): string | null {
+    if (quote.speakerId) {
+      const speaker = this.registry.get(quote.speakerId);
+      if (speaker) return speaker.name;
+    }
+    return quote.speaker;
+  }
+
+  private quoteHit(quote: Quote, hit?: TextHit, weights?: Record<QuoteKind, number>): QuoteHit {
+    const speaker = quote.speakerId ? this.registry.get(quote.speakerId) : undefined;
+    return {
+      ...this.citation(quote.article, quote.paragraph),
+      id: quote.id,
+      speaker: speaker?.name ?? quote.speaker,
+      speakerId: speaker?.id ?? quote.speakerId,
+      text: quote.text,
+      kind: quote.kind,
+      marks: quote.marks,
+      score: hit ? hit.score * (weights?.[quote.kind] ?? 1) : 0,
+      highlights: hit ? highlight(quote.text, hit.terms) : [],
+    };
+  }
+
+  /** Quotes per current speaker id (registry merges can re-key speakers, so this is derived, not stored). */
+  private speakerQuotes(): Map<string, Quote[]> {
+    if (this.quotesBySpeaker) return this.quotesBySpeaker;
+    const map = new Map<string, Quote[]>();
+    for (const quote of this.quotesById.values()) {
+      if (!quote.speakerId) continue;
+      const id = this.registry.get(quote.speakerId)?.id ?? quote.speakerId;
+      let list = map.get(id);
+      if (!list) map.set(id, (list = []));
+      list.push(quote);
+    }
+    this.quotesBySpeaker = map;
+    return map;
+  }
+
+  /** Close words and speaker names for a query that found nothing. */
+  private suggestions(query: ParsedQuery): string[] {
+    if (!this.words) {
+      this.words = new WordCounts();
+      for (const quote of this.quotesById.values()) this.words.addText(quote.text);
+    }
+    const fromWords = suggestWords(this.words, tokenize(query.text), 5);
+    const fromSpeakers = this.registry.suggest(query.text, 3).map((s) => s.name);
+    return [...new Set([...fromWords, ...fromSpeakers])].slice(0, 8);
+  }
+}
+
+/** Keeps whole groups in rank order but shares `limit` rows fairly: every speaker's best quote first. */
+function takeRoundRobin(groups: SpeakerGroup[], limit: number): SpeakerGroup[] {
+  const taken = groups.map(() => 0);
+  let left = limit;
+  for (let round = 0; left > 0; round++) {
+    let any = false;
+    for (let g = 0; g < groups.length && left > 0; g++) {
+      if (groups[g].quotes.length > round) {
+        taken[g]++;
+        left--;
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return groups
+    .map((group, g) => ({ ...group, quotes: group.quotes.slice(0, taken[g]) }))
+    .filter((group) => group.quotes.length > 0);
+}

@@ -1,0 +1,98 @@
+// Is this draft already in the corpus? Same url (after normalisation) or same body (normalized).
+// Reads the files themselves so the answer does not depend on how the engine cleans text.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFrontMatter } from '../corpus/frontmatter.js';
+import type { ArticleDraft } from './draft.js';
+import { ModerationError } from './errors.js';
+import { normalizeBody } from './text.js';
+
+export interface ExistingArticle {
+  id: string;
+  title: string;
+  url?: string;
+  /** Body text without the title. */
+  body: string;
+}
+
+const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ocid|cmpid|ref|ref_src|smid|at_medium|at_campaign)$/i;
+
+/** The url with what does not identify the page removed: scheme case, www., default port, fragment, tracking params, trailing slash. */
+export function normalizeUrl(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const host = u.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const path = u.pathname.replace(/\/+$/, '') || '/';
+  // http and https count as the same page.
+  return `${host}${u.port ? `:${u.port}` : ''}${path}${query}`;
+}
+
+/** Fingerprints of a body: with and without the title, so a pasted body that repeats the headline still matches. */
+function bodyKeys(title: string, body: string): string[] {
+  const b = normalizeBody(body);
+  if (b.length < 20) return []; // too little text to call anything a duplicate of it
+  return [b, normalizeBody(`${title}\n${body}`)];
+}
+
+export interface Duplicate {
+  id: string;
+  title: string;
+  why: 'url' | 'body';
+}
+
+export function findDuplicate(draft: ArticleDraft, existing: ExistingArticle[], ignoreId?: string): Duplicate | null {
+  const urls = new Set([draft.url, ...(draft.altUrls ?? [])].map((u) => (u ? normalizeUrl(u) : undefined)).filter(Boolean));
+  const body = draft.paragraphs.join('\n');
+  const keys = new Set(bodyKeys(draft.title, body));
+  for (const a of existing) {
+    if (a.id === ignoreId) continue;
+    const u = a.url ? normalizeUrl(a.url) : undefined;
+    if (u && urls.has(u)) return { id: a.id, title: a.title, why: 'url' };
+  }
+  for (const a of existing) {
+    if (a.id === ignoreId) continue;
+    if (bodyKeys(a.title, a.body).some((k) => keys.has(k))) return { id: a.id, title: a.title, why: 'body' };
+  }
+  return null;
+}
+
+export function assertNotDuplicate(draft: ArticleDraft, existing: ExistingArticle[], ignoreId?: string): void {
+  const dup = findDuplicate(draft, existing, ignoreId);
+  if (!dup) return;
+  throw new ModerationError('duplicate',
+    dup.why === 'url'
+      ? `This link is already in the corpus as \`${dup.id}\` (“${dup.title}”).`
+      : `This text is already in the corpus as \`${dup.id}\` (“${dup.title}”).`,
+    { id: dup.id });
+}
+
+/** Reads every live article file (`*.md`, `*.txt`, not dot-files) for duplicate checks. Unreadable files are skipped. */
+export async function readExistingArticles(dir: string): Promise<ExistingArticle[]> {
+  const out: ExistingArticle[] = [];
+  for (const name of await readdir(dir)) {
+    if (name.startsWith('.')) continue;
+    const m = /^(.+)\.(md|txt)$/.exec(name);
+    if (!m) continue;
+    try {
+      const raw = (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');
+      if (m[2] === 'md') {
+        const { meta, body } = parseFrontMatter(raw);
+        out.push({ id: m[1], title: meta.title ?? '', url: meta.url, body });
+      } else {
+        const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+        const first = lines.findIndex((l) => l.trim() !== '');
+        out.push({ id: m[1], title: (lines[first] ?? '').trim(), body: lines.slice(first + 1).join('\n') });
+      }
+    } catch {
+      // A broken file is /reindex's business, not a reason to refuse an add.
+    }
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+// One error type for every refusal a moderator can read: `reason` is shown as is in Discord.
+
+export type ModerationErrorCode =
+  | 'too-large' | 'binary' | 'empty' | 'not-text' | 'no-paragraphs' | 'duplicate'
+  | 'bad-url' | 'private-address' | 'timeout' | 'fetch-failed' | 'too-many-redirects'
+  | 'bad-id' | 'unknown-article' | 'not-allowed' | 'bad-date' | 'write-failed';
+
+export class ModerationError extends Error {
+  constructor(readonly code: ModerationErrorCode, readonly reason: string, readonly details?: Record<string, unknown>) {
+    super(reason);
+    this.name = 'ModerationError';
+  }
+}
+
+export function isModerationError(err: unknown): err is ModerationError {
+  return err instanceof ModerationError;
+}

@@ -1,0 +1,155 @@
+// HTML → the article's main text and what the page says about itself (title, site, date),
+// with @mozilla/readability over a linkedom DOM.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { cleanLine, cleanTitle, normalizeDate } from './text.js';
+
+export interface HtmlArticle {
+  title?: string;
+  siteName?: string;
+  /** YYYY-MM-DD when the page states it. */
+  date?: string;
+  /** The page's canonical url, when it declares one. */
+  canonicalUrl?: string;
+  paragraphs: string[];
+}
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = ReturnType<Doc['createElement']>;
+
+const BLOCK = new Set([
+  'address', 'article', 'blockquote', 'dd', 'div', 'dl', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'td', 'th', 'ul', 'body',
+]);
+/** Never article text: code, media, page furniture, captions (photo credits). */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'video', 'audio', 'picture',
+  'img', 'button', 'form', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'figcaption', 'head',
+]);
+
+export function extractHtml(html: string, pageUrl?: string): HtmlArticle {
+  const { document } = parseHTML(html);
+  // Metadata first: Readability rewrites the document.
+  const meta = readMeta(document);
+  let paragraphs: string[] = [];
+  let rTitle: string | undefined;
+  let rSite: string | undefined;
+  let rDate: string | undefined;
+  try {
+    const clone = parseHTML(html).document;
+    const parsed = new Readability(clone as unknown as Document, { charThreshold: 200 }).parse();
+    if (parsed?.content) {
+      paragraphs = paragraphsOf(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body as El);
+      rTitle = parsed.title ?? undefined;
+      rSite = parsed.siteName ?? undefined;
+      rDate = parsed.publishedTime ?? undefined;
+    }
+  } catch {
+    // Readability can fail on odd markup; the plain walk below still gets the text.
+  }
+  if (paragraphs.length === 0 && document.body) paragraphs = paragraphsOf(document.body as El);
+  const title = cleanTitle(meta.title ?? rTitle ?? meta.docTitle ?? '') || undefined;
+  // The headline repeated as the first paragraph is not content.
+  if (title && paragraphs.length > 0 && cleanLine(paragraphs[0]) === title) paragraphs = paragraphs.slice(1);
+  const canonical = meta.canonical ? absolute(meta.canonical, pageUrl) : undefined;
+  return {
+    title,
+    siteName: cleanLine(meta.siteName ?? rSite ?? '') || undefined,
+    date: meta.date ?? normalizeDate(rDate),
+    canonicalUrl: canonical,
+    paragraphs,
+  };
+}
+
+interface PageMeta { title?: string; docTitle?: string; siteName?: string; date?: string; canonical?: string }
+
+function readMeta(document: Doc): PageMeta {
+  const metaContent = (selectors: string[]): string | undefined => {
+    for (const sel of selectors) {
+      const v = document.querySelector(sel)?.getAttribute('content');
+      if (v && v.trim()) return v.trim();
+    }
+    return undefined;
+  };
+  const ld = readJsonLd(document);
+  const timeEl = document.querySelector('article time[datetime], time[pubdate][datetime], time[datetime]');
+  const dateCandidates = [
+    metaContent(['meta[property="article:published_time"]', 'meta[name="article:published_time"]',
+      'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]',
+      'meta[name="parsely-pub-date"]', 'meta[name="sailthru.date"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]',
+      'meta[name="dcterms.created"]', 'meta[name="date"]', 'meta[property="og:published_time"]']),
+    ld.datePublished,
+    document.querySelector('[itemprop="datePublished"][datetime]')?.getAttribute('datetime') ?? undefined,
+    timeEl?.getAttribute('datetime') ?? undefined,
+  ];
+  return {
+    title: ld.headline ?? metaContent(['meta[property="og:title"]', 'meta[name="twitter:title"]']),
+    docTitle: document.querySelector('h1')?.textContent ?? document.querySelector('title')?.textContent ?? undefined,
+    siteName: metaContent(['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? ld.publisher,
+    date: dateCandidates.map((d) => normalizeDate(d)).find(Boolean),
+    canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href')
+      ?? metaContent(['meta[property="og:url"]']),
+  };
+}
+
+/** headline / datePublished / publisher.name from JSON-LD blocks, @graph and arrays included. */
+function readJsonLd(document: Doc): { headline?: string; datePublished?: string; publisher?: string } {
+  const out: { headline?: string; datePublished?: string; publisher?: string } = {};
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 6 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((n) => visit(n, depth + 1));
+    const o = node as Record<string, unknown>;
+    if (typeof o.headline === 'string' && !out.headline) out.headline = o.headline;
+    if (typeof o.datePublished === 'string' && !out.datePublished) out.datePublished = o.datePublished;
+    const pub = o.publisher as Record<string, unknown> | undefined;
+    if (pub && typeof pub === 'object' && typeof pub.name === 'string' && !out.publisher) out.publisher = pub.name;
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Broken JSON-LD is common; the other sources still count.
+    }
+  }
+  return out;
+}
+
+/** Text of block elements as paragraphs; <br><br> also separates paragraphs. */
+export function paragraphsOf(root: El): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const flush = () => {
+    for (const part of buf.split(/\n\s*\n/)) {
+      const line = cleanLine(part);
+      if (line) out.push(line);
+    }
+    buf = '';
+  };
+  const walk = (node: El): void => {
+    for (const child of Array.from(node.childNodes) as El[]) {
+      if (child.nodeType === 3) buf += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const tag = child.tagName.toLowerCase();
+        if (SKIP.has(tag) || child.getAttribute('hidden') !== null || child.getAttribute('aria-hidden') === 'true') continue;
+        if (tag === 'br') buf += '\n';
+        else if (BLOCK.has(tag)) {
+          flush();
+          walk(child);
+          flush();
+        } else walk(child);
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+function absolute(href: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}

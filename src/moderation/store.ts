@@ -1,0 +1,230 @@
+// Writing the corpus safely. Every change is: temp file (a dot-file the reader ignores) → fsync →
+// link/rename → fsync the directory, so a crash at any moment leaves the old corpus or the new one.
+// Removed and replaced versions move to corpus/.trash/ under timestamped names; nothing is deleted.
+import { createHash, randomBytes } from 'node:crypto';
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { formatFrontMatter } from '../corpus/frontmatter.js';
+import type { ArticleDraft } from './draft.js';
+import { ModerationError } from './errors.js';
+import { idCandidates, idInUse, resolveArticleFile } from './ids.js';
+
+export const TRASH_DIR = '.trash';
+const TEMP_MARK = '.tmp-';
+
+export interface AddedBy {
+  /** "123456789 (alice)" */
+  added_by: string;
+  /** ISO timestamp */
+  added_at: string;
+}
+
+/** Test seam: called after the temp file is durable and before it becomes visible. */
+export interface WriteHooks {
+  afterTempWrite?: (tempFile: string) => void | Promise<void>;
+}
+
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The `.md` text stored for a draft. */
+export function renderArticle(draft: ArticleDraft, by: AddedBy): string {
+  return formatFrontMatter(
+    { title: draft.title, source: draft.source, url: draft.url, date: draft.date, added_by: by.added_by, added_at: by.added_at },
+    draft.paragraphs.join('\n\n'),
+  );
+}
+
+// ---- in-process lock: one corpus change at a time per directory (duplicate check + write together)
+
+const locks = new Map<string, Promise<unknown>>();
+
+export function withCorpusLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(dir) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  locks.set(dir, tail);
+  void tail.then(() => {
+    if (locks.get(dir) === tail) locks.delete(dir);
+  });
+  return run;
+}
+
+// ---- low-level durable file operations
+
+async function fsyncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // Some file systems cannot fsync a directory; the rename is still atomic there.
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/** Writes `content` to a new dot-temp file next to `forName`, durably. Returns its path. */
+async function writeTemp(dir: string, forName: string, content: string): Promise<string> {
+  const temp = join(dir, `.${forName}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const fh = await open(temp, 'wx', 0o644);
+  try {
+    await fh.writeFile(content, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return temp;
+}
+
+/** Makes `from` visible as `to` without ever replacing an existing `to` (hard link: atomic, no clobber). */
+async function linkNoClobber(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw err;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+      // No hard links here: fall back to check-then-rename (safe in-process thanks to withCorpusLock).
+      const exists = await lstat(to).then(() => true, () => false);
+      if (exists) throw Object.assign(new Error(`${to} exists`), { code: 'EEXIST' });
+      await rename(from, to);
+      return;
+    }
+    throw err;
+  }
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
+/** Puts a copy of a live file into .trash/ under a fresh timestamped name; the live file is untouched. */
+async function linkIntoTrash(dir: string, file: string, now: Date): Promise<string> {
+  const trash = join(dir, TRASH_DIR);
+  await mkdir(trash, { recursive: true });
+  const ext = extname(file);
+  const id = basename(file, ext);
+  for (let n = 1; n < 1000; n++) {
+    const target = join(trash, `${id}.${stamp(now)}${n > 1 ? `-${n}` : ''}${ext}`);
+    try {
+      await linkNoClobber(file, target);
+      await fsyncDir(trash);
+      return target;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  throw new ModerationError('write-failed', 'Could not find a free name in .trash/.');
+}
+
+// ---- the three corpus changes
+
+export interface WriteResult {
+  id: string;
+  file: string;
+  sha256: string;
+  /** Where the previous version went (replace/remove). */
+  trashed?: string;
+}
+
+export interface NewArticleOptions extends WriteHooks {
+  /** Ids taken elsewhere (e.g. articles the engine knows without a file). */
+  isTaken?: (id: string) => boolean;
+}
+
+/** Writes a new article under the first free id from `baseId` (base, base-2, …). Safe against concurrent adds. */
+export async function writeNewArticle(dir: string, baseId: string, content: string, opts: NewArticleOptions = {}): Promise<WriteResult> {
+  const temp = await writeTemp(dir, `${baseId}.md`, content);
+  try {
+    await opts.afterTempWrite?.(temp);
+    for (const id of idCandidates(baseId)) {
+      if (opts.isTaken?.(id) || (await idInUse(dir, id))) continue;
+      const file = join(dir, `${id}.md`);
+      try {
+        await linkNoClobber(temp, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue; // another writer got it first
+        throw err;
+      }
+      await fsyncDir(dir);
+      return { id, file, sha256: sha256(content) };
+    }
+    throw new ModerationError('write-failed', `Too many articles are already called ${baseId}.`);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Replaces the live article `id` with `content` (as `id.md`); the previous file goes to .trash/ first. */
+export async function replaceArticleFile(dir: string, id: string, content: string, opts: WriteHooks & { now?: Date } = {}): Promise<WriteResult> {
+  const old = await resolveArticleFile(dir, id);
+  const file = join(dir, `${id}.md`);
+  const temp = await writeTemp(dir, `${id}.md`, content);
+  try {
+    await opts.afterTempWrite?.(temp);
+    const trashed = await linkIntoTrash(dir, old.file, opts.now ?? new Date());
+    await rename(temp, file); // atomic swap of the .md
+    if (old.file !== file) await unlink(old.file); // a .txt seed becomes .md; its copy is in .trash/
+    await fsyncDir(dir);
+    return { id, file, sha256: sha256(content), trashed };
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Moves the live article `id` to .trash/ (never deletes it). */
+export async function trashArticleFile(dir: string, id: string, now = new Date()): Promise<WriteResult> {
+  const old = await resolveArticleFile(dir, id);
+  const content = await readFile(old.file);
+  const trashed = await linkIntoTrash(dir, old.file, now);
+  await unlink(old.file);
+  await fsyncDir(dir);
+  return { id, file: old.file, sha256: sha256(content), trashed };
+}
+
+/**
+ * Startup recovery: removes temp files a crash left behind, and finishes a .txt→.md replace that was
+ * interrupted after the new .md appeared (the old .txt is already in .trash/). Returns what it did.
+ */
+export async function recoverCorpus(dir: string): Promise<string[]> {
+  const done: string[] = [];
+  for (const d of [dir, join(dir, TRASH_DIR)]) {
+    let names: string[];
+    try {
+      names = await readdir(d);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') && name.includes(TEMP_MARK)) {
+        await rm(join(d, name), { force: true });
+        done.push(`removed stale temp file ${name}`);
+      }
+    }
+  }
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return done;
+  }
+  const trashNames = await readdir(join(dir, TRASH_DIR)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith('.txt') || name.startsWith('.')) continue;
+    const id = name.slice(0, -4);
+    if (!names.includes(`${id}.md`)) continue;
+    const txt = await readFile(join(dir, name));
+    const hash = sha256(txt);
+    for (const t of trashNames.filter((n) => n.startsWith(`${id}.`) && n.endsWith('.txt'))) {
+      if (sha256(await readFile(join(dir, TRASH_DIR, t))) === hash) {
+        await unlink(join(dir, name));
+        done.push(`finished replacing ${id} (old ${name} is in ${TRASH_DIR}/${t})`);
+        break;
+      }
+    }
+  }
+  if (done.length) await fsyncDir(dir);
+  return done;
+}

@@ -1,0 +1,156 @@
+// One full-text index over short texts (passages or quotes), keyed by string id. Wraps MiniSearch with the
+// project's term processing and a query plan that stays fast on large corpora: exact terms first, typo
+// tolerance only when that finds nothing, OR only when AND finds nothing.
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import { phraseWord, type ParsedQuery } from './query.js';
+import { indexTerms, processIndexTerm, stem, tokenize, tokenizeWithOffsets } from './text.js';
+
+export interface IndexedText {
+  id: string;
+  text: string;
+}
+
+export interface TextHit {
+  id: string;
+  score: number;
+  /** Index terms that matched (after prefix/typo expansion): used to highlight. */
+  terms: string[];
+}
+
+/** Options shared by building and loading: loading a snapshot with other functions would load it wrong. */
+export const MINISEARCH_OPTIONS: Options<IndexedText> = {
+  idField: 'id',
+  fields: ['text'],
+  storeFields: [],
+  tokenize,
+  processTerm: processIndexTerm,
+  searchOptions: {
+    // Query terms are processed by parseQuery already; MiniSearch must not process them again.
+    tokenize: (text: string) => [text],
+    processTerm: (term: string) => term,
+  },
+  // Small vacuum slices: live removals must not block answers for long.
+  autoVacuum: { batchSize: 200, batchWait: 5, minDirtCount: 500, minDirtFactor: 0.1 },
+};
+
+/** Edit distance allowed for a typo in a term of this length. */
+function typoDistance(term: string): number {
+  if (term.length >= 9) return 2;
+  if (term.length >= 5) return 1;
+  return 0;
+}
+
+/** Ways a single long word may be written as two ("ceasefire" → "cease fire"): each part a real word of 4+ letters. */
+function compoundSplits(word: string): Query[] {
+  const out: Query[] = [];
+  if (word.length < 8) return out;
+  for (let i = 4; i <= word.length - 4; i++) {
+    out.push({ combineWith: 'AND', queries: [stem(word.slice(0, i)), stem(word.slice(i))] });
+  }
+  return out;
+}
+
+export class TextIndex {
+  private readonly mini: MiniSearch<IndexedText>;
+
+  constructor(mini?: MiniSearch<IndexedText>) {
+    this.mini = mini ?? new MiniSearch<IndexedText>(MINISEARCH_OPTIONS);
+  }
+
+  static loadJSON(json: string): TextIndex {
+    return new TextIndex(MiniSearch.loadJSON<IndexedText>(json, MINISEARCH_OPTIONS));
+  }
+
+  toJSON(): unknown {
+    return this.mini.toJSON();
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  has(id: string): boolean {
+    return this.mini.has(id);
+  }
+
+  add(doc: IndexedText): void {
+    this.mini.add(doc);
+  }
+
+  addAll(docs: IndexedText[]): void {
+    this.mini.addAll(docs);
+  }
+
+  remove(id: string): void {
+    if (this.mini.has(id)) this.mini.discard(id);
+  }
+
+  /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
+  search(query: ParsedQuery, filter?: (id: string) => boolean): TextHit[] {
+    if (query.terms.length === 0) return [];
+    const plans: Array<{ fuzzy: boolean; combineWith: 'AND' | 'OR' }> = [
+      { fuzzy: false, combineWith: 'AND' },
+      { fuzzy: true, combineWith: 'AND' },
+    ];
+    if (query.terms.length > 1) plans.push({ fuzzy: false, combineWith: 'OR' }, { fuzzy: true, combineWith: 'OR' });
+    for (const plan of plans) {
+      if (plan.fuzzy && !query.terms.some((t) => typoDistance(t) > 0)) continue;
+      const results = this.mini.search(this.buildQuery(query, plan.fuzzy, plan.combineWith), {
+        filter: filter ? (r: SearchResult) => filter(String(r.id)) : undefined,
+      });
+      if (results.length) return results.map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+    }
+    return [];
+  }
+
+  private buildQuery(query: ParsedQuery, fuzzy: boolean, combineWith: 'AND' | 'OR'): Query {
+    const { terms, words } = query;
+    const last = terms.length - 1;
+    const one = (i: number): Query => {
+      const exact: Query = {
+        combineWith: 'OR',
+        queries: [terms[i]],
+        prefix: i === last && query.lastIsPrefix,
+        fuzzy: fuzzy ? typoDistance(terms[i]) : false,
+        maxFuzzy: 2,
+      };
+      const splits = compoundSplits(words[i]);
+      return splits.length ? { combineWith: 'OR', queries: [exact, ...splits] } : exact;
+    };
+    const units: Query[] = [];
+    for (let i = 0; i <= last; i++) {
+      if (combineWith === 'AND' && i < last) {
+        // Two typed words may be one in the text ("cease fire" finds "ceasefire").
+        units.push({ combineWith: 'OR', queries: [{ combineWith: 'AND', queries: [one(i), one(i + 1)] }, stem(words[i] + words[i + 1])] });
+        i++;
+      } else units.push(one(i));
+    }
+    return { combineWith, queries: units };
+  }
+}
+
+export type Highlight = [number, number];
+
+/** Character ranges of `text` whose words produce one of `terms`; phrases highlight as one range. */
+export function highlight(text: string, terms: Iterable<string>): Highlight[] {
+  const wanted = new Set(terms);
+  const ranges: Highlight[] = [];
+  if (wanted.size === 0) return ranges;
+  for (const token of tokenizeWithOffsets(text)) {
+    if (indexTerms(token.word).some((t) => wanted.has(t))) ranges.push([token.start, token.end]);
+  }
+  return ranges;
+}
+
+/** True when `text` holds every phrase as consecutive words. */
+export function containsPhrases(text: string, phrases: string[][]): boolean {
+  if (phrases.length === 0) return true;
+  const words = tokenize(text).map(phraseWord);
+  return phrases.every((phrase) => {
+    outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+      for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+      return true;
+    }
+    return false;
+  });
+}
