@@ -2,10 +2,11 @@
 import type { CommandModule } from '../src/bot/command.js';
 import article from './article.js';
 import help from './help.js';
+import moderationCommands from './moderation.js';
 import quotes from './quotes.js';
 import search from './search.js';
 import sources from './sources.js';
 import whoSaid from './who-said.js';
 
-export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help];
+export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help, ...moderationCommands];
 export default commands;

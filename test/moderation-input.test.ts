@@ -89,6 +89,8 @@ describe('decodeSource: what counts as an article file', () => {
     const cp1251 = Buffer.from([0xcf, 0xf3, 0xf2, 0xe8, 0xed]); // "Путин" in windows-1251
     const d = decodeSource({ bytes: cp1251, contentType: 'text/plain; charset=windows-1251' }, MB);
     expect(d.text).toBe('Путин');
+    const page = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), cp1251, Buffer.from('</p></body></html>')]);
+    expect(decodeSource({ bytes: page, contentType: 'text/html' }, MB).text).toContain('<p>Путин</p>');
   });
 });
 

@@ -2,7 +2,7 @@
 import type {
   APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, ApplicationCommandOptionChoiceData,
   AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody, AttachmentPayload,
+  RESTPostAPIChatInputApplicationCommandsJSONBody, AttachmentPayload, RepliableInteraction,
 } from 'discord.js';
 import type { Engine } from '../engine.js';
 import type { BotConfig } from '../config.js';
@@ -34,6 +34,11 @@ export interface CommandContext {
   now: () => number;
   /** Every registered command (for /help). */
   commands: readonly CommandModule[];
+  /**
+   * Defer `interaction` unless it was already answered or deferred, coordinated with the router's automatic
+   * deferral (calling interaction.deferReply() yourself can race it and be refused as a second response).
+   */
+  defer(interaction: RepliableInteraction, ephemeral: boolean): Promise<void>;
 }
 
 export interface CommandModule {

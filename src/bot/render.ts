@@ -188,7 +188,12 @@ export function renderWhoSaid(answer: WhoSaidAnswer, ephemeral = false): Reply |
     // Direct quotes first, whatever order the engine used inside the group.
     blocks: [...g.quotes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind)).map(quoteBlock),
   }));
-  const footer = `${plural(answer.results.length, 'quote')} from ${plural(answer.speakers.length, 'speaker')}`;
+  const shown = answer.results.length;
+  const total = Math.max(answer.total ?? shown, shown);
+  const speakers = Math.max(answer.totalSpeakers ?? answer.speakers.length, answer.speakers.length);
+  const footer = total > shown
+    ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
+    : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
   return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`, footer, ephemeral);
 }
 
@@ -214,7 +219,10 @@ export function renderQuotes(answer: QuotesAnswer, ephemeral = false): Reply | P
   const others = answer.speaker.aliases.filter((a) => a !== answer.speaker!.name);
   const blocks = answer.results.map(quoteBlock);
   if (others.length) blocks.unshift(`*Also named:* ${escapeAndTruncate(others.join(', '), 300)}`);
-  const footer = `${plural(answer.results.length, 'quote')} by ${truncate(answer.speaker.name, 100)}`;
+  const shown = answer.results.length;
+  const total = Math.max(answer.total ?? shown, shown);
+  const who = truncate(answer.speaker.name, 100);
+  const footer = total > shown ? `${total} quotes by ${who}; latest ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
   return toPages(packPages([{ title: answer.speaker.name, blocks }]), '', footer, ephemeral);
 }
 

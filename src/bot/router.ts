@@ -11,8 +11,8 @@ import { LIMITS, choice, clampMessage } from './limits.js';
 import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';
 import { notice } from './render.js';
 
-/** Defer anything not yet answered once this much of Discord's 3 s has gone (queueing under load). */
-const DEFER_AFTER_MS = 1500;
+/** Defer any command not answered once this much of Discord's 3 s has gone (slow handler, queueing under load). */
+export const AUTO_DEFER_MS = 2000;
 
 export const MESSAGES = {
   apology: 'Sorry, something went wrong while answering. The problem was logged; please try again in a moment.',
@@ -23,10 +23,12 @@ export const MESSAGES = {
   cooldown: (s: number) => `You're asking a bit fast: please wait ${s} more second${s === 1 ? '' : 's'}.`,
 };
 
-export interface RouterOptions extends Omit<CommandContext, 'commands'> {
+export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer'> {
   commands: readonly CommandModule[];
   /** How long Previous/Next keep working. */
   pageTtlMs?: number;
+  /** Interaction age at which an unanswered command or modal submit is deferred automatically. */
+  autoDeferMs?: number;
 }
 
 export class Router {
@@ -34,15 +36,22 @@ export class Router {
   private readonly ctx: CommandContext;
   private readonly cooldowns: Cooldowns;
   readonly pages: PageStore;
+  private readonly autoDeferMs: number;
+  /** Automatic deferrals in flight: a send must wait for them, or it would be a second initial response. */
+  private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
 
   constructor(opts: RouterOptions) {
     for (const m of opts.commands) {
       if (this.byName.has(m.data.name)) throw new Error(`two commands are named ${m.data.name}`);
       this.byName.set(m.data.name, m);
     }
-    this.ctx = { engine: opts.engine, config: opts.config, log: opts.log, now: opts.now, commands: opts.commands };
+    this.ctx = {
+      engine: opts.engine, config: opts.config, log: opts.log, now: opts.now, commands: opts.commands,
+      defer: (i, ephemeral) => this.defer(i, ephemeral),
+    };
     this.cooldowns = new Cooldowns(opts.config.cooldownSeconds, opts.now);
     this.pages = new PageStore(opts.pageTtlMs ?? 10 * 60_000, opts.now);
+    this.autoDeferMs = opts.autoDeferMs ?? AUTO_DEFER_MS;
   }
 
   /** Never throws: everything that goes wrong is logged and, when possible, answered. */
@@ -73,9 +82,14 @@ export class Router {
       }
     }
     const ephemeral = !!m.ephemeral || i.options.getBoolean('private') === true;
-    if (m.defer || this.late(i)) await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const result = await m.execute(i, this.ctx);
-    await this.deliver(i, result, ephemeral, m.data.name);
+    if (m.defer) await this.defer(i, ephemeral);
+    const disarm = this.armAutoDefer(i, ephemeral);
+    try {
+      const result = await m.execute(i, this.ctx);
+      await this.deliver(i, result, ephemeral, m.data.name);
+    } finally {
+      disarm();
+    }
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -87,9 +101,10 @@ export class Router {
       this.ctx.log(`autocomplete /${i.commandName} failed: ${describeError(err)}`);
     }
     const safe: Array<{ name: string; value: string | number }> = [];
-    for (const c of choices.slice(0, LIMITS.choices)) {
+    for (const c of choices) {
       const ok = choice(c.name, String(c.value));
       if (ok) safe.push({ name: ok.name, value: c.value });
+      if (safe.length === LIMITS.choices) break;
     }
     if (!i.responded) await i.respond(safe);
   }
@@ -104,7 +119,11 @@ export class Router {
     }
     const result = await m.button(i, this.ctx, args);
     if (result && typeof result === 'object' && 'update' in result) {
-      await i.update(toOptions(clampMessage(result.update)));
+      await this.deferring.get(i);
+      const body = toOptions(clampMessage(result.update));
+      // After a deferral (the handler called ctx.defer), the message is changed by editing the reply.
+      if (i.deferred || i.replied) await i.editReply(body);
+      else await i.update(body);
       return;
     }
     await this.deliver(i, result, !!m.ephemeral, m.data.name);
@@ -117,9 +136,14 @@ export class Router {
       await this.send(i, notice(MESSAGES.staleButton));
       return;
     }
-    if (m.defer || this.late(i)) await i.deferReply(m.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const result = await m.modal(i, this.ctx, args);
-    await this.deliver(i, result, !!m.ephemeral, m.data.name);
+    if (m.defer) await this.defer(i, !!m.ephemeral);
+    const disarm = this.armAutoDefer(i, !!m.ephemeral);
+    try {
+      const result = await m.modal(i, this.ctx, args);
+      await this.deliver(i, result, !!m.ephemeral, m.data.name);
+    } finally {
+      disarm();
+    }
   }
 
   private async turnPage(i: ButtonInteraction): Promise<void> {
@@ -148,8 +172,26 @@ export class Router {
     }));
   }
 
-  private late(i: Interaction): boolean {
-    return Date.now() - i.createdTimestamp > DEFER_AFTER_MS;
+  /**
+   * Defer `i` if nothing was sent by the time it is autoDeferMs old. Handlers that reply themselves (modals) must do
+   * so quickly; everything sent through the router waits for a deferral in flight.
+   */
+  private armAutoDefer(i: RepliableInteraction, ephemeral: boolean): () => void {
+    const delay = Math.max(0, this.autoDeferMs - (Date.now() - i.createdTimestamp));
+    const timer = setTimeout(() => {
+      this.defer(i, ephemeral).catch((err) => this.ctx.log(`could not defer ${describe(i)}: ${describeError(err)}`));
+    }, delay);
+    return () => clearTimeout(timer);
+  }
+
+  /** The one way to defer: at most one deferral per interaction, and never after an answer. */
+  private async defer(i: RepliableInteraction, ephemeral: boolean): Promise<void> {
+    const pending = this.deferring.get(i);
+    if (pending) return pending;
+    if (i.replied || i.deferred) return;
+    const p = i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(() => undefined);
+    this.deferring.set(i, p.catch(() => undefined));
+    return p;
   }
 
   private async deliver(i: RepliableInteraction, result: HandlerResult, ephemeral: boolean, command: string): Promise<void> {
@@ -181,6 +223,7 @@ export class Router {
 
   /** Send `reply` in whatever way this interaction still allows. */
   private async send(i: RepliableInteraction, reply: Reply): Promise<void> {
+    await this.deferring.get(i);
     const msg = clampMessage(reply);
     const eph = !!msg.ephemeral;
     if (i.deferred && !i.replied) {
@@ -199,6 +242,17 @@ export class Router {
   }
 
   private async apologize(i: Interaction, err: unknown): Promise<void> {
+    if (isUserError(err) && i.isRepliable()) {
+      // The engine refused the question as asked (empty topic, unknown id): its message is meant for the user.
+      this.ctx.log(`${describe(i)}: ${err.message}`);
+      try {
+        await this.send(i, notice(err.message));
+        return;
+      } catch (again) {
+        this.ctx.log(`could not answer ${describe(i)}: ${describeError(again)}`);
+        return;
+      }
+    }
     this.ctx.log(`error in ${describe(i)}: ${describeError(err)}`);
     try {
       if (i.isAutocomplete()) {
@@ -222,6 +276,13 @@ function toOptions(r: Reply): MessageBody {
   if (r.components) o.components = r.components;
   if (r.files) o.files = r.files;
   return o;
+}
+
+const USER_ERROR_CODES = new Set(['empty-query', 'unknown-article', 'unknown-speaker', 'too-long']);
+
+/** An EngineError about the question (not the corpus). Duck-typed so the router does not load the engine. */
+function isUserError(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && err.constructor.name === 'EngineError' && USER_ERROR_CODES.has(String((err as { code?: unknown }).code));
 }
 
 export function describe(i: Interaction): string {

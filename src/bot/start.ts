@@ -17,6 +17,8 @@ export interface StartBotOptions {
   now?: () => number;
   /** How long Previous/Next keep working (default 10 minutes). */
   pageTtlMs?: number;
+  /** Interaction age at which unanswered commands are deferred (default 2000 ms of Discord's 3 s). */
+  autoDeferMs?: number;
   /** Give up logging in after this long (default 60 s). */
   readyTimeoutMs?: number;
 }
@@ -39,6 +41,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     now: opts.now ?? Date.now,
     commands: opts.commands ?? commandList,
     pageTtlMs: opts.pageTtlMs,
+    autoDeferMs: opts.autoDeferMs,
   });
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
@@ -61,7 +64,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   } catch (err) {
     await client.destroy().catch(() => undefined);
     const status = (err as { status?: number }).status;
-    const why = (err as Error).name === 'Error [TokenInvalid]' || status === 401
+    const why = (err as { code?: unknown }).code === 'TokenInvalid' || status === 401
       ? 'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).'
       : (err as Error).message;
     throw new Error(`Could not log in to Discord: ${redact(why)}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export const AUDIT_FILE = '.audit.jsonl';
 
-export type AuditAction = 'add' | 'replace' | 'remove' | 'reindex' | 'refused';
+export type AuditAction = 'add' | 'replace' | 'remove' | 'reindex';
 
 export interface AuditEntry {
   time: string;
@@ -29,14 +29,17 @@ export async function appendAudit(dir: string, entry: AuditEntry): Promise<void>
   }
 }
 
-/** One readable line for the mod-log channel. */
-export function formatAuditLine(e: AuditEntry): string {
-  const who = `${e.moderator.name} (${e.moderator.id})`;
+/**
+ * One readable line for the mod-log channel. `escape` is applied to free text (names, titles, details) so a
+ * title cannot format or mention anything; ids are [a-z0-9_-] and sit in inline code.
+ */
+export function formatAuditLine(e: AuditEntry, escape: (text: string) => string = (t) => t): string {
+  const who = `${escape(e.moderator.name)} (${e.moderator.id})`;
   const what = e.action === 'add' ? 'added' : e.action === 'replace' ? 'replaced' : e.action === 'remove' ? 'removed'
-    : e.action === 'reindex' ? 'reindexed the corpus' : 'was refused';
+    : 'reindexed the corpus';
   const art = e.article ? ` \`${e.article}\`` : '';
-  const title = e.title ? ` — ${e.title}` : '';
+  const title = e.title ? ` — ${escape(e.title)}` : '';
   const hash = e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)})` : '';
-  const detail = e.detail ? `: ${e.detail}` : '';
+  const detail = e.detail ? `: ${escape(e.detail)}` : '';
   return `${who} ${what}${art}${title}${hash}${detail}`;
 }

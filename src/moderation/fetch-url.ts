@@ -89,7 +89,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions): Promise<Fetched
     }
   } catch (err) {
     if (err instanceof ModerationError) throw err;
-    if (controller.signal.aborted) {
+    if (controller.signal.aborted || (err as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
       throw new ModerationError('timeout', `The site did not answer within ${Math.round(opts.timeoutMs / 100) / 10} s.`);
     }
     const code = (err as NodeJS.ErrnoException).code;
@@ -159,7 +159,7 @@ function request(url: URL, signal: AbortSignal, policy: (ip: string) => string |
         'accept-encoding': 'gzip, deflate, br',
       },
     }, resolve);
-    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('timeout', () => req.destroy(Object.assign(new Error('socket idle too long'), { code: 'ETIMEDOUT' })));
     req.on('error', reject);
     req.end();
   });

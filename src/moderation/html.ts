@@ -2,6 +2,7 @@
 // with @mozilla/readability over a linkedom DOM.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { cleanTitle as withoutSiteSuffix } from '../corpus/clean.js';
 import { cleanLine, cleanTitle, normalizeDate } from './text.js';
 
 export interface HtmlArticle {
@@ -48,7 +49,8 @@ export function extractHtml(html: string, pageUrl?: string): HtmlArticle {
     // Readability can fail on odd markup; the plain walk below still gets the text.
   }
   if (paragraphs.length === 0 && document.body) paragraphs = paragraphsOf(document.body as El);
-  const title = cleanTitle(meta.title ?? rTitle ?? meta.docTitle ?? '') || undefined;
+  // <title> often ends in " | Section | Site"; the corpus reader's rule drops that suffix.
+  const title = cleanTitle(withoutSiteSuffix(meta.title ?? rTitle ?? meta.docTitle ?? '')) || undefined;
   // The headline repeated as the first paragraph is not content.
   if (title && paragraphs.length > 0 && cleanLine(paragraphs[0]) === title) paragraphs = paragraphs.slice(1);
   const canonical = meta.canonical ? absolute(meta.canonical, pageUrl) : undefined;

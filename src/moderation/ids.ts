@@ -5,7 +5,7 @@ import { ModerationError } from './errors.js';
 
 export const MAX_SLUG_CHARS = 60;
 /** What an id may look like on /remove-article and /replace-article. Seed ids (000_a0ed…) fit too. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,119}$/;
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 export const ARTICLE_EXTENSIONS = ['.md', '.txt'] as const;
 
 const CYRILLIC: Record<string, string> = {

@@ -13,3 +13,4 @@ export * from './duplicates.js';
 export * from './store.js';
 export * from './audit.js';
 export * from './service.js';
+export * from './reindex.js';

@@ -79,7 +79,7 @@ export function decodeSource(src: RawSource, maxBytes: number): DecodedSource {
   if (bytes.includes(0)) {
     throw new ModerationError('binary', 'The file contains binary data (NUL bytes), not text.');
   }
-  const text = decodeText(bytes, mimeOf(src.contentType).charset);
+  const text = decodeText(bytes, mimeOf(src.contentType).charset ?? sniffMetaCharset(bytes));
   if (!text.trim()) throw new ModerationError('empty', 'The file has no text in it.');
   const looksHtml = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
   const format: SourceFormat = format0 === undefined ? (looksHtml ? 'html' : 'text') : format0 === 'text' && looksHtml ? 'html' : format0;
@@ -100,6 +100,13 @@ function formatFromType(contentType: string | undefined, filename: string | unde
     return undefined;
   }
   throw refuse(`\`${mime.type.slice(0, 60)}\` is`);
+}
+
+/** An HTML page may name its encoding in a <meta> tag instead of the Content-Type header. */
+function sniffMetaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : undefined;
 }
 
 function decodeText(bytes: Uint8Array, charset: string | undefined): string {

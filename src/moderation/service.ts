@@ -8,7 +8,7 @@ import { ModerationError } from './errors.js';
 import { fetchUrl } from './fetch-url.js';
 import { baseArticleId, resolveArticleFile } from './ids.js';
 import { checkDeclaredSize, decodeSource } from './input.js';
-import type { ModerationSettings } from './settings.js';
+import { formatBytes, type ModerationSettings } from './settings.js';
 import {
   recoverCorpus, renderArticle, replaceArticleFile, trashArticleFile, withCorpusLock, writeNewArticle,
   type WriteHooks, type WriteResult,
@@ -70,7 +70,7 @@ export async function readSource(ctx: ModerationContext, req: SourceRequest, ove
       const doc = await fetchUrl(req.url, { timeoutMs: s.urlTimeoutMs, maxBytes: s.maxAttachmentBytes, allowPrivate: true })
         .catch((err: unknown) => {
           if (err instanceof ModerationError && err.code === 'too-large') {
-            throw new ModerationError('too-large', `The file is larger than the ${Math.round(s.maxAttachmentBytes / 1024)} KB limit.`);
+            throw new ModerationError('too-large', `The file is larger than the ${formatBytes(s.maxAttachmentBytes)} limit.`);
           }
           throw err;
         });
@@ -154,7 +154,11 @@ export async function replaceArticle(ctx: ModerationContext, rawId: string, draf
 export async function removeArticle(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult> {
   const now = ctx.now?.() ?? new Date();
   const result = await withCorpusLock(ctx.dir, async () => {
-    const { id } = await resolveArticleFile(ctx.dir, rawId);
+    const { id } = await resolveArticleFile(ctx.dir, rawId).catch(async (err: unknown) => {
+      // The file was deleted by hand but may still be indexed: drop it from the index too.
+      if (err instanceof ModerationError && err.code === 'unknown-article') await reindexOne(ctx, rawId.trim());
+      throw err;
+    });
     return trashArticleFile(ctx.dir, id, now);
   });
   await reindexOne(ctx, result.id);

@@ -35,7 +35,7 @@ export const MINISEARCH_OPTIONS: Options<IndexedText> = {
 
 /** Edit distance allowed for a typo in a term of this length. */
 function typoDistance(term: string): number {
-  if (term.length >= 9) return 2;
+  if (term.length >= 7) return 2;
   if (term.length >= 5) return 1;
   return 0;
 }

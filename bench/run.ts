@@ -1,0 +1,184 @@
+// The scale benchmark (issue 5):  npm run bench -- --articles 10000 [--json] [--rounds N] [--seed N] [--keep]
+//
+// 1. writes a synthetic news corpus of N articles to a temp folder (bench/corpus.ts),
+// 2. builds the engine from the files as a start without a snapshot would (build_ms), writes the snapshot,
+// 3. starts a fresh process that opens the engine from the snapshot (ready_ms counts from spawning it) and
+//    measures memory, query latency over a fixed mix, and live add/remove,
+// 4. measures default-configured MiniSearch and a linear scan over the same passages in their own processes.
+// With --json only one JSON object is printed on stdout; progress goes to stderr.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rebuild, save } from '../src/snapshot/open.js';
+import type { BaselineChildResult, ChildJob, EngineChildResult } from './child.js';
+import { writeCorpus } from './corpus.js';
+import { round } from './queries.js';
+
+interface Args {
+  articles: number;
+  json: boolean;
+  rounds: number;
+  seed: number;
+  keep: boolean;
+  baselines: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { articles: 10_000, json: false, rounds: 20, seed: 42, keep: false, baselines: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = (): number => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1`);
+      return n;
+    };
+    if (a === '--articles') args.articles = num();
+    else if (a === '--rounds') args.rounds = num();
+    else if (a === '--seed') args.seed = num();
+    else if (a === '--json') args.json = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--no-baselines') args.baselines = false;
+    else throw new Error(`unknown option ${a} (use --articles N, --json, --rounds N, --seed N, --keep, --no-baselines)`);
+  }
+  return args;
+}
+
+const MB = 1024 * 1024;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return round(process.memoryUsage().heapUsed / MB, 1);
+}
+
+/** Runs bench/child.ts in a fresh Node process and returns the JSON it prints. */
+function runChild<T>(job: ChildJob, log: (line: string) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), JSON.stringify(job)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line.trim()) log(`  ${line}`);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${job.mode} child exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
+      } catch {
+        reject(new Error(`${job.mode} child printed no result`));
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'talks-bench-'));
+  const corpus = path.join(tmp, 'corpus');
+  const snapshot = path.join(tmp, 'index.snapshot');
+  try {
+    let t = performance.now();
+    await writeCorpus(corpus, { articles: args.articles, seed: args.seed });
+    log(`corpus: ${args.articles} articles written to ${corpus} in ${Math.round(performance.now() - t)} ms`);
+
+    const heap0 = heapMb();
+    t = performance.now();
+    let engine: Awaited<ReturnType<typeof rebuild>> | null = await rebuild(corpus, (l) => log(`build: ${l}`));
+    const buildMs = performance.now() - t;
+    const buildHeap = heapMb() - heap0;
+    const sources = engine.sources();
+    log(`build: ${sources.articles} articles, ${sources.paragraphs} paragraphs, ${sources.quotes} quotes in ${Math.round(buildMs)} ms`);
+    t = performance.now();
+    const wrote = await save(engine, snapshot, (l) => log(l));
+    const writeMs = performance.now() - t;
+    if ('error' in wrote) throw new Error(`snapshot write failed: ${wrote.error}`);
+    engine = null;
+    const snapshotMb = (await stat(snapshot)).size / MB;
+
+    log('engine: starting a fresh process from the snapshot…');
+    const eng = await runChild<EngineChildResult>({ mode: 'engine', corpus, snapshot, spawnedAt: Date.now(), rounds: args.rounds }, log);
+    if (eng.source !== 'snapshot') throw new Error(`the engine child did not use the snapshot (${eng.source})`);
+
+    const baseline: Record<string, BaselineChildResult> = {};
+    if (args.baselines) {
+      log('baseline: default MiniSearch…');
+      baseline.minisearch_default = await runChild<BaselineChildResult>({ mode: 'minisearch-default', corpus, rounds: args.rounds }, log);
+      log('baseline: linear scan…');
+      baseline.linear_scan = await runChild<BaselineChildResult>({ mode: 'linear-scan', corpus, rounds: Math.max(2, Math.ceil(args.rounds / 5)) }, log);
+    }
+
+    const result = {
+      articles: sources.articles,
+      paragraphs: sources.paragraphs,
+      quotes: sources.quotes,
+      speakers: sources.speakers,
+      build_ms: round(buildMs, 0),
+      build_heap_mb: round(buildHeap, 1),
+      snapshot_write_ms: round(writeMs, 0),
+      snapshot_mb: round(snapshotMb, 1),
+      snapshot_load_ms: eng.snapshot_load_ms,
+      ready_ms: eng.ready_ms,
+      rss_mb: eng.rss_mb,
+      heap_mb: eng.heap_mb,
+      who_said_p50_ms: eng.who_said.p50_ms,
+      who_said_p99_ms: eng.who_said.p99_ms,
+      search_p50_ms: eng.search.p50_ms,
+      search_p99_ms: eng.search.p99_ms,
+      add_ms: eng.add_ms,
+      remove_ms: eng.remove_ms,
+      add_max_ms: eng.add_max_ms,
+      remove_max_ms: eng.remove_max_ms,
+      live_max_block_ms: eng.live_max_block_ms,
+      by_kind: eng.by_kind,
+      baseline,
+      node: process.version,
+      cpus: os.cpus().length,
+    };
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    const ms = baseline.minisearch_default;
+    const ls = baseline.linear_scan;
+    const ratio = (a: number | undefined, b: number): string => (a === undefined || b === 0 ? '–' : `${round(a / b, 1)}×`);
+    const lines = [
+      `talks-bot benchmark: ${result.articles} articles, ${result.paragraphs} paragraphs, ${result.quotes} quotes (${result.cpus} CPUs, Node ${result.node})`,
+      `  full build (read + clean + extract + index): ${result.build_ms} ms, heap ${result.build_heap_mb} MB`,
+      `  snapshot: ${result.snapshot_mb} MB, written in ${result.snapshot_write_ms} ms, loaded in ${result.snapshot_load_ms} ms`,
+      `  ready after start (new process, from snapshot): ${result.ready_ms} ms`,
+      `  memory with the engine loaded: rss ${result.rss_mb} MB, heap ${result.heap_mb} MB`,
+      `  who-said p50/p99: ${result.who_said_p50_ms} / ${result.who_said_p99_ms} ms`,
+      `  search   p50/p99: ${result.search_p50_ms} / ${result.search_p99_ms} ms`,
+      ...Object.entries(result.by_kind).map(([k, v]) => `    ${k.padEnd(10)} p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms, max ${v.max_ms} ms (n=${v.n})`),
+      `  live add / remove one article: ${result.add_ms} / ${result.remove_ms} ms (max ${result.add_max_ms} / ${result.remove_max_ms}); longest stall ${result.live_max_block_ms} ms`,
+    ];
+    if (ms) {
+      lines.push(
+        `  default MiniSearch: index ${ms.build_ms} ms, heap ${ms.heap_mb} MB, search p50/p99 ${ms.search_p50_ms} / ${ms.search_p99_ms} ms`,
+        `    ratios (MiniSearch ÷ talks-bot): search p99 ${ratio(ms.search_p99_ms, result.search_p99_ms)}, p50 ${ratio(ms.search_p50_ms, result.search_p50_ms)}`,
+        ...Object.entries(ms.by_kind).map(([k, v]) => `    ${k.padEnd(10)} p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms`),
+      );
+    }
+    if (ls) {
+      lines.push(
+        `  linear scan: prepare ${ls.build_ms} ms, heap ${ls.heap_mb} MB, search p50/p99 ${ls.search_p50_ms} / ${ls.search_p99_ms} ms (no stemming, no typo tolerance)`,
+        `    ratios (scan ÷ talks-bot): search p99 ${ratio(ls.search_p99_ms, result.search_p99_ms)}, p50 ${ratio(ls.search_p50_ms, result.search_p50_ms)}`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (args.keep) log(`kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : err}\n`);
+  process.exit(1);
+});

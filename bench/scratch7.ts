@@ -1,0 +1,18 @@
+import { Engine } from '../src/engine.js';
+import { generateArticles } from './corpus.js';
+import { parseArticle } from '../src/corpus/read.js';
+import { extractQuotes } from '../src/quotes/extract.js';
+const e = await Engine.open('/work/shared/seeds');
+console.log(e.sources().quotes, e.whoSaid('ceasefire').speakers.map((s) => s.speaker));
+const arts = [...generateArticles({ articles: 300 })].map((a) => parseArticle(a.id, a.text, 'md'));
+let t = performance.now();
+let nq = 0;
+for (const a of arts) nq += extractQuotes(a.paragraphs, { title: a.title }).length;
+console.log('extract ms/article', ((performance.now() - t) / arts.length).toFixed(2), 'quotes/article', nq / arts.length);
+const x = extractQuotes(arts[1].paragraphs, { title: arts[1].title });
+console.log(x.slice(0, 6));
+t = performance.now();
+const e2 = Engine.fromArticles(arts);
+console.log('engine build ms', Math.round(performance.now() - t), e2.speakers('', 10).map((s) => `${s.name}:${s.quotes}`).join(', '));
+console.log(e2.speakers('', 40).map((s) => `${s.name}:${s.quotes}`).join(', '));
+console.log(arts[1].paragraphs.join('\n'));

@@ -1,0 +1,57 @@
+// /add-article (moderators): a file, a url, or — with neither — a modal to paste the text. Stores the
+// article in corpus/ and indexes it live; the reply previews what was read.
+import type { CommandModule } from '../src/bot/command.js';
+import {
+  articleModal, deferPrivately, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf,
+  overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, sourceFrom, sourceOptions,
+} from '../src/moderation/discord.js';
+import { addArticle, readSource } from '../src/moderation/service.js';
+
+export const addArticleCommand: CommandModule = {
+  data: {
+    name: 'add-article',
+    description: 'Moderators: add an article from a file, a link, or pasted text',
+    default_member_permissions: MODERATOR_PERMISSIONS,
+    ...GUILD_ONLY,
+    options: sourceOptions(false),
+  },
+  ephemeral: true,
+  async execute(i, ctx) {
+    const refused = refuseUnlessModerator(i, ctx, '/add-article');
+    if (refused) return refused;
+    const source = sourceFrom(i);
+    const overrides = overridesFrom(i);
+    if (source === 'modal') {
+      // A modal must be the first answer; if the bot was too slow and already deferred, say so.
+      if (i.deferred || i.replied) return { content: 'Discord was slow to reach me: run /add-article again to get the form.', ephemeral: true };
+      await i.showModal(articleModal('add-article:new', 'Add an article', overrides));
+      return;
+    }
+    if (!('kind' in source)) return source;
+    await deferPrivately(i);
+    const mctx = await moderationContext(ctx);
+    try {
+      const draft = await readSource(mctx, source, overrides);
+      const result = await addArticle(mctx, draft, moderatorOf(i));
+      await postModLog(i, ctx, result.audit);
+      return previewReply(ctx, result, '✅ Added');
+    } catch (err) {
+      return refusalReply(err, ctx, '/add-article', i);
+    }
+  },
+  async modal(i, ctx) {
+    const refused = refuseUnlessModerator(i, ctx, '/add-article (modal)');
+    if (refused) return refused;
+    await deferPrivately(i);
+    const mctx = await moderationContext(ctx);
+    try {
+      const draft = await readSource(mctx, fieldsFromModal(i));
+      const result = await addArticle(mctx, draft, moderatorOf(i));
+      await postModLog(i, ctx, result.audit);
+      return previewReply(ctx, result, '✅ Added');
+    } catch (err) {
+      return refusalReply(err, ctx, '/add-article', i);
+    }
+  },
+};
+export default addArticleCommand;

@@ -1,0 +1,66 @@
+// /remove-article id: (moderators) — asks for confirmation, then takes the article out of the index and
+// moves its file to corpus/.trash/ (never deletes it).
+import type { CommandModule, Reply } from '../src/bot/command.js';
+import { escapeAndTruncate } from '../src/bot/limits.js';
+import { notice } from '../src/bot/render.js';
+import {
+  articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, refuseUnlessModerator,
+} from '../src/moderation/discord.js';
+import { ID_PATTERN, resolveArticleFile } from '../src/moderation/ids.js';
+import { removeArticle } from '../src/moderation/service.js';
+
+const NAME = 'remove-article';
+
+export const removeArticleCommand: CommandModule = {
+  data: {
+    name: NAME,
+    description: 'Moderators: remove an article (it goes to the trash folder)',
+    default_member_permissions: MODERATOR_PERMISSIONS,
+    ...GUILD_ONLY,
+    options: [{ name: 'id', description: 'Start typing a title or id', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 }],
+  },
+  ephemeral: true,
+  async execute(i, ctx) {
+    const refused = refuseUnlessModerator(i, ctx, `/${NAME}`);
+    if (refused) return refused;
+    const id = i.options.getString('id', true).trim();
+    const info = ID_PATTERN.test(id) ? ctx.engine.article(id) : undefined;
+    // A file that could not be read is not in the index, but a moderator may still want it gone.
+    const onDisk = !info && ID_PATTERN.test(id)
+      ? await resolveArticleFile((await moderationContext(ctx)).dir, id).catch(() => undefined)
+      : undefined;
+    if (!info && !onDisk) return notice(`There is no article \`${escapeAndTruncate(id, 80)}\`. Pick one from the suggestions.`);
+    const what = info
+      ? `**${escapeAndTruncate(info.title, 200)}** (\`${info.id}\`, ${info.paragraphs} paragraphs, ${info.quotes} quotes)`
+      : `the unreadable file \`${id}${onDisk!.ext}\``;
+    return {
+      content: `Remove ${what}? It disappears from answers at once; the file is kept in \`corpus/.trash/\`.`,
+      components: [{
+        type: 1,
+        components: [
+          { type: 2, style: 4, label: 'Remove', custom_id: `${NAME}:yes:${id}` },
+          { type: 2, style: 2, label: 'Cancel', custom_id: `${NAME}:no` },
+        ],
+      }],
+      ephemeral: true,
+    };
+  },
+  async button(i, ctx, args): Promise<{ update: Reply } | Reply> {
+    const refused = refuseUnlessModerator(i, ctx, `/${NAME} (button)`);
+    if (refused) return refused;
+    const [answer, id] = args;
+    if (answer !== 'yes' || !id) return { update: { content: 'Cancelled: nothing was removed.', components: [] } };
+    try {
+      const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
+      await postModLog(i, ctx, result.audit);
+      return { update: { content: `🗑️ Removed \`${result.id}\`; the file is in \`${escapeAndTruncate(result.audit.trashed ?? '.trash/', 150)}\`.`, components: [] } };
+    } catch (err) {
+      const reply = refusalReply(err, ctx, `/${NAME}`, i);
+      return { update: { content: reply.content, components: [] } };
+    }
+  },
+  async autocomplete(i, ctx) {
+    return articleChoices(ctx, i.options.getFocused());
+  },
+};
+export default removeArticleCommand;

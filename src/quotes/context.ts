@@ -1,0 +1,314 @@
+// Per-article knowledge about who is who: every mention in order, people by surname (with the fullest
+// name the article gives, their roles and country), organisations with their acronyms. Resolves
+// pronouns and role phrases ("the Russian leader", "the press secretary") to the right named speaker.
+import type { SpeakerType } from '../types.js';
+import { KNOWN_ORGS, KNOWN_PEOPLE, PLACES } from './lexicon.js';
+import { acronymOf, fold, isAcronym, nameKey, parsePersonName } from './names.js';
+import type { Mention } from './mentions.js';
+import { expandRoles } from './mentions.js';
+
+export interface SpeakerRef {
+  /** Identity within the article. */
+  key: string;
+  name: string;
+  type: SpeakerType;
+  aliases: string[];
+}
+
+interface Entity {
+  key: string;
+  type: SpeakerType;
+  names: Map<string, number>;
+  roles: Set<string>;
+  country?: string;
+  /** Unnamed people and groups ("a senior aide to …") are known only by their description. */
+  described: boolean;
+}
+
+export interface PlacedMention {
+  m: Mention;
+  para: number;
+  /** Global order key: paragraph and offset. */
+  pos: number;
+}
+
+export function posOf(para: number, offset: number): number {
+  return para * 100_000_000 + offset;
+}
+
+const NEWS_ROLES = ['agency', 'outlet', 'newspaper', 'publication', 'broadcaster', 'channel', 'site', 'media'];
+
+export class ArticleContext {
+  readonly mentions: PlacedMention[] = [];
+  private readonly entities = new Map<string, Entity>();
+  private readonly surnames = new Map<string, string>();
+  private readonly acronyms = new Map<string, string>();
+  lastSpeaker: { ref: SpeakerRef; para: number; pos: number } | null = null;
+
+  /** Pre-pass: records every mention of the article (in order) before any quote is attributed. */
+  addParagraph(para: number, text: string, mentions: Mention[]): void {
+    for (const m of mentions) {
+      this.mentions.push({ m, para, pos: posOf(para, m.start) });
+      if (m.kind === 'person') this.notePerson(m);
+      else if (m.kind === 'org') this.noteOrg(m, text);
+      // Unnamed people are candidates for later role phrases ("a US State Department spokesman" → "the spokesman").
+      else if (m.kind === 'desc') this.describedRef(m, 'person');
+    }
+  }
+
+  /** After the pre-pass: single capitalised words that are known surnames become people. */
+  finish(): void {
+    this.mentions.sort((a, b) => a.pos - b.pos);
+    for (const pm of this.mentions) {
+      if (pm.m.kind === 'name1') {
+        const key = nameKey(pm.m.text);
+        if (this.surnames.has(key)) pm.m.kind = 'person';
+        else if (this.acronyms.has(fold(pm.m.text))) pm.m.kind = 'org';
+      }
+    }
+  }
+
+  private notePerson(m: Mention): void {
+    const parsed = parsePersonName(m.text);
+    if (!parsed) return;
+    const key = `p:${parsed.surname}`;
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, type: 'person', names: new Map(), roles: new Set(), described: false };
+      this.entities.set(key, e);
+      this.surnames.set(parsed.surname, key);
+    }
+    e.names.set(parsed.plain, (e.names.get(parsed.plain) ?? 0) + 1);
+    for (const r of m.roles) e.roles.add(r);
+    if (m.country && m.roles.length) e.country ??= m.country;
+  }
+
+  private noteOrg(m: Mention, text: string): void {
+    const key = this.orgKey(m.text);
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, type: 'organization', names: new Map(), roles: new Set(m.roles), described: false, country: m.country };
+      this.entities.set(key, e);
+    }
+    e.names.set(m.text, (e.names.get(m.text) ?? 0) + 1);
+    if (KNOWN_ORGS.has(fold(m.text)) || m.roles.some((r) => ['news', 'times', 'post', 'journal', 'press'].includes(r))) for (const r of NEWS_ROLES) e.roles.add(r);
+    for (const r of m.roles) e.roles.add(r);
+    // "Institute for the Study of War (ISW)": the acronym in brackets names the same organisation.
+    const after = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.\-]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16));
+    const acr = after ? after[1] : acronymOf(m.text);
+    if (acr && !isAcronym(m.text)) {
+      this.acronyms.set(fold(acr), key);
+      // Only an acronym the article writes is a name of the organisation; a derived one only links mentions.
+      if (after) e.names.set(acr, e.names.get(acr) ?? 0);
+    }
+  }
+
+  private orgKey(name: string): string {
+    const f = fold(name.replace(/^the\s+/i, ''));
+    if (isAcronym(name.replace(/^the\s+/i, '')) && this.acronyms.has(f)) return this.acronyms.get(f)!;
+    return `o:${nameKey(name.replace(/^the\s+/i, ''))}`;
+  }
+
+  /** Mentions of a paragraph lying in [from, to). */
+  mentionsIn(para: number, from: number, to: number): Mention[] {
+    const lo = this.lowerBound(posOf(para, from));
+    const out: Mention[] = [];
+    for (let i = lo; i < this.mentions.length; i++) {
+      const pm = this.mentions[i];
+      if (pm.pos >= posOf(para, to)) break;
+      if (pm.m.end <= to) out.push(pm.m);
+    }
+    return out;
+  }
+
+  private lowerBound(pos: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private entityRef(e: Entity): SpeakerRef {
+    const names = [...e.names.keys()];
+    let best = names[0];
+    for (const n of names) {
+      const words = n.split(/\s+/).length;
+      const bestWords = best.split(/\s+/).length;
+      // Fullest name: most words, but an acronym never beats a spelled-out name.
+      if ((isAcronym(best) && !isAcronym(n)) || (!isAcronym(n) && (words > bestWords || (words === bestWords && n.length > best.length)))) best = n;
+    }
+    const aliases = names.filter((n) => n !== best);
+    if (e.type === 'person') {
+      const surname = best.split(/\s+/).pop();
+      if (surname && surname !== best && !aliases.includes(surname)) aliases.push(surname);
+    }
+    return { key: e.key, name: best, type: e.type, aliases };
+  }
+
+  /** The speaker a mention names, resolving pronouns and role phrases; null when it names no one. */
+  resolve(m: Mention, para: number): SpeakerRef | null {
+    const pos = posOf(para, m.start);
+    switch (m.kind) {
+      case 'person': {
+        const parsed = parsePersonName(m.text);
+        const e = parsed && this.entities.get(`p:${parsed.surname}`);
+        return e ? this.entityRef(e) : null;
+      }
+      case 'name1': {
+        const f = fold(m.text);
+        if (this.acronyms.has(f)) return this.entityRef(this.entities.get(this.acronyms.get(f)!)!);
+        if (isAcronym(m.text) || KNOWN_ORGS.has(f)) return this.orgRef(m.text);
+        const key = this.surnames.get(nameKey(m.text));
+        if (key) return this.entityRef(this.entities.get(key)!);
+        if (PLACES.has(f)) return this.orgRef(m.text);
+        // An unknown single capitalised word in subject position of a reporting verb: a person's surname.
+        return { key: `p:${nameKey(m.text)}`, name: m.text, type: 'person', aliases: [] };
+      }
+      case 'org':
+        return this.orgRef(m.text);
+      case 'place':
+        return { key: `o:${nameKey(m.text)}`, name: m.text, type: 'organization', aliases: [] };
+      case 'group':
+        if (m.definite) return this.resolveGroup(pos) ?? null;
+        return this.describedRef(m, 'group');
+      case 'desc':
+        return this.describedRef(m, 'person');
+      case 'role':
+        return this.resolveRole(m, pos) ?? (m.tokEnd - m.tokStart >= 4 && !m.definite ? this.describedRef(m, 'person') : null);
+      case 'pronoun':
+        return this.resolvePronoun(m.text, para, pos);
+    }
+  }
+
+  private orgRef(name: string): SpeakerRef {
+    const key = this.orgKey(name);
+    const e = this.entities.get(key);
+    if (e) return this.entityRef(e);
+    return { key, name: name.replace(/^the\s+/i, ''), type: 'organization', aliases: [] };
+  }
+
+  private describedRef(m: Mention, type: SpeakerType): SpeakerRef {
+    const name = m.text.replace(/^(The|A|An|One|Some|Several|Two|Three|Four|Five)\b/, (w) => w.toLowerCase());
+    const key = `d:${nameKey(name)}`;
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, type, names: new Map([[name, 1]]), roles: new Set(m.roles), country: m.country, described: true };
+      this.entities.set(key, e);
+    }
+    return { key, name, type, aliases: [] };
+  }
+
+  /** Records who spoke last: pronouns ("he said") and continued quotes refer back to them. */
+  noteSpeaker(ref: SpeakerRef, para: number, offset: number): void {
+    this.lastSpeaker = { ref, para, pos: posOf(para, offset) };
+  }
+
+  private resolvePronoun(p: string, para: number, pos: number): SpeakerRef | null {
+    const last = this.lastSpeaker;
+    if (p === 'he' || p === 'she') {
+      if (last && last.ref.type === 'person' && last.para >= para - 3 && last.pos < pos) return last.ref;
+      return this.nearestBefore(pos, para - 1, (m) => m.kind === 'person' && !m.possessive);
+    }
+    if (p === 'they') {
+      const group = this.nearestBefore(pos, para, (m) => m.kind === 'group' && !m.definite);
+      if (group) return group;
+      if (last && last.ref.type !== 'person' && last.para >= para - 2 && last.pos < pos) return last.ref;
+      return this.nearestBefore(pos, para - 1, (m) => m.kind === 'group' || m.kind === 'org');
+    }
+    if (p === 'it') {
+      if (last && last.ref.type === 'organization' && last.para >= para - 2 && last.pos < pos) return last.ref;
+      return this.nearestBefore(pos, para - 1, (m) => m.kind === 'org');
+    }
+    return null;
+  }
+
+  private resolveGroup(pos: number): SpeakerRef | null {
+    const last = this.lastSpeaker;
+    if (last && last.ref.type === 'group' && last.pos < pos) return last.ref;
+    const para = Math.floor(pos / 100_000_000);
+    return this.nearestBefore(pos, para - 2, (m) => m.kind === 'group' && !m.definite);
+  }
+
+  private nearestBefore(pos: number, minPara: number, ok: (m: Mention) => boolean): SpeakerRef | null {
+    const hi = this.lowerBound(pos);
+    for (let i = hi - 1, seen = 0; i >= 0 && seen < 300; i--, seen++) {
+      const pm = this.mentions[i];
+      if (pm.para < minPara) break;
+      if (ok(pm.m)) return this.resolve(pm.m, pm.para);
+    }
+    return null;
+  }
+
+  /** "the Russian leader" → the person last mentioned with a matching role and country. */
+  private resolveRole(m: Mention, pos: number): SpeakerRef | null {
+    const wanted = new Set(m.roles.flatMap(expandRoles));
+    if (wanted.size === 0) {
+      // "the agency", "the ministry": an organisation by its kind.
+      const head = fold(m.text).split(' ').pop() ?? '';
+      return this.nearestOrgWithRole(head, pos);
+    }
+    const fits = (e: Entity): boolean => {
+      if (![...e.roles].some((r) => wanted.has(r))) return false;
+      const country = e.country ?? this.knownCountry(e);
+      return !m.country || !country || country === m.country;
+    };
+    const last = this.lastSpeaker;
+    if (last && last.pos < pos && last.para >= Math.floor(pos / 100_000_000) - 3) {
+      const e = this.entities.get(last.ref.key);
+      if (e && fits(e)) return last.ref;
+    }
+    const hi = this.lowerBound(pos);
+    for (let i = hi - 1; i >= 0 && i >= hi - 3000; i--) {
+      const e = this.entityOf(this.mentions[i].m);
+      if (e && fits(e)) return this.entityRef(e);
+    }
+    // Not named yet: someone named later with that role ("the Ukrainian President … President Zelensky").
+    for (let i = hi; i < this.mentions.length && i < hi + 3000; i++) {
+      const e = this.entityOf(this.mentions[i].m);
+      if (e && fits(e) && (m.country ? (e.country ?? this.knownCountry(e)) === m.country : true)) return this.entityRef(e);
+    }
+    if (m.country) {
+      const known = KNOWN_PEOPLE.find((k) => k.country === m.country && k.roles.some((r) => wanted.has(r)));
+      if (known) {
+        const parsed = parsePersonName(known.name);
+        const e = parsed && this.entities.get(`p:${parsed.surname}`);
+        return e ? this.entityRef(e) : { key: `p:${parsed?.surname ?? fold(known.name)}`, name: known.name, type: 'person', aliases: [] };
+      }
+    }
+    return null;
+  }
+
+  private nearestOrgWithRole(head: string, pos: number): SpeakerRef | null {
+    const hi = this.lowerBound(pos);
+    for (let i = hi - 1; i >= 0 && i >= hi - 3000; i--) {
+      const m = this.mentions[i].m;
+      if (m.kind !== 'org' && m.kind !== 'name1') continue;
+      const e = this.entities.get(this.orgKey(m.text)) ?? (this.acronyms.has(fold(m.text)) ? this.entities.get(this.acronyms.get(fold(m.text))!) : undefined);
+      if (e && e.roles.has(head)) return this.entityRef(e);
+    }
+    return null;
+  }
+
+  private entityOf(m: Mention): Entity | undefined {
+    if (m.kind === 'person' || (m.kind === 'name1' && this.surnames.has(nameKey(m.text)))) {
+      const parsed = parsePersonName(m.text);
+      return parsed ? this.entities.get(`p:${parsed.surname}`) : undefined;
+    }
+    if (m.kind === 'desc' || (m.kind === 'role' && !m.definite && m.tokEnd - m.tokStart >= 3)) {
+      const name = m.text.replace(/^(The|A|An|One)\b/, (w) => w.toLowerCase());
+      return this.entities.get(`d:${nameKey(name)}`);
+    }
+    return undefined;
+  }
+
+  private knownCountry(e: Entity): string | undefined {
+    if (e.type !== 'person' || e.described) return undefined;
+    const surname = e.key.slice(2);
+    const known = KNOWN_PEOPLE.find((k) => parsePersonName(k.name)?.surname === surname);
+    return known?.country;
+  }
+}

@@ -1,0 +1,382 @@
+// Mentions: the noun phrases in a paragraph that could be speakers — named people (with their titles),
+// organisations, places, unnamed people and groups ("a senior aide to …", "sources in Kyiv"),
+// definite role phrases to resolve ("the Russian leader") and pronouns. Token-based, linear time.
+import {
+  ALL_PRONOUNS, GROUP_NOUNS, HONORIFICS, KNOWN_ORGS, NATIONALITIES, NOT_NAME_WORDS, ORG_KEYWORDS, PERSON_ROLES,
+  PLACES, REPORTING_VERBS, ROLE_MODIFIERS, TITLE_PHRASES, AUXILIARIES,
+} from './lexicon.js';
+import { fold, isAcronym, stripPossessive } from './names.js';
+
+export interface Token {
+  text: string;
+  /** Folded, possessive removed. */
+  low: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  poss: boolean;
+  /** Text between the previous token and this one. */
+  gap: string;
+  /** Index in the paragraph's token list. */
+  i: number;
+}
+
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index ?? 0;
+    const raw = m[0];
+    const poss = /['’]s$/i.test(raw);
+    const initials = /^(?:\p{Lu}\.){2,}$/u.test(raw);
+    out.push({
+      text: raw,
+      low: initials ? raw.replace(/\./g, '').toLowerCase() : fold(poss ? stripPossessive(raw) : raw),
+      start,
+      end: start + raw.length,
+      cap: /^\p{Lu}/u.test(raw),
+      poss,
+      gap: text.slice(prevEnd, start),
+      i: out.length,
+    });
+    prevEnd = start + raw.length;
+  }
+  return out;
+}
+
+export type MentionKind = 'person' | 'org' | 'place' | 'name1' | 'group' | 'desc' | 'role' | 'pronoun';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Offsets in the paragraph (including a title in front of a name). */
+  start: number;
+  end: number;
+  /** Token index range [tokStart, tokEnd). */
+  tokStart: number;
+  tokEnd: number;
+  /** The name or phrase as written (a person's name without title; a description with its determiner). */
+  text: string;
+  /** Title written before a person's name ("Kremlin spokesperson"). */
+  title?: string;
+  /** Roles this mention carries (from its title or head noun), expanded ("president" → leader …). */
+  roles: string[];
+  country?: string;
+  /** False when the phrase is the object of a preposition ("a minister to Volodymyr Zelensky"). */
+  subjectOk: boolean;
+  /** Possessive ("Putin’s"): names an owner, never a speaker. */
+  possessive: boolean;
+  /** Definite role/group phrase ("the spokesman", "the sources") that refers back to someone. */
+  definite?: boolean;
+}
+
+const PREPOSITIONS = new Set([
+  'to', 'of', 'for', 'at', 'with', 'by', 'from', 'in', 'on', 'about', 'after', 'before', 'including', 'like',
+  'than', 'between', 'among', 'against', 'alongside', 'toward', 'towards', 'into', 'over', 'under', 'via',
+  'per', 'regarding', 'behind', 'beside', 'besides', 'despite', 'without', 'within', 'amid', 'through',
+  'during', 'upon', 'onto', 'unlike', 'near', 'concerning', 'as', 'and', 'or', 'nor',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'many', 'few', 'other', 'certain', 'multiple', 'numerous', 'most', 'all']);
+const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'von', 'van', 'der', 'den', 'al', 'bin', 'la', 'le', 'du', 'da', 'di', 'on']);
+const NAME_PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'al', 'bin', 'la', 'le', 'du', 'da', 'di']);
+const PP_STARTS = new Set(['to', 'of', 'for', 'at', 'in', 'from', 'with', 'on', 'close', 'familiar', 'inside', 'within', 'near']);
+const PP_STOP = new Set([
+  'that', 'who', 'which', 'whom', 'whose', 'and', 'but', 'or', 'as', 'while', 'when', 'if', 'because', 'speaking',
+  'seen', 'quoted', 'cited', 'told', 'said', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would',
+  'could', 'can', 'may', 'might', 'should', 'must', 'not', 'also', 'on', 'last', 'this', 'since', 'after',
+]);
+
+const CONTENT_WORDS = new Set(['peace', 'war', 'talks', 'new', 'western', 'eastern', 'northern', 'southern', 'global', 'international', 'world', 'national', 'federal']);
+const ROLE_WORDS = new Set(Object.keys(PERSON_ROLES).filter((r) => !r.includes(' ')));
+const MULTI_ROLES = Object.keys(PERSON_ROLES).filter((r) => r.includes(' ')).map((r) => r.split(' '));
+const TITLE_WORDS = new Set(TITLE_PHRASES.filter((t) => !t.includes(' ')));
+
+/** The roles a role phrase implies ("spokesman" → spokesperson). */
+export function expandRoles(role: string): string[] {
+  return [...(PERSON_ROLES[role] ?? [role])];
+}
+
+function singular(word: string): string {
+  if (word.endsWith('people')) return 'person';
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function isNameWord(t: Token): boolean {
+  if (!t.cap) return false;
+  if (NOT_NAME_WORDS.has(t.low) || ORG_KEYWORDS.has(t.low) || PLACES.has(t.low)) return false;
+  if (NATIONALITIES[t.low] !== undefined || TITLE_WORDS.has(t.low) || HONORIFICS.has(t.low)) return false;
+  if (REPORTING_VERBS.has(t.low) || ALL_PRONOUNS.has(t.low) || KNOWN_ORGS.has(t.low)) return false;
+  if (isAcronym(t.text) || GROUP_NOUNS.has(t.low) || ROLE_WORDS.has(t.low)) return false;
+  return /^\p{Lu}[\p{Ll}'’\-]/u.test(t.text) || /^\p{Lu}\.?$/u.test(t.text) === false;
+}
+
+function gapIsSpace(t: Token): boolean {
+  return /^[ \t\u00a0]*$/.test(t.gap) && t.gap.length > 0;
+}
+
+/** Index of the token that starts a "Name Name" run containing i, stepping over connectors. */
+function countryOf(words: Token[]): string | undefined {
+  for (const w of words) {
+    const c = NATIONALITIES[w.low];
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function rolesOfTitle(words: Token[]): string[] {
+  const roles = new Set<string>();
+  const lows = words.map((w) => w.low);
+  for (let i = 0; i < lows.length; i++) {
+    for (const parts of MULTI_ROLES) {
+      if (parts.every((p, k) => lows[i + k] === p)) for (const r of expandRoles(parts.join(' '))) roles.add(r);
+    }
+    const s = singular(lows[i]);
+    if (ROLE_WORDS.has(lows[i])) for (const r of expandRoles(lows[i])) roles.add(r);
+    else if (ROLE_WORDS.has(s)) for (const r of expandRoles(s)) roles.add(r);
+  }
+  return [...roles];
+}
+
+function precededByPreposition(tokens: Token[], i: number): boolean {
+  let j = i - 1;
+  // Step back over determiners/possessives/modifiers written before the phrase.
+  while (j >= 0 && gapIsSpace(tokens[j + 1]) && (DETERMINERS.has(tokens[j].low) || tokens[j].poss)) j--;
+  if (j < 0) return false;
+  if (!gapIsSpace(tokens[j + 1])) return false;
+  return PREPOSITIONS.has(tokens[j].low);
+}
+
+/** All mentions in a paragraph, ordered by start. Nested mentions (a name inside a description) are kept. */
+export function findMentions(text: string, tokens: Token[] = tokenize(text)): Mention[] {
+  const out: Mention[] = [];
+  const n = tokens.length;
+  const usedAsTitle = new Set<number>();
+  const personAt = new Map<number, Mention>();
+
+  // "Institute for the Study of War": lower-case connectors inside a name lead to another capitalised word.
+  const connectsToCap = (j: number): boolean => {
+    for (let k = j; k < n && k < j + 3; k++) {
+      if (k > j && !gapIsSpace(tokens[k])) return false;
+      if (tokens[k].cap) return k > j;
+      if (!CONNECTORS.has(tokens[k].low) || tokens[k].cap) return false;
+    }
+    return false;
+  };
+  // 1. Capitalised runs → people, organisations, places.
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i];
+    if (!t.cap && !isAcronym(t.text)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < n &&
+      gapIsSpace(tokens[j]) &&
+      !tokens[j - 1].poss &&
+      (tokens[j].cap || connectsToCap(j))
+    ) j++;
+    classifyRun(tokens, i, j, out, personAt);
+    i = j;
+  }
+
+  // 2. Role and group nouns → titles of a following name, or descriptions of their own.
+  for (let k = 0; k < n; k++) {
+    const low = tokens[k].low;
+    let headEnd = k + 1;
+    let roleKey = '';
+    for (const parts of MULTI_ROLES) {
+      if (parts.every((p, m) => tokens[k + m]?.low === p && (m === 0 || gapIsSpace(tokens[k + m])))) {
+        roleKey = parts.join(' ');
+        headEnd = k + parts.length;
+      }
+    }
+    const isGroup = GROUP_NOUNS.has(low);
+    if (!roleKey && (ROLE_WORDS.has(low) || ROLE_WORDS.has(singular(low)) && isGroup)) roleKey = ROLE_WORDS.has(low) ? low : singular(low);
+    if (!roleKey && !isGroup) continue;
+    if (tokens[k].cap && personAt.has(headEnd)) continue; // part of a capitalised title, handled with the name
+    // A role right before a name is that name's title.
+    const next = tokens[headEnd];
+    if (next && gapIsSpace(next) && personAt.has(headEnd)) continue;
+    if (usedAsTitle.has(k)) continue;
+    const head = headEnd - 1;
+    // Left: determiners, numbers, modifiers, capitalised words, possessives.
+    let s = k;
+    while (s > 0 && gapIsSpace(tokens[s]) && s > k - 7) {
+      const p = tokens[s - 1];
+      const ok =
+        DETERMINERS.has(p.low) || INDEFINITE.has(p.low) || ROLE_MODIFIERS.has(p.low) || /^\d+$/.test(p.low) ||
+        NATIONALITIES[p.low] !== undefined || (p.cap && !NOT_NAME_WORDS.has(p.low) && !REPORTING_VERBS.has(p.low)) ||
+        (p.poss && !p.cap) || (p.low === 'of' && s - 2 >= 0 && INDEFINITE.has(tokens[s - 2].low)) || (p.low === 'of' && s - 2 >= 0 && /^\d+$/.test(tokens[s - 2].low));
+      if (!ok) break;
+      s--;
+      if (DETERMINERS.has(p.low) && !(s > 0 && tokens[s - 1].low === 'of')) break;
+    }
+    // Right: one prepositional phrase ("to the Russian president", "in Kyiv", "familiar with the matter").
+    let e = headEnd;
+    if (e < n && gapIsSpace(tokens[e]) && PP_STARTS.has(tokens[e].low)) {
+      let m = e + 1;
+      if (tokens[e].low === 'close' || tokens[e].low === 'familiar') m++; // close to / familiar with
+      let last = -1;
+      const limit = Math.min(n, m + 6);
+      while (m < limit && gapIsSpace(tokens[m]) && !PP_STOP.has(tokens[m].low) && !REPORTING_VERBS.has(tokens[m].low) && !AUXILIARIES.has(tokens[m].low)) {
+        if (!DETERMINERS.has(tokens[m].low)) last = m;
+        m++;
+      }
+      if (last >= 0 && !(tokens[e].low === 'on' || tokens[e].low === 'in' && !tokens[last].cap)) e = last + 1;
+    }
+    const first = tokens[s].low;
+    const words = tokens.slice(s, e);
+    const definite = first === 'the' || first === 'this' || first === 'that' || first === 'these' || first === 'those' || (tokens[s].poss && s < k);
+    const noDet = !DETERMINERS.has(first) && !INDEFINITE.has(first);
+    let kind: MentionKind;
+    if (isGroup && !(first === 'one' || first === 'a' || first === 'an')) kind = 'group';
+    else if (isGroup) kind = 'desc'; // "one of Putin’s aides" is one person
+    else if (definite || (noDet && e === headEnd && s === k)) kind = 'role';
+    else if (noDet && e === headEnd) kind = 'role';
+    else kind = 'desc';
+    const start = tokens[s].start;
+    const end = tokens[e - 1].end;
+    out.push({
+      kind,
+      start,
+      end,
+      tokStart: s,
+      tokEnd: e,
+      text: text.slice(start, end),
+      roles: rolesOfTitle(tokens.slice(s, headEnd)),
+      country: countryOf(tokens.slice(s, head)),
+      subjectOk: !precededByPreposition(tokens, s),
+      possessive: tokens[head].poss,
+      definite: definite && e === headEnd,
+    });
+  }
+
+  // 3. Pronouns.
+  for (let k = 0; k < n; k++) {
+    const low = tokens[k].low;
+    if (low === 'he' || low === 'she' || low === 'they' || low === 'it') {
+      out.push({
+        kind: 'pronoun', start: tokens[k].start, end: tokens[k].end, tokStart: k, tokEnd: k + 1, text: low,
+        roles: [], subjectOk: !precededByPreposition(tokens, k), possessive: false,
+      });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Words inside a person's title ("Kremlin" in "Kremlin spokesperson Dmitry Peskov") are not mentions of their own.
+  const kept: Mention[] = [];
+  let coverEnd = -1;
+  for (const m of out) {
+    if (m.kind === 'person') {
+      if (m.title) coverEnd = Math.max(coverEnd, m.end);
+      kept.push(m);
+    } else if (!(m.start < coverEnd && m.end <= coverEnd)) kept.push(m);
+  }
+  return kept;
+
+  function classifyRun(tk: Token[], from: number, to: number, acc: Mention[], persons: Map<number, Mention>): void {
+    let a = from;
+    // Sentence openers and function words are not part of a name.
+    while (a < to && (NOT_NAME_WORDS.has(tk[a].low) || CONNECTORS.has(tk[a].low)) && !isAcronym(tk[a].text)) a++;
+    // …but content words may begin an organisation's name ("War Research Institute", "Peace Council").
+    let orgA = from;
+    while (orgA < a && (!CONTENT_WORDS.has(tk[orgA].low) || CONNECTORS.has(tk[orgA].low))) orgA++;
+    if (orgA < a && tk.slice(orgA, to).some((w) => ORG_KEYWORDS.has(w.low))) a = orgA;
+    if (a >= to) return;
+    let b = to;
+    while (b > a && CONNECTORS.has(tk[b - 1].low)) b--;
+    // "… Ukraine War ISW said": an acronym closing a longer run is a name of its own.
+    if (b - a > 1 && isAcronym(tk[b - 1].text) && !isAcronym(tk[b - 2].text) && !tk[b - 2].poss) {
+      classifyRun(tk, a, b - 1, acc, persons);
+      classifyRun(tk, b - 1, b, acc, persons);
+      return;
+    }
+    const words = tk.slice(a, b);
+    const lows = words.map((w) => w.low);
+    const phrase = lows.join(' ');
+    // Person: the run's tail holds name words, not after a connector ("Ministry of Internal Affairs" is not a person).
+    let nameStart = b;
+    while (nameStart > a && (isNameWord(tk[nameStart - 1]) || (NAME_PARTICLES.has(tk[nameStart - 1].low) && nameStart < b))) nameStart--;
+    while (nameStart < b && NAME_PARTICLES.has(tk[nameStart].low)) nameStart++;
+    const nameLen = b - nameStart;
+    const beforeName = nameStart > a ? tk[nameStart - 1] : undefined;
+    const afterConnector = beforeName !== undefined && CONNECTORS.has(beforeName.low) && !NAME_PARTICLES.has(beforeName.low);
+    const titled = beforeName !== undefined && (TITLE_WORDS.has(beforeName.low) || HONORIFICS.has(beforeName.low.replace(/\.$/, '')) || NATIONALITIES[beforeName.low] !== undefined || ROLE_WORDS.has(beforeName.low));
+    const orgLike = lows.some((w) => ORG_KEYWORDS.has(w)) || KNOWN_ORGS.has(phrase);
+    if (nameLen >= 1 && !afterConnector && (nameLen >= 2 || titled) && nameLen <= 4 && !(orgLike && nameStart === a)) {
+      // Title: title words, role words and modifiers written just before the name ("Kremlin spokesperson").
+      let s = nameStart;
+      while (s > 0 && gapIsSpace(tk[s]) && s > nameStart - 7) {
+        const p = tk[s - 1];
+        const ofTitle = p.low === 'of' && s - 2 >= 0 && TITLE_WORDS.has(tk[s - 2].low) && tk[s - 2].low !== 'of';
+        const ok = !p.poss && (ofTitle || (p.low !== 'of' && p.low !== 'in' && (ROLE_WORDS.has(p.low) || ROLE_MODIFIERS.has(p.low) || TITLE_WORDS.has(p.low) || NATIONALITIES[p.low] !== undefined || KNOWN_ORGS.has(p.low) || HONORIFICS.has(p.low.replace(/\.$/, '')) || (p.cap && ORG_KEYWORDS.has(p.low)))));
+        if (!ok) break;
+        s--;
+      }
+      // Only places in front ("… Office of Ukraine Andriy Yermak") are not a title.
+      if (tk.slice(s, nameStart).every((w) => NATIONALITIES[w.low] !== undefined && PLACES.has(w.low))) s = nameStart;
+      for (let u = s; u < nameStart; u++) usedAsTitle.add(u);
+      const titleWords = tk.slice(s, nameStart);
+      const last = tk[b - 1];
+      const nameText = text.slice(tk[nameStart].start, last.poss ? last.end - 2 : last.end);
+      const m: Mention = {
+        kind: 'person',
+        start: tk[s].start,
+        end: last.end,
+        tokStart: s,
+        tokEnd: b,
+        text: nameText,
+        title: titleWords.length ? text.slice(titleWords[0].start, titleWords[titleWords.length - 1].end) : undefined,
+        roles: rolesOfTitle(titleWords),
+        country: countryOf(titleWords),
+        subjectOk: !precededByPreposition(tk, s),
+        possessive: last.poss,
+      };
+      acc.push(m);
+      persons.set(nameStart, m);
+      // An organisation written before the person ("Kremlin spokesperson") is part of the title, not a mention.
+      return;
+    }
+    if (orgLike || lows.some((w) => KNOWN_ORGS.has(w)) || words.every((w) => isAcronym(w.text))) {
+      // Organisation; a nationality in front stays part of its name ("Ukrainian Ministry of …").
+      let s = a;
+      if (s > 0 && gapIsSpace(tk[s]) && NATIONALITIES[tk[s - 1].low] !== undefined && tk[s - 1].cap) s--;
+      const last = tk[b - 1];
+      if (NATIONALITIES[phrase] !== undefined && !KNOWN_ORGS.has(phrase)) return; // "US", "EU" as adjectives
+      acc.push({
+        kind: 'org',
+        start: tk[s].start,
+        end: last.end,
+        tokStart: s,
+        tokEnd: b,
+        text: text.slice(tk[s].start, last.poss ? last.end - 2 : last.end),
+        roles: lows.filter((w) => ORG_KEYWORDS.has(w)),
+        country: countryOf(tk.slice(s, b)),
+        subjectOk: !precededByPreposition(tk, s),
+        possessive: last.poss,
+      });
+      return;
+    }
+    if (PLACES.has(phrase) || (words.length === 1 && NATIONALITIES[phrase] !== undefined && PLACES.has(phrase))) {
+      acc.push({
+        kind: 'place', start: words[0].start, end: words[words.length - 1].end, tokStart: a, tokEnd: b,
+        text: text.slice(words[0].start, words[words.length - 1].poss ? words[words.length - 1].end - 2 : words[words.length - 1].end),
+        roles: [], country: NATIONALITIES[phrase], subjectOk: !precededByPreposition(tk, a), possessive: words[words.length - 1].poss,
+      });
+      return;
+    }
+    if (nameLen === 1 && b - nameStart === 1 && !afterConnector) {
+      const w = tk[nameStart];
+      acc.push({
+        kind: 'name1', start: w.start, end: w.end, tokStart: nameStart, tokEnd: b,
+        text: w.poss ? w.text.slice(0, -2) : w.text, roles: [], subjectOk: !precededByPreposition(tk, nameStart),
+        possessive: w.poss,
+      });
+    }
+  }
+}

@@ -1,0 +1,310 @@
+// MiniSearch query evaluation without MiniSearch's per-document bookkeeping.
+//
+// MiniSearch#search builds, for every matching document, a result object, an array of query terms and an
+// object keyed by matched terms, then sorts all of them: for a word found in 20,000 paragraphs that is most of
+// the 40–120 ms a query costs. This evaluator walks the same index with the same semantics (option inheritance,
+// AND/OR combination order, BM25+ with MiniSearch's parameters, prefix and fuzzy weights, quality = number of
+// distinct query terms matched) but keeps only a score and a bit set of matched leaves per document, selects the
+// top results without sorting all, and works out matched terms only for the results a caller asks for.
+// Checked against MiniSearch#search in test/search-evaluate.test.ts.
+import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
+
+type Postings = Map<number, number>;
+type FieldData = Map<number, Postings>;
+
+interface RadixTree {
+  get(term: string): FieldData | undefined;
+  atPrefix(prefix: string): Iterable<[string, FieldData]>;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldData, number]>;
+}
+
+interface Internals {
+  _index: RadixTree;
+  _nextId: number;
+  _documentIds: Map<number, string>;
+  _documentCount: number;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  removeTerm(fieldId: number, documentId: number, term: string): void;
+}
+
+/** MiniSearch 7 defaults (the project's options do not change them). */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+const DEFAULT_MAX_FUZZY = 6;
+/** Leaves are tracked in a 31-bit set; larger queries fall back to MiniSearch#search. */
+const MAX_LEAVES = 31;
+
+/**
+ * A set of scored documents in insertion order (the order MiniSearch's result Map would have), backed by
+ * dense arrays indexed by document number so that adding a posting costs a few array reads, not Map work.
+ */
+class Results {
+  readonly order: number[] = [];
+
+  constructor(readonly score: Float64Array, readonly leaves: Int32Array) {}
+
+  /** Adds `score` to `doc` and marks the leaf bit; `leaves[doc] !== 0` means the document is in the set. */
+  add(doc: number, score: number, bit: number): void {
+    if (this.leaves[doc] === 0) {
+      this.order.push(doc);
+      this.score[doc] = score;
+      this.leaves[doc] = bit;
+    } else {
+      this.score[doc] += score;
+      this.leaves[doc] |= bit;
+    }
+  }
+}
+
+/** Reuses dense arrays between queries; arrays handed back are all zero again. */
+class ArrayPool {
+  private free: Array<[Float64Array, Int32Array]> = [];
+  private size = 0;
+
+  take(size: number): Results {
+    if (size > this.size) {
+      // The index grew: older arrays are too small.
+      this.free = [];
+      this.size = Math.max(size, Math.ceil(this.size * 1.25));
+    }
+    const pair = this.free.pop() ?? [new Float64Array(this.size), new Int32Array(this.size)];
+    return new Results(pair[0], pair[1]);
+  }
+
+  give(results: Results): void {
+    for (const doc of results.order) {
+      results.score[doc] = 0;
+      results.leaves[doc] = 0;
+    }
+    if (results.score.length === this.size) this.free.push([results.score, results.leaves]);
+  }
+}
+
+interface Leaf {
+  /** The query term as written in the query (MiniSearch's "source term"). */
+  source: string;
+  /** Index terms it expanded to (exact, prefix, fuzzy) and their postings. */
+  derived: Array<[string, Postings]>;
+}
+
+interface Inherited {
+  combineWith?: string;
+  prefix?: boolean | ((term: string, i: number, terms: string[]) => boolean);
+  fuzzy?: boolean | number | ((term: string, i: number, terms: string[]) => boolean | number);
+  maxFuzzy?: number;
+}
+
+export class TooComplex extends Error {}
+
+/** The outcome of one query: documents with scores, before ranking. Holds compact copies, not pool arrays. */
+export class Evaluation {
+  /** Documents in MiniSearch's insertion order, with summed score and leaf bit set. */
+  private readonly docs: Int32Array;
+  private readonly sums: Float64Array;
+  private readonly masks: Int32Array;
+
+  constructor(private readonly ids: Map<number, string>, results: Results, private readonly leaves: Leaf[]) {
+    const n = results.order.length;
+    this.docs = Int32Array.from(results.order);
+    this.sums = new Float64Array(n);
+    this.masks = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const doc = this.docs[i];
+      this.sums[i] = results.score[doc];
+      this.masks[i] = results.leaves[doc];
+    }
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private quality(mask: number): number {
+    const seen = new Set<string>();
+    for (let i = 0; mask; i++, mask >>>= 1) if (mask & 1) seen.add(this.leaves[i].source);
+    return seen.size || 1;
+  }
+
+  id(doc: number): string {
+    return this.ids.get(doc)!;
+  }
+
+  /** Index terms matched in this document (MiniSearch's `terms` of a result). */
+  terms(doc: number): string[] {
+    const at = this.docs.indexOf(doc);
+    if (at < 0) return [];
+    const out = new Set<string>();
+    let mask = this.masks[at];
+    for (let i = 0; mask; i++, mask >>>= 1) {
+      if (!(mask & 1)) continue;
+      for (const [term, postings] of this.leaves[i].derived) if (postings.has(doc)) out.add(term);
+    }
+    return [...out];
+  }
+
+  /**
+   * Documents in MiniSearch's order (score descending, MiniSearch's final score = sum × number of distinct
+   * query terms matched; ties in insertion order), those failing `keep` dropped. With `limit`, only the best
+   * `limit` are ordered and returned; `total` counts every document kept.
+   */
+  rank(opts: { limit?: number; keep?: (id: string) => boolean } = {}): { total: number; docs: number[]; scores: number[] } {
+    const limit = opts.limit ?? Infinity;
+    const keep = opts.keep;
+    const qualities = new Map<number, number>();
+    const topDocs: number[] = [];
+    const topScores: number[] = [];
+    const all: Array<[number, number]> = [];
+    let total = 0;
+    for (let i = 0; i < this.docs.length; i++) {
+      const doc = this.docs[i];
+      if (keep && !keep(this.ids.get(doc)!)) continue;
+      total++;
+      const mask = this.masks[i];
+      let q = qualities.get(mask);
+      if (q === undefined) qualities.set(mask, (q = this.quality(mask)));
+      const score = this.sums[i] * q;
+      if (limit === Infinity) {
+        all.push([doc, score]);
+        continue;
+      }
+      // Insert into the small sorted top list; equal scores keep arrival order (a stable sort's order).
+      if (topDocs.length >= limit && score <= topScores[topScores.length - 1]) continue;
+      let j = topDocs.length;
+      while (j > 0 && topScores[j - 1] < score) j--;
+      topDocs.splice(j, 0, doc);
+      topScores.splice(j, 0, score);
+      if (topDocs.length > limit) {
+        topDocs.pop();
+        topScores.pop();
+      }
+    }
+    if (limit !== Infinity) return { total, docs: topDocs, scores: topScores };
+    all.sort((a, b) => b[1] - a[1]);
+    return { total, docs: all.map((e) => e[0]), scores: all.map((e) => e[1]) };
+  }
+}
+
+export class QueryEvaluator {
+  private readonly m: Internals;
+  private readonly pool = new ArrayPool();
+  /** Field length per document number, 0 for removed ones; rebuilt when documents were added or removed. */
+  private lengths = new Float64Array(0);
+  private seen = { nextId: -1, count: -1 };
+
+  constructor(mini: object) {
+    this.m = mini as unknown as Internals;
+  }
+
+  private refresh(): void {
+    const { _nextId: nextId, _documentCount: count } = this.m;
+    if (nextId === this.seen.nextId && count === this.seen.count) return;
+    const lengths = new Float64Array(nextId);
+    for (const [doc, fields] of this.m._fieldLength) lengths[doc] = fields[0] ?? 0;
+    this.lengths = lengths;
+    this.seen = { nextId, count };
+  }
+
+  /** Evaluates a query tree the way MiniSearch#search would. Throws TooComplex past MAX_LEAVES leaves. */
+  evaluate(query: Query): Evaluation {
+    this.refresh();
+    const leaves: Leaf[] = [];
+    const results = this.run(query, {}, leaves);
+    const evaluation = new Evaluation(this.m._documentIds, results, leaves);
+    this.pool.give(results);
+    return evaluation;
+  }
+
+  private run(query: Query, inherited: Inherited, leaves: Leaf[]): Results {
+    if (typeof query !== 'string') {
+      const { queries, ...own } = query as Inherited & { queries: Query[] };
+      const options: Inherited = { ...inherited, ...own };
+      const op = (options.combineWith ?? 'OR').toLowerCase();
+      if (op !== 'or' && op !== 'and') throw new TooComplex(`unsupported operator ${options.combineWith}`);
+      if (queries.length === 0) return this.pool.take(this.m._nextId);
+      // MiniSearch reduces left to right: a = combine(a, b).
+      let acc = this.run(queries[0], options, leaves);
+      for (let i = 1; i < queries.length; i++) {
+        const next = this.run(queries[i], options, leaves);
+        acc = op === 'or' ? this.or(acc, next) : this.and(acc, next);
+      }
+      return acc;
+    }
+    // The project's search tokenizer and term processing are identities: a string query is one term.
+    return this.leaf(query, inherited, leaves);
+  }
+
+  private or(a: Results, b: Results): Results {
+    for (const doc of b.order) a.add(doc, b.score[doc], b.leaves[doc]);
+    this.pool.give(b);
+    return a;
+  }
+
+  private and(a: Results, b: Results): Results {
+    // MiniSearch iterates `b` and keeps those also in `a`: that order decides ties.
+    const out = this.pool.take(this.m._nextId);
+    for (const doc of b.order) {
+      if (a.leaves[doc] !== 0) out.add(doc, a.score[doc] + b.score[doc], a.leaves[doc] | b.leaves[doc]);
+    }
+    this.pool.give(a);
+    this.pool.give(b);
+    return out;
+  }
+
+  private leaf(term: string, options: Inherited, leaves: Leaf[]): Results {
+    if (leaves.length >= MAX_LEAVES) throw new TooComplex('query has too many terms');
+    const bit = 1 << leaves.length;
+    const leaf: Leaf = { source: term, derived: [] };
+    leaves.push(leaf);
+    const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : options.fuzzy || false;
+    const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
+    const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
+    const index = this.m._index;
+    const results = this.pool.take(this.m._nextId);
+    this.termResults(leaf, bit, term, 1, index.get(term), results);
+    let fuzzyMatches: Map<string, [FieldData, number]> | undefined;
+    if (fuzzy) {
+      const f = fuzzy === true ? 0.2 : fuzzy;
+      const maxDistance = f < 1 ? Math.min(maxFuzzy, Math.round(term.length * f)) : f;
+      if (maxDistance) fuzzyMatches = index.fuzzyGet(term, maxDistance);
+    }
+    if (prefix) {
+      for (const [derived, data] of index.atPrefix(term)) {
+        const distance = derived.length - term.length;
+        if (!distance) continue;
+        fuzzyMatches?.delete(derived);
+        this.termResults(leaf, bit, derived, WEIGHTS.prefix * derived.length / (derived.length + 0.3 * distance), data, results);
+      }
+    }
+    if (fuzzyMatches) {
+      for (const [derived, [data, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        this.termResults(leaf, bit, derived, WEIGHTS.fuzzy * derived.length / (derived.length + distance), data, results);
+      }
+    }
+    return results;
+  }
+
+  private termResults(leaf: Leaf, bit: number, derived: string, weight: number, data: FieldData | undefined, results: Results): void {
+    const postings = data?.get(0);
+    if (!postings) return;
+    leaf.derived.push([derived, postings]);
+    const lengths = this.lengths;
+    const total = this.m._documentCount;
+    const avg = this.m._avgFieldLength[0];
+    let matching = postings.size;
+    const { k, b, d } = BM25;
+    for (const [doc, tf] of postings) {
+      const length = lengths[doc];
+      if (!length) {
+        // A removed document not yet vacuumed: MiniSearch drops it here, and so must we (same index, same idf).
+        this.m.removeTerm(0, doc, derived);
+        matching -= 1;
+        continue;
+      }
+      const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      results.add(doc, weight * (idf * (d + tf * (k + 1) / (tf + k * (1 - b + b * length / avg)))), bit);
+    }
+  }
+}

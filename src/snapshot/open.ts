@@ -1,0 +1,189 @@
+// Start-up with an index snapshot: load it when it matches the corpus, bring it up to date when a few
+// articles changed, rebuild (and write a new one) when it is missing, unreadable or built with other code.
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { articleIdFromFile, contentHash, CorpusDirError, isArticleFileName, readArticleFile, readCorpus } from '../corpus/read.js';
+import { Engine, EngineError } from '../engine.js';
+import { MINISEARCH_OPTIONS } from '../search/index.js';
+import type { CorpusProblem } from '../types.js';
+import { readSnapshot, SNAPSHOT_FILE, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
+import { termFingerprint } from './fingerprint.js';
+import type { TextDoc } from './postings.js';
+import type { Options } from 'minisearch';
+
+export interface OpenOptions {
+  /** Where the snapshot lives; default `<corpus>/.cache/index.snapshot`. `null` turns snapshots off. */
+  snapshotFile?: string | null;
+  log?: (line: string) => void;
+  /** Above this share of changed articles a full rebuild is cheaper than patching the snapshot. */
+  maxChangedShare?: number;
+}
+
+export interface OpenReport {
+  /** How the engine was made: from the snapshot as is, from the snapshot plus changes, or rebuilt. */
+  source: 'snapshot' | 'snapshot+changes' | 'rebuild';
+  /** Why the snapshot was not used, when it was not. */
+  reason?: string;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Whether a new snapshot was written (and its size). */
+  wrote?: { bytes: number } | { error: string };
+}
+
+/** The snapshot path for a corpus folder: SNAPSHOT_DIR when set ("off" disables), else `<corpus>/.cache`. */
+export function snapshotFileFor(corpusDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const dir = env.SNAPSHOT_DIR?.trim();
+  if (dir && /^(off|none|false|0)$/i.test(dir)) return null;
+  return path.join(dir ? path.resolve(dir) : path.join(path.resolve(corpusDir), '.cache'), SNAPSHOT_FILE);
+}
+
+interface CorpusFile {
+  id: string;
+  name: string;
+  hash: string;
+}
+
+/** Every article file's id and content hash (reads the bytes, parses nothing). Same rules as readCorpus. */
+async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
+  } catch {
+    throw new EngineError(`corpus folder ${dir} does not exist or cannot be read`, 'bad-corpus');
+  }
+  const sorted = names.filter(isArticleFileName).sort();
+  const files: Array<CorpusFile | null> = new Array(sorted.length).fill(null);
+  const problems: CorpusProblem[] = [];
+  let next = 0;
+  // A few reads in flight keep the disk busy without opening thousands of files at once.
+  const worker = async (): Promise<void> => {
+    while (next < sorted.length) {
+      const i = next++;
+      try {
+        const raw = await readFile(path.join(dir, sorted[i]));
+        files[i] = { id: articleIdFromFile(sorted[i]), name: sorted[i], hash: contentHash(raw) };
+      } catch (err) {
+        problems.push({ file: sorted[i], error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  // Duplicate ids: the first file name wins, as in readCorpus.
+  const seen = new Set<string>();
+  const out: CorpusFile[] = [];
+  for (const file of files) {
+    if (!file) continue;
+    if (seen.has(file.id)) {
+      problems.push({ file: file.name, error: 'same article id as another file; skipped' });
+      continue;
+    }
+    seen.add(file.id);
+    out.push(file);
+  }
+  return { files: out, problems };
+}
+
+/** Opens the corpus: from the snapshot when it is valid for it, otherwise by reading and indexing everything. */
+export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Promise<{ engine: Engine; report: OpenReport }> {
+  const log = opts.log ?? (() => undefined);
+  const file = opts.snapshotFile === undefined ? snapshotFileFor(dir) : opts.snapshotFile;
+  const options = MINISEARCH_OPTIONS as Options<TextDoc>;
+  if (!file) return { engine: await rebuild(dir, log), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
+
+  // Hash the corpus (I/O) while the snapshot is read and checked (CPU).
+  const hashing = hashCorpus(dir);
+  hashing.catch(() => undefined);
+  let snapshot: LoadedSnapshot | null = null;
+  let reason: string | undefined;
+  try {
+    snapshot = await readSnapshot(file, termFingerprint(), options);
+  } catch (err) {
+    if (!(err instanceof SnapshotError)) throw err;
+    reason = err.message;
+  }
+  const corpus = await hashing;
+
+  if (snapshot) {
+    const inSnapshot = new Map(snapshot.articles.map((a) => [a.article.id, a.article.hash]));
+    const current = new Map(corpus.files.map((f) => [f.id, f]));
+    const changed = corpus.files.filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
+    const added = corpus.files.filter((f) => !inSnapshot.has(f.id));
+    const removed = [...inSnapshot.keys()].filter((id) => !current.has(id));
+    const share = (changed.length + added.length + removed.length) / Math.max(1, corpus.files.length);
+    if (share > (opts.maxChangedShare ?? 0.2)) {
+      reason = `${Math.round(share * 100)}% of the corpus changed since the snapshot`;
+    } else {
+      let engine: Engine;
+      try {
+        engine = Engine.fromSnapshot(path.resolve(dir), snapshot);
+      } catch (err) {
+        // Checksummed but inconsistent (e.g. written by a buggy build): never serve it.
+        reason = `snapshot is inconsistent (${err instanceof Error ? err.message : err})`;
+        engine = null as unknown as Engine;
+      }
+      if (!reason) {
+        for (const article of engine.allArticles()) article.file = path.join(path.resolve(dir), current.get(article.id)!.name ?? '');
+        const problems = [...corpus.problems];
+        // A file that never parses is not in the snapshot and stays out of the index: not a change to save.
+        let indexChanged = removed.length > 0;
+        for (const id of removed) engine.removeArticle(id);
+        for (const f of [...changed, ...added]) {
+          try {
+            engine.replaceArticle(await readArticleFile(path.join(dir, f.name)));
+            indexChanged = true;
+          } catch (err) {
+            if (engine.removeArticle(f.id)) indexChanged = true;
+            problems.push({ file: f.name, error: err instanceof Error ? err.message : String(err) });
+          }
+        }
+        engine.problems = problems;
+        for (const p of problems) log(`skipped ${p.file}: ${p.error}`);
+        const report: OpenReport = {
+          source: indexChanged ? 'snapshot+changes' : 'snapshot',
+          added: added.length, changed: changed.length, removed: removed.length,
+        };
+        if (report.source !== 'snapshot') {
+          log(`snapshot: ${added.length} added, ${changed.length} changed, ${removed.length} removed since it was written`);
+          report.wrote = await save(engine, file, log);
+        }
+        return { engine, report };
+      }
+    }
+  }
+  log(`index snapshot not used: ${reason}; rebuilding`);
+  const engine = await rebuild(dir, log);
+  const report: OpenReport = { source: 'rebuild', reason, added: 0, changed: 0, removed: 0 };
+  report.wrote = await save(engine, file, log);
+  return { engine, report };
+}
+
+/** Reads and indexes the whole corpus (no snapshot involved). */
+export async function rebuild(dir: string, log: (line: string) => void = () => undefined): Promise<Engine> {
+  let read;
+  try {
+    read = await readCorpus(dir);
+  } catch (err) {
+    if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
+    throw err;
+  }
+  for (const problem of read.problems) log(`skipped ${problem.file}: ${problem.error}`);
+  const engine = Engine.build(read.articles, { dir: path.resolve(dir), log });
+  engine.problems = read.problems;
+  return engine;
+}
+
+/** Writes the engine's snapshot; a failure is logged, never fatal (the snapshot is only a cache). */
+export async function save(engine: Engine, file: string, log: (line: string) => void = () => undefined): Promise<{ bytes: number } | { error: string }> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const started = performance.now();
+    const result = await writeSnapshot(file, engine.snapshotContent(), { fingerprint: termFingerprint() });
+    log(`snapshot written: ${(result.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms (${file})`);
+    return result;
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    log(`snapshot not written: ${error}`);
+    return { error };
+  }
+}

@@ -1,0 +1,61 @@
+// Settings: every mistake gets one line that says what to fix, and never echoes the token.
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const base = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678' };
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    expect(msg).not.toContain('\n');
+    expect(msg).not.toContain(TOKEN);
+    return msg;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  test('defaults', () => {
+    const c = loadConfig(base);
+    expect(c).toMatchObject({
+      token: TOKEN, clientId: '123456789012345678', guildId: null, corpusDir: './corpus', apiUrl: null,
+      cooldownSeconds: 3, modRoleIds: [], modLogChannelId: null, maxAttachmentBytes: 2 * 1024 * 1024, allowPrivateUrls: false,
+    });
+  });
+
+  test('every setting is read', () => {
+    const c = loadConfig({
+      ...base, DISCORD_GUILD_ID: '223456789012345678', CORPUS_DIR: '/data/corpus', DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
+      COOLDOWN_SECONDS: '0', MOD_ROLE_IDS: '323456789012345678, 423456789012345678', MOD_LOG_CHANNEL_ID: '523456789012345678',
+      MAX_ATTACHMENT_BYTES: '1000', ALLOW_PRIVATE_URLS: 'true', SHARD_COUNT: '2',
+    });
+    expect(c).toMatchObject({
+      guildId: '223456789012345678', corpusDir: '/data/corpus', apiUrl: 'http://127.0.0.1:9999/api', cooldownSeconds: 0,
+      modRoleIds: ['323456789012345678', '423456789012345678'], modLogChannelId: '523456789012345678',
+      maxAttachmentBytes: 1000, allowPrivateUrls: true, shardCount: 2,
+    });
+  });
+
+  test.each([
+    [{ DISCORD_CLIENT_ID: '123456789012345678' }, /^DISCORD_TOKEN is not set/],
+    [{ ...base, DISCORD_TOKEN: 'the-client-secret-pasted-by-mistake' }, /^DISCORD_TOKEN does not look like a bot token/],
+    [{ DISCORD_TOKEN: TOKEN }, /^DISCORD_CLIENT_ID is not set/],
+    [{ ...base, DISCORD_CLIENT_ID: 'my-bot' }, /^DISCORD_CLIENT_ID must be the application id/],
+    [{ ...base, DISCORD_GUILD_ID: 'https://discord.com/channels/1/2' }, /^DISCORD_GUILD_ID must be a server id/],
+    [{ ...base, DISCORD_API_URL: 'localhost:8080' }, /^DISCORD_API_URL must be an http\(s\) URL/],
+    [{ ...base, COOLDOWN_SECONDS: 'fast' }, /^COOLDOWN_SECONDS must be a whole number from 0 to 3600/],
+    [{ ...base, MOD_ROLE_IDS: '123456789012345678,moderators' }, /^MOD_ROLE_IDS .* "moderators" is not an id/],
+    [{ ...base, MAX_ATTACHMENT_BYTES: '-1' }, /^MAX_ATTACHMENT_BYTES must be a whole number/],
+    [{ ...base, ALLOW_PRIVATE_URLS: 'maybe' }, /^ALLOW_PRIVATE_URLS must be true or false/],
+  ])('%o → one clear line', (env, expected) => {
+    expect(problem(env as Record<string, string>)).toMatch(expected);
+  });
+
+  test('blank values count as unset', () => {
+    expect(loadConfig({ ...base, DISCORD_GUILD_ID: '  ', CORPUS_DIR: '' }).guildId).toBeNull();
+  });
+});

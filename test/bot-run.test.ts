@@ -1,0 +1,65 @@
+// What `npm start` does with DISCORD_TOKEN set: settings → corpus → log in → serve → clean exit on SIGTERM/SIGINT.
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runBot } from '../src/bot/run.js';
+import { REPO_ROOT, SEED_CORPUS, removeDir } from './fake-discord/harness.js';
+import { FakeDiscord } from './fake-discord/server.js';
+
+let fake: FakeDiscord;
+let cwd: string;
+
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+  cwd = await mkdtemp(join(tmpdir(), 'talks-bot-run-'));
+});
+afterAll(async () => {
+  await fake?.stop();
+  await removeDir(cwd);
+});
+
+const env = () => ({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: SEED_CORPUS });
+
+describe('runBot', () => {
+  test('logs in over the corpus, says what it serves, and stops', async () => {
+    const logs: string[] = [];
+    const bot = await runBot({ env: env(), log: (l) => logs.push(l), handleSignals: false });
+    try {
+      expect(logs.join('\n')).toMatch(/serving 1 guild: Peace Talks Watchers/);
+      expect(logs.join('\n')).toMatch(/indexed 5 articles, \d+ paragraphs, \d+ quotes from \d+ speakers/);
+    } finally {
+      await bot.stop();
+    }
+    expect(logs.at(-1)).toBe('logging out');
+  });
+
+  test('a corpus folder that does not exist fails before anything connects', async () => {
+    const before = fake.identifies.length;
+    await expect(runBot({ env: { ...env(), CORPUS_DIR: join(cwd, 'nope') }, log: () => undefined, handleSignals: false })).rejects.toThrow(/nope/);
+    expect(fake.identifies.length).toBe(before);
+  });
+});
+
+test('npm start with DISCORD_TOKEN runs the bot and exits cleanly on SIGTERM', async () => {
+  const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
+  const child = spawn(tsx, [join(REPO_ROOT, 'src/main.ts')], { cwd, env: { PATH: process.env.PATH ?? '', ...env() } });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`bot did not log in; output:\n${out}`)), 30_000);
+      child.stdout.on('data', () => { if (/indexed \d+ articles/.test(out)) { clearTimeout(t); resolve(); } });
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/SIGTERM received, shutting down/);
+    expect(out).toMatch(/logging out/);
+    expect(out).not.toContain(fake.token);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
