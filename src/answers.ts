@@ -1,5 +1,5 @@
 // Result shapes of the questions the engine answers. Front ends render these; the CLI's --json prints them.
-import type { Citation, QuoteKind, QuoteMarks, Speaker } from './types.js';
+import type { ArticleMeta, Citation, QuoteKind, QuoteMarks, Speaker } from './types.js';
 
 /** [start, end) character ranges in `text` that matched the query. */
 export type Highlights = Array<[number, number]>;
@@ -60,14 +60,8 @@ export interface QuotesAnswer {
   suggestions: string[];
 }
 
-export interface ArticleInfo {
-  id: string;
-  title: string;
-  source?: string;
-  url?: string;
-  date?: string;
-  added_by?: string;
-  added_at?: string;
+/** One article's card: its front matter and counts. */
+export interface ArticleInfo extends ArticleMeta {
   paragraphs: number;
   quotes: number;
   speakers: string[];

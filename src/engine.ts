@@ -8,11 +8,13 @@ import type {
 import { CorpusDirError, readArticleFile, readCorpus } from './corpus/read.js';
 import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
-import { containsPhrases, highlight, TextIndex, type TextHit } from './search/index.js';
+import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type TextHit } from './search/index.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
 import { suggestWords, WordCounts } from './search/suggest.js';
 import { tokenize } from './search/text.js';
-import type { Article, Citation, CorpusProblem, Quote, QuoteKind, Speaker } from './types.js';
+import type { SnapshotArticle, SnapshotContent } from './snapshot/file.js';
+import { buildMiniSearch } from './snapshot/postings.js';
+import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind, Speaker } from './types.js';
 
 export interface QueryOptions {
   /** Max rows (quotes or passages) returned. */
@@ -65,8 +67,11 @@ export class Engine {
   private readonly articlesById = new Map<string, Article>();
   private readonly quotesByArticle = new Map<string, Quote[]>();
   private readonly quotesById = new Map<string, Quote>();
-  private readonly passages = new TextIndex();
-  private readonly quoteIndex = new TextIndex();
+  /** Replaced once by build/fromSnapshot, then changed in place. */
+  private passages = new TextIndex();
+  private quoteIndex = new TextIndex();
+  /** The extractor's output per article, kept so a snapshot can restore quotes and speakers without re-extracting. */
+  private readonly extractedByArticle = new Map<string, ExtractedQuote[]>();
   private readonly registry = new SpeakerRegistry();
   private paragraphCount = 0;
   /** Derived views, rebuilt lazily after a change. */
@@ -86,18 +91,82 @@ export class Engine {
       if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
       throw err;
     }
-    const engine = new Engine(path.resolve(dir));
-    engine.problems = read.problems;
     for (const problem of read.problems) opts.log?.(`skipped ${problem.file}: ${problem.error}`);
-    for (const article of read.articles) engine.index(article);
+    const engine = Engine.build(read.articles, { dir: path.resolve(dir), log: opts.log });
+    engine.problems = read.problems;
     return engine;
   }
 
   /** Builds from articles in memory (tests, benchmark). */
   static fromArticles(articles: Article[], dir: string | null = null): Engine {
-    const engine = new Engine(dir);
-    for (const article of articles) engine.index(article);
+    return Engine.build(articles, { dir });
+  }
+
+  /**
+   * Indexes many articles at once: quotes and speakers article by article, then each search index in one pass
+   * (buildMiniSearch: same index as adding one by one, several times faster). Logs progress when given `log`.
+   */
+  static build(articles: Article[], opts: { dir?: string | null; log?: (line: string) => void } = {}): Engine {
+    const engine = new Engine(opts.dir ?? null);
+    const log = opts.log;
+    const started = performance.now();
+    const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const every = Math.max(500, Math.ceil(articles.length / 10));
+    for (let i = 0; i < articles.length; i++) {
+      if (engine.articlesById.has(articles[i].id)) throw new Error(`article ${articles[i].id} is already indexed`);
+      engine.index(articles[i], undefined, false);
+      if (log && (i + 1) % every === 0) log(`quotes extracted from ${i + 1}/${articles.length} articles (${elapsed()})`);
+    }
+    const passages: IndexedText[] = [];
+    for (const article of engine.articlesById.values()) {
+      article.paragraphs.forEach((text, i) => passages.push({ id: passageId(article.id, i + 1), text }));
+    }
+    const quotes = [...engine.quotesById.values()].map((q) => ({ id: q.id, text: q.text }));
+    engine.passages = new TextIndex(buildMiniSearch(passages, MINISEARCH_OPTIONS, {
+      progressEvery: 50_000,
+      onProgress: log && passages.length >= 50_000 ? (done, total) => log(`passages indexed: ${done}/${total} (${elapsed()})`) : undefined,
+    }));
+    engine.quoteIndex = new TextIndex(buildMiniSearch(quotes, MINISEARCH_OPTIONS));
+    if (log && articles.length >= every) {
+      log(`indexed ${articles.length} articles, ${passages.length} passages, ${quotes.length} quotes in ${elapsed()}`);
+    }
     return engine;
+  }
+
+  /**
+   * Restores an engine from a snapshot: articles and their extracted quotes replayed in the snapshot's order
+   * (speakers come out as at build time, nothing is re-extracted), indexes adopted as loaded. Throws when the
+   * indexes do not hold exactly the articles' passages and quotes: an inconsistent snapshot is never served.
+   */
+  static fromSnapshot(dir: string | null, snapshot: { articles: SnapshotArticle[]; passages: SnapshotContent['passages']; quotes: SnapshotContent['quotes'] }): Engine {
+    const engine = new Engine(dir);
+    for (const { article, extracted } of snapshot.articles) {
+      if (engine.articlesById.has(article.id)) throw new Error(`article ${article.id} appears twice`);
+      engine.index(article, extracted, false);
+    }
+    const passages = new TextIndex(snapshot.passages);
+    const quotes = new TextIndex(snapshot.quotes);
+    if (passages.size !== engine.paragraphCount || quotes.size !== engine.quotesById.size) {
+      throw new Error(`indexes hold ${passages.size} passages and ${quotes.size} quotes, the articles ${engine.paragraphCount} and ${engine.quotesById.size}`);
+    }
+    for (const article of engine.articlesById.values()) {
+      for (let n = 1; n <= article.paragraphs.length; n++) {
+        if (!passages.has(passageId(article.id, n))) throw new Error(`passage ${passageId(article.id, n)} is not indexed`);
+      }
+    }
+    for (const id of engine.quotesById.keys()) if (!quotes.has(id)) throw new Error(`quote ${id} is not indexed`);
+    engine.passages = passages;
+    engine.quoteIndex = quotes;
+    return engine;
+  }
+
+  /** What a snapshot needs to restore this engine exactly (see src/snapshot/). */
+  snapshotContent(): SnapshotContent {
+    return {
+      articles: [...this.articlesById.values()].map((article) => ({ article, extracted: this.extractedByArticle.get(article.id) ?? [] })),
+      passages: this.passages.miniSearch,
+      quotes: this.quoteIndex.miniSearch,
+    };
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -115,12 +184,14 @@ export class Engine {
   removeArticle(id: string): boolean {
     const article = this.articlesById.get(id);
     if (!article) return false;
-    for (let n = 1; n <= article.paragraphs.length; n++) this.passages.remove(passageId(id, n));
+    // The texts are known: their terms are removed at once, nothing is left for a vacuum to clean.
+    for (let n = 1; n <= article.paragraphs.length; n++) this.passages.remove(passageId(id, n), article.paragraphs[n - 1]);
     for (const quote of this.quotesByArticle.get(id) ?? []) {
-      this.quoteIndex.remove(quote.id);
+      this.quoteIndex.remove(quote.id, quote.text);
       this.quotesById.delete(quote.id);
     }
     this.quotesByArticle.delete(id);
+    this.extractedByArticle.delete(id);
     this.articlesById.delete(id);
     this.registry.remove(id);
     this.paragraphCount -= article.paragraphs.length;
@@ -145,8 +216,8 @@ export class Engine {
     this.removeArticle(id);
   }
 
-  private index(article: Article): void {
-    const extracted = extractQuotes(article.paragraphs, { title: article.title });
+  /** Adds one article; `indexText: false` leaves the search indexes to the caller (bulk build, snapshot). */
+  private index(article: Article, extracted: ExtractedQuote[] = extractQuotes(article.paragraphs, { title: article.title }), indexText = true): void {
     const speakerIds = this.registry.add(article.id, extracted);
     const perParagraph = new Map<number, number>();
     const quotes: Quote[] = extracted.map((q, i) => {
@@ -157,9 +228,12 @@ export class Engine {
     });
     this.articlesById.set(article.id, article);
     this.quotesByArticle.set(article.id, quotes);
+    this.extractedByArticle.set(article.id, extracted);
     for (const quote of quotes) this.quotesById.set(quote.id, quote);
-    this.passages.addAll(article.paragraphs.map((text, i) => ({ id: passageId(article.id, i + 1), text })));
-    this.quoteIndex.addAll(quotes.map((q) => ({ id: q.id, text: q.text })));
+    if (indexText) {
+      this.passages.addAll(article.paragraphs.map((text, i) => ({ id: passageId(article.id, i + 1), text })));
+      this.quoteIndex.addAll(quotes.map((q) => ({ id: q.id, text: q.text })));
+    }
     this.paragraphCount += article.paragraphs.length;
     this.changed();
   }
@@ -188,13 +262,18 @@ export class Engine {
       const quote = this.quotesById.get(hit.id);
       return quote !== undefined && containsPhrases(quote.text, query.phrases);
     });
-    const groups = new Map<string, SpeakerGroup>();
+    // Rows stay light (quote, hit, score) until chosen: highlighting every match of a common word costs more
+    // than the whole search.
+    type Row = { quote: Quote; hit: TextHit; score: number; kind: QuoteKind };
+    const groups = new Map<string, RankedGroup<Row>>();
     for (const hit of hits) {
-      const row = this.quoteHit(this.quotesById.get(hit.id)!, hit, KIND_WEIGHT);
-      const key = row.speakerId ?? '\u0000unattributed';
+      const quote = this.quotesById.get(hit.id)!;
+      const speaker = quote.speakerId ? this.registry.get(quote.speakerId) : undefined;
+      const speakerId = speaker?.id ?? quote.speakerId;
+      const key = speakerId ?? '\u0000unattributed';
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { speaker: row.speaker, speakerId: row.speakerId, score: 0, quotes: [] }));
-      group.quotes.push(row);
+      if (!group) groups.set(key, (group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] }));
+      group.quotes.push({ quote, hit, score: hit.score * KIND_WEIGHT[quote.kind], kind: quote.kind });
     }
     const ranked = [...groups.values()];
     for (const group of ranked) {
@@ -205,7 +284,10 @@ export class Engine {
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
-    const speakers = takeRoundRobin(ranked, limit);
+    const speakers: SpeakerGroup[] = takeRoundRobin(ranked, limit).map((group) => ({
+      ...group,
+      quotes: group.quotes.map((row) => this.quoteHit(row.quote, row.hit, KIND_WEIGHT)),
+    }));
     return {
       query: query.text,
       total: hits.length,
@@ -220,17 +302,23 @@ export class Engine {
   search(words: string, opts: QueryOptions = {}): SearchAnswer {
     const query = this.parse(words, 'words to search for');
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.search);
-    const hits: PassageHit[] = [];
-    let total = 0;
-    for (const hit of this.passages.search(query)) {
+    const textOf = (id: string): string | undefined => {
+      const { article, paragraph } = parsePassageId(id);
+      return this.articlesById.get(article)?.paragraphs[paragraph - 1];
+    };
+    // Only the shown passages are ranked in full and highlighted; every match is counted.
+    const { total, hits: top } = this.passages.searchTop(query, {
+      limit,
+      keep: (id) => {
+        const text = textOf(id);
+        return text !== undefined && containsPhrases(text, query.phrases);
+      },
+    });
+    const hits: PassageHit[] = top.map((hit) => {
       const { article, paragraph } = parsePassageId(hit.id);
-      const text = this.articlesById.get(article)?.paragraphs[paragraph - 1];
-      if (text === undefined || !containsPhrases(text, query.phrases)) continue;
-      total++;
-      if (hits.length < limit) {
-        hits.push({ ...this.citation(article, paragraph), text, score: hit.score, highlights: highlight(text, hit.terms) });
-      }
-    }
+      const text = textOf(hit.id)!;
+      return { ...this.citation(article, paragraph), text, score: hit.score, highlights: highlight(text, hit.terms) };
+    });
     return { query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query) };
   }
 
@@ -389,7 +477,14 @@ export class Engine {
 }
 
 /** Keeps whole groups in rank order but shares `limit` rows fairly: every speaker's best quote first. */
-function takeRoundRobin(groups: SpeakerGroup[], limit: number): SpeakerGroup[] {
+interface RankedGroup<R> {
+  speaker: string | null;
+  speakerId: string | null;
+  score: number;
+  quotes: R[];
+}
+
+function takeRoundRobin<R>(groups: Array<RankedGroup<R>>, limit: number): Array<RankedGroup<R>> {
   const taken = groups.map(() => 0);
   let left = limit;
   for (let round = 0; left > 0; round++) {

@@ -115,3 +115,17 @@ describe('who-said pages', () => {
     for (const e of all) expect(e.description).toBe(big);
   });
 });
+
+describe('sources', () => {
+  test('a corpus of thousands lists the first few hundred and says how to find the rest', async () => {
+    const { renderSources } = await import('../src/bot/render.js');
+    const list = Array.from({ length: 5000 }, (_, i) => ({ id: `a${i}`, title: `Article ${i}`, source: 'Wire', paragraphs: 10, quotes: 3 }));
+    const r = renderSources({ articles: 5000, paragraphs: 50_000, quotes: 15_000, speakers: 900, problems: [], list });
+    if (!('pages' in r)) throw new Error('expected pages');
+    const text = r.pages.flatMap((p) => p.embeds!.map((e) => e.description)).join('\n');
+    expect(text).toContain('**Article 299**');
+    expect(text).not.toContain('**Article 300**');
+    expect(text).toContain('…and 4700 more: look one up with /article.');
+    for (const p of r.pages) expect(limitViolations(p)).toEqual([]);
+  });
+});

@@ -26,6 +26,27 @@ const picky: CommandModule = {
   defer: true,
   async execute() { throw new EngineError('Give me a topic: an empty one matches nothing.', 'empty-query'); },
 };
+// A modal round trip and a file upload, the way moderation commands use them.
+const form: CommandModule = {
+  data: { name: 'form', description: 'opens a form' },
+  async execute(i) {
+    await i.showModal({
+      custom_id: 'form:new', title: 'Paste an article',
+      components: [
+        { type: 1, components: [{ type: 4, custom_id: 'title', label: 'Title', style: 1, required: true }] },
+        { type: 1, components: [{ type: 4, custom_id: 'body', label: 'Text', style: 2, required: true }] },
+      ],
+    });
+  },
+  async modal(i, _ctx, args) {
+    const body = i.fields.getTextInputValue('body');
+    return {
+      content: `got ${args.join(',')}: ${i.fields.getTextInputValue('title')} (${body.length} chars)`,
+      files: [{ attachment: Buffer.from(body), name: 'article.txt' }],
+      ephemeral: true,
+    };
+  },
+};
 const greedy: CommandModule = {
   data: { name: 'greedy', description: 'too many choices', options: [{ name: 'q', description: 'q', type: 3, autocomplete: true }] },
   async execute() { return { content: 'ok' }; },
@@ -61,7 +82,7 @@ function assertWithinLimits(a: Answer): void {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ engine: stubEngine(quotes), extraCommands: [boom, boomLate, greedy, picky], pageTtlMs: 60_000 });
+  h = await startHarness({ engine: stubEngine(quotes), extraCommands: [boom, boomLate, greedy, picky, form], pageTtlMs: 60_000 });
 });
 afterAll(async () => { await h?.stop(); });
 afterEach(() => {
@@ -183,6 +204,14 @@ describe('failures', () => {
     expect(a.text).toContain('You could try: ceasefire');
   });
 
+  test('when Discord refuses the answer itself, the user still gets an apology', async () => {
+    h.fake.failNext(/^PATCH \/webhooks\/.*@original$/, { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: {} } });
+    const a = await h.command('who-said', { topic: 'armistice' });
+    expect(a.content).toBe(MESSAGES.apology);
+    expect(a.ephemeral).toBe(true);
+    expect(h.logs.some((l) => /error in \/who-said .*Invalid Form Body/.test(l))).toBe(true);
+  });
+
   test('a slow Discord (REST latency) still gets every answer in time', async () => {
     h.fake.latencyMs = 300;
     try {
@@ -191,6 +220,17 @@ describe('failures', () => {
     } finally {
       h.fake.latencyMs = 0;
     }
+  });
+});
+
+describe('modals and files', () => {
+  test('a command opens a modal; its submission reaches the module with its fields, and a file can be sent back', async () => {
+    const opened = await h.command('form');
+    expect(opened.modal).toMatchObject({ custom_id: 'form:new', title: 'Paste an article' });
+    const done = await h.submitModal(opened, { title: 'Peace talks', body: 'Some text here.' });
+    expect(done.content).toBe('got new: Peace talks (15 chars)');
+    expect(done.ephemeral).toBe(true);
+    expect(done.message!.files.map((f) => [f.name, f.data.toString()])).toEqual([['article.txt', 'Some text here.']]);
   });
 });
 
@@ -218,14 +258,14 @@ describe('cooldowns and slow handlers', () => {
   const slow: CommandModule = {
     data: { name: 'slow', description: 'takes longer than Discord waits' },
     async execute() {
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 1500));
       return { content: 'finally' };
     },
   };
   beforeAll(async () => {
     h2 = await startHarness({
       engine: stubEngine(quotes), env: { COOLDOWN_SECONDS: '30' }, extraCommands: [slow],
-      autoDeferMs: 100, fake: { deadlineMs: 300 },
+      autoDeferMs: 100, fake: { deadlineMs: 1000 },
     });
   });
   afterAll(async () => { await h2?.stop(); });
@@ -289,3 +329,28 @@ describe('logging in', () => {
     }
   });
 });
+
+describe('gateway life', () => {
+  test('heartbeats are acknowledged, and after a dropped connection the bot resumes and keeps answering', async () => {
+    const hs = await startHarness({ engine: stubEngine(quotes), fake: { heartbeatIntervalMs: 50 } });
+    try {
+      await waitUntil(() => hs.fake.heartbeats >= 3, 'three heartbeats');
+      hs.fake.dropConnections();
+      await waitUntil(() => hs.fake.resumes === 1 && hs.fake.connectedShards.length === 1, 'a resume');
+      expect(hs.fake.identifies).toHaveLength(1); // resumed, not a new session
+      const a = await hs.command('who-said', { topic: 'armistice' });
+      expect(a.text).toContain('Solo');
+      expect(hs.fake.rejections).toEqual([]);
+    } finally {
+      await hs.stop();
+    }
+  });
+});
+
+async function waitUntil(cond: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`no ${what} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

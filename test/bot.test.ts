@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { LIMITS, limitViolations } from '../src/bot/limits.js';
-import { USERS, copyCorpus, removeDir, startHarness, type Answer, type Harness } from './fake-discord/harness.js';
+import { USERS, copyCorpus, removeDir, startHarness, user, type Answer, type Harness } from './fake-discord/harness.js';
 
 const HOSTILE = `Truce talk @everyone <@123> **bold title**
 
@@ -162,10 +162,32 @@ describe('over the seed corpus', () => {
     for (const c of ['/who-said', '/search', '/quotes', '/article', '/sources']) expect(help.text).toContain(c);
   });
 
-  test('private: true answers only the asker', async () => {
-    const a = await h.command('who-said', { topic: 'ceasefire', private: true });
-    expect(a.ephemeral).toBe(true);
-    expect(a.text).toMatch(/Yermak|Kuleba|Gerashchenko/);
+  test('private: true answers only the asker, on every command that offers it', async () => {
+    const asks: Array<[string, Record<string, string | boolean>]> = [
+      ['who-said', { topic: 'ceasefire' }], ['who-said', { topic: 'zqxjv' }], ['search', { words: 'Istanbul' }],
+      ['quotes', { speaker: 'Yermak' }], ['article', { id: '003_dc2851360bf64447' }], ['sources', {}],
+    ];
+    for (const [name, options] of asks) {
+      expect((await h.command(name, { ...options, private: true })).ephemeral).toBe(true);
+      expect((await h.command(name, options)).ephemeral).toBe(false);
+    }
+  });
+
+  test('no match says so and suggests close terms or speakers', async () => {
+    const a = await h.command('who-said', { topic: 'zqxjv' });
+    expect(a.text).toMatch(/^I found no quotes matching \*\*zqxjv\*\*\.\n(You could try: .+\.|Try fewer or different words.*)$/);
+    const typo = await h.command('search', { words: 'qqqqxz wwwwvk' });
+    expect(typo.text).toMatch(/^I found no passages matching/);
+  });
+
+  test('100 questions sent at once are all answered, each correctly', async () => {
+    const topics = ['ceasefire', 'Istanbul', 'Zelensky', 'mobilization'];
+    const sent = Array.from({ length: 100 }, (_, i) => h.send('search', { words: topics[i % 4]! }, user()));
+    const answers = await Promise.all(sent.map(async (fi) => h.answerOf(await fi.waitSettled(30_000))));
+    answers.forEach((a, i) => {
+      withinLimits(a);
+      expect(a.text.toLowerCase()).toContain(`**${topics[i % 4]!.toLowerCase().slice(0, 6)}`);
+    });
   });
 
   test('works in a DM too', async () => {

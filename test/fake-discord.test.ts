@@ -15,18 +15,21 @@ afterEach(async () => {
   await fake.stop();
 });
 
+// Raw JSON from the fake, read loosely: the assertions say what shape is expected.
+type Json = Record<string, any>;
+
 /** A minimal gateway client: HELLO → IDENTIFY → collect dispatches. */
-async function connect(shard?: [number, number], token = fake.token): Promise<{ ws: WebSocket; events: Array<{ t: string; d: any }>; closed: Promise<number> }> {
+async function connect(shard?: [number, number], token = fake.token): Promise<{ ws: WebSocket; events: Array<{ t: string; d: Json }>; closed: Promise<number> }> {
   const ws = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
   sockets.push(ws);
-  const events: Array<{ t: string; d: any }> = [];
+  const events: Array<{ t: string; d: Json }> = [];
   const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
   await new Promise<void>((resolve) => {
     ws.on('message', (raw) => {
       const p = JSON.parse(raw.toString());
       if (p.op === 10) ws.send(JSON.stringify({ op: 2, d: { token, intents: 1, properties: {}, ...(shard ? { shard } : {}) } }));
       if (p.op === 0) events.push({ t: p.t, d: p.d });
-      if (p.op === 11) events.push({ t: 'ACK', d: null });
+      if (p.op === 11) events.push({ t: 'ACK', d: {} });
       if (p.t === 'READY') resolve();
     });
     ws.on('close', () => resolve());
@@ -34,11 +37,11 @@ async function connect(shard?: [number, number], token = fake.token): Promise<{ 
   return { ws, events, closed };
 }
 
-async function post(path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: any }> {
+async function post(path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${fake.apiUrl}/v10${path}`, {
     method, headers: { 'content-type': 'application/json', authorization: `Bot ${fake.token}` }, body: JSON.stringify(body),
   });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+  return { status: res.status, body: res.status === 204 ? {} : await res.json() };
 }
 
 const callback = (fi: FakeInteraction, body: unknown) => post(`/interactions/${fi.id}/${fi.token}/callback?with_response=false`, body);
@@ -84,6 +87,14 @@ describe('interaction responses are refused like Discord refuses them', () => {
     expect(fi.settled).toBe(true);
     expect(fi.original!.content).toBe('hi');
     expect(fi.original!.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('with_response=true returns the created message, as discord.js expects for withResponse', async () => {
+    const fi = command();
+    const r = await post(`/interactions/${fi.id}/${fi.token}/callback?with_response=true`, { type: 4, data: { content: 'hi', flags: 64 } });
+    expect(r.status).toBe(200);
+    expect(r.body.interaction).toMatchObject({ id: fi.id, response_message_ephemeral: true });
+    expect(r.body.resource.message).toMatchObject({ id: fi.original!.id, content: 'hi', flags: 64 });
   });
 
   test('content over 2000 characters', async () => {

@@ -1,14 +1,14 @@
 // The fast index build, the packed snapshot form and the query evaluator must give exactly what MiniSearch
 // itself gives: same documents, same scores, same order, same matched terms.
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { generateArticles } from '../bench/corpus.js';
 import { parseArticle, readCorpus } from '../src/corpus/read.js';
 import { MINISEARCH_OPTIONS, type IndexedText } from '../src/search/index.js';
-import { QueryEvaluator } from '../src/snapshot/evaluate.js';
+import { QueryEvaluator } from '../src/search/evaluate.js';
 import { buildMiniSearch, packMiniSearch, unpackMiniSearch, PostingsError, type TextDoc } from '../src/snapshot/postings.js';
 
-const options = MINISEARCH_OPTIONS as MiniSearch.Options<TextDoc>;
+const options = MINISEARCH_OPTIONS as Options<TextDoc>;
 
 async function passages(): Promise<TextDoc[]> {
   const seeds = (await readCorpus('/work/shared/seeds')).articles;

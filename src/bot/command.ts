@@ -37,6 +37,7 @@ export interface CommandContext {
   /**
    * Defer `interaction` unless it was already answered or deferred, coordinated with the router's automatic
    * deferral (calling interaction.deferReply() yourself can race it and be refused as a second response).
+   * On a button this posts a new reply ("thinking…"); to change the button's own message, return `{ update }` quickly.
    */
   defer(interaction: RepliableInteraction, ephemeral: boolean): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// Engine answers → Discord messages. Pure functions of plain data: every string that came from an article or a
+// Engine answers → Discord messages (who sees them — `private` — is the router's business). Pure functions of plain data: every string that came from an article or a
 // user is escaped, every block is budgeted so a page always fits Discord's limits, and cuts happen only on raw text.
 import type { APIEmbed } from 'discord.js';
 import type {
@@ -158,31 +158,30 @@ export function packPages(sections: Section[], maxPages = 50): APIEmbed[][] {
 }
 
 /** Attach a footer (counts and page number) to the last embed of each page and wrap pages as replies. */
-function toPages(pages: APIEmbed[][], content: string, footer: string, ephemeral: boolean): PagedReply {
+function toPages(pages: APIEmbed[][], content: string, footer: string): PagedReply {
   const n = pages.length;
   return {
-    ephemeral,
     pages: pages.map((embeds, i) => {
       const copy = embeds.map((e) => ({ ...e }));
       const last = copy[copy.length - 1];
       const text = n > 1 ? `${footer} · page ${i + 1}/${n}` : footer;
       if (last) last.footer = { text: truncate(text, LIMITS.footerText) };
-      return clampMessage({ content, embeds: copy, ephemeral });
+      return clampMessage({ content, embeds: copy });
     }),
   };
 }
 
-function noMatch(what: string, query: string, suggestions: string[], ephemeral: boolean): Reply {
+function noMatch(what: string, query: string, suggestions: string[]): Reply {
   const q = escapeAndTruncate(query, 200);
   let text = `I found no ${what} matching **${q}**.`;
   const tips = suggestions.slice(0, 8).map((s) => escapeAndTruncate(s, 60)).filter(Boolean);
   if (tips.length) text += `\nYou could try: ${tips.join(', ')}.`;
   else text += '\nTry fewer or different words, or see what the corpus holds with /sources.';
-  return clampMessage({ embeds: [{ description: text, color: COLOR_EMPTY }], ephemeral });
+  return clampMessage({ embeds: [{ description: text, color: COLOR_EMPTY }] });
 }
 
-export function renderWhoSaid(answer: WhoSaidAnswer, ephemeral = false): Reply | PagedReply {
-  if (!answer.results.length) return noMatch('quotes', answer.query, answer.suggestions, ephemeral);
+export function renderWhoSaid(answer: WhoSaidAnswer): Reply | PagedReply {
+  if (!answer.results.length) return noMatch('quotes', answer.query, answer.suggestions);
   const sections: Section[] = answer.speakers.map((g) => ({
     title: g.speaker ?? 'Unattributed',
     // Direct quotes first, whatever order the engine used inside the group.
@@ -194,28 +193,27 @@ export function renderWhoSaid(answer: WhoSaidAnswer, ephemeral = false): Reply |
   const footer = total > shown
     ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
     : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`, footer, ephemeral);
+  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`, footer);
 }
 
 function kindRank(k: QuoteHit['kind']): number {
   return k === 'direct' ? 0 : k === 'partial' ? 1 : 2;
 }
 
-export function renderSearch(answer: SearchAnswer, ephemeral = false): Reply | PagedReply {
-  if (!answer.results.length) return noMatch('passages', answer.query, answer.suggestions, ephemeral);
+export function renderSearch(answer: SearchAnswer): Reply | PagedReply {
+  if (!answer.results.length) return noMatch('passages', answer.query, answer.suggestions);
   const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)) };
   const shown = answer.results.length;
   const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
-  return toPages(packPages([section]), '', footer, ephemeral);
+  return toPages(packPages([section]), '', footer);
 }
 
-export function renderQuotes(answer: QuotesAnswer, ephemeral = false): Reply | PagedReply {
+export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
   const asked = answer.query ?? '';
   if (!answer.speaker) {
-    const r = noMatch('speaker', asked, answer.suggestions, ephemeral);
-    return r;
+    return noMatch('speaker', asked, answer.suggestions);
   }
-  if (!answer.results.length) return noMatch(`quotes by ${answer.speaker.name}`, asked, answer.suggestions, ephemeral);
+  if (!answer.results.length) return noMatch(`quotes by ${answer.speaker.name}`, asked, answer.suggestions);
   const others = answer.speaker.aliases.filter((a) => a !== answer.speaker!.name);
   const blocks = answer.results.map(quoteBlock);
   if (others.length) blocks.unshift(`*Also named:* ${escapeAndTruncate(others.join(', '), 300)}`);
@@ -223,10 +221,11 @@ export function renderQuotes(answer: QuotesAnswer, ephemeral = false): Reply | P
   const total = Math.max(answer.total ?? shown, shown);
   const who = truncate(answer.speaker.name, 100);
   const footer = total > shown ? `${total} quotes by ${who}; latest ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
-  return toPages(packPages([{ title: answer.speaker.name, blocks }]), '', footer, ephemeral);
+  return toPages(packPages([{ title: answer.speaker.name, blocks }]), '', footer);
 }
 
-export function renderArticle(info: ArticleInfo, ephemeral = false): Reply {
+/** `ephemeral` forces a private card; otherwise the asker's `private` option decides. */
+export function renderArticle(info: ArticleInfo, ephemeral?: boolean): Reply {
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (info.source) fields.push({ name: 'Source', value: escapeAndTruncate(info.source, 200), inline: true });
   if (info.date) fields.push({ name: 'Date', value: escapeAndTruncate(info.date, 40), inline: true });
@@ -247,21 +246,24 @@ export function renderArticle(info: ArticleInfo, ephemeral = false): Reply {
   };
   const href = safeUrl(info.url);
   if (href) embed.url = href;
-  return clampMessage({ embeds: [embed], ephemeral });
+  return clampMessage(ephemeral === undefined ? { embeds: [embed] } : { embeds: [embed], ephemeral });
 }
 
-export function renderSources(s: SourcesAnswer, ephemeral = false): Reply | PagedReply {
+export function renderSources(s: SourcesAnswer): Reply | PagedReply {
   const summary = `${plural(s.articles, 'article')}, ${plural(s.paragraphs, 'paragraph')}, ` +
     `${plural(s.quotes, 'quote')} from ${plural(s.speakers, 'speaker')}.`;
-  const lines = s.list.map((a) => {
+  // Enough to browse; a corpus of thousands is looked up with /article's autocomplete instead.
+  const MAX_LISTED = 300;
+  const lines = s.list.slice(0, MAX_LISTED).map((a) => {
     const meta = [a.source, a.date?.slice(0, 10)].filter((x): x is string => !!x).map((x) => escapeAndTruncate(x, 60));
     return `• **${escapeAndTruncate(a.title || a.id, 150)}**${meta.length ? ` — ${meta.join(' · ')}` : ''}\n  \`${escapeId(a.id)}\` · ${plural(a.paragraphs, 'paragraph')}, ${plural(a.quotes, 'quote')}`;
   });
   const blocks = [summary, ...chunkLines(lines, 1200)];
+  if (s.list.length > MAX_LISTED) blocks.push(`…and ${s.list.length - MAX_LISTED} more: look one up with /article.`);
   if (s.problems.length) {
     blocks.push(`⚠️ ${plural(s.problems.length, 'file')} could not be read: ${escapeAndTruncate(s.problems.map((p) => p.file).join(', '), 500)}`);
   }
-  return toPages(packPages([{ title: 'What the corpus holds', blocks }], 30), '', summary, ephemeral);
+  return toPages(packPages([{ title: 'What the corpus holds', blocks }]), '', summary);
 }
 
 /** Ids are shown in inline code; a backtick would end it early. */

@@ -93,6 +93,8 @@ export class ArticleContext {
     e.names.set(m.text, (e.names.get(m.text) ?? 0) + 1);
     if (KNOWN_ORGS.has(fold(m.text)) || m.roles.some((r) => ['news', 'times', 'post', 'journal', 'press'].includes(r))) for (const r of NEWS_ROLES) e.roles.add(r);
     for (const r of m.roles) e.roles.add(r);
+    const head = fold(m.text).split(' ').pop();
+    if (head) e.roles.add(head);
     // "Institute for the Study of War (ISW)": the acronym in brackets names the same organisation.
     const after = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.\-]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16));
     const acr = after ? after[1] : acronymOf(m.text);
@@ -178,7 +180,9 @@ export class ArticleContext {
       case 'desc':
         return this.describedRef(m, 'person');
       case 'role':
-        return this.resolveRole(m, pos) ?? (m.tokEnd - m.tokStart >= 4 && !m.definite ? this.describedRef(m, 'person') : null);
+        // Unresolved: a long description ("the head of the presidential office") or one with a named owner
+        // ("Putin’s spokesman") still says who spoke; a bare "the president" does not.
+        return this.resolveRole(m, pos) ?? ((m.tokEnd - m.tokStart >= 4 && !m.definite) || /^\p{Lu}\S*['’]s\s/u.test(m.text) ? this.describedRef(m, 'person') : null);
       case 'pronoun':
         return this.resolvePronoun(m.text, para, pos);
     }
@@ -209,11 +213,11 @@ export class ArticleContext {
 
   private resolvePronoun(p: string, para: number, pos: number): SpeakerRef | null {
     const last = this.lastSpeaker;
-    if (p === 'he' || p === 'she') {
+    if (p === 'he' || p === 'she' || p === 'him' || p === 'her') {
       if (last && last.ref.type === 'person' && last.para >= para - 3 && last.pos < pos) return last.ref;
       return this.nearestBefore(pos, para - 1, (m) => m.kind === 'person' && !m.possessive);
     }
-    if (p === 'they') {
+    if (p === 'they' || p === 'them') {
       const group = this.nearestBefore(pos, para, (m) => m.kind === 'group' && !m.definite);
       if (group) return group;
       if (last && last.ref.type !== 'person' && last.para >= para - 2 && last.pos < pos) return last.ref;

@@ -44,7 +44,8 @@ const MAX_WINDOW = 600;
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs', 'etc', 'prof', 'sen', 'rep', 'gov', 'maj', 'capt', 'sgt', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'this', 'such', 'any', 'no', 'of', 'in', 'whose', 'my', 'your']);
-const CLAUSE_SUBJECT_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'the', 'a', 'an', 'this', 'these', 'those', 'russia', 'ukraine', 'moscow', 'kyiv', 'no', 'any', 'all', 'some', 'his', 'her', 'their', 'its']);
+const CLAUSE_SUBJECT_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'the', 'a', 'an', 'these', 'those', 'russia', 'ukraine', 'moscow', 'kyiv', 'no', 'any', 'all', 'some', 'his', 'her', 'their', 'its']);
+const RELATIVE_START = new Set(['who', 'which', 'whose', 'whom', 'where', 'speaking', 'known', 'writing', 'quoted', 'cited', 'seen', 'according']);
 const SKIP_SEGMENT_START = new Set(['in', 'on', 'at', 'over', 'during', 'after', 'before', 'since', 'while', 'although', 'though', 'if', 'when', 'as', 'speaking', 'according', 'despite', 'amid', 'following', 'for', 'with', 'by', 'from', 'under', 'meanwhile', 'however', 'additionally', 'earlier', 'later', 'also', 'but', 'and', 'yet', 'so', 'because', 'who', 'which', 'whose', 'where']);
 
 export function extractQuotes(paragraphs: readonly string[], opts: ExtractOptions = {}): ExtractedQuote[] {
@@ -70,7 +71,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         const c = item.indirect;
         const ref = ctx.resolve(c.subject, p.index);
         if (!ref) continue;
-        out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref));
+        if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref));
         ctx.noteSpeaker(ref, p.index, c.verb.start);
         continue;
       }
@@ -195,15 +196,19 @@ function sentenceEndAfter(p: Para, pos: number): number {
 function dashSpans(text: string, tokens: Token[], quoteSpans: MarkSpan[]): Span[] {
   const out: Span[] = [];
   const re = /(^|[.!?…]["”»]?\s+)([–—-])\s*(?=[\p{L}\p{N}"“«])/gu;
+  let qi = 0; // quote spans are sorted and dashes come in order: one pointer keeps this linear
   for (const m of text.matchAll(re)) {
     const open = (m.index ?? 0) + m[1].length;
     const start = open + m[2].length + (text.slice(open + m[2].length).match(/^\s*/)?.[0].length ?? 0);
     if (m[2] === '-' && m[1] === '' && /^-\s/.test(text.slice(open)) === false && /^-\p{Ll}/u.test(text.slice(open))) continue;
-    if (quoteSpans.some((q) => q.start <= start && start < q.end)) continue;
+    while (qi < quoteSpans.length && quoteSpans[qi].end <= start) qi++;
+    if (qi < quoteSpans.length && quoteSpans[qi].start <= start) continue;
     const closeRe = /\s[–—-]\s+/g;
     closeRe.lastIndex = start;
     const close = closeRe.exec(text);
-    const firstQuote = quoteSpans.find((q) => q.open >= start);
+    let fq = qi;
+    while (fq < quoteSpans.length && quoteSpans[fq].open < start) fq++;
+    const firstQuote = quoteSpans[fq];
     if (close && close.index - start < 1500 && (!firstQuote || close.index < firstQuote.open)) {
       // "– said one of …" or "– Russian Defence Minister Andrei Belousov said": a reporting verb soon after.
       const after = tokensFrom(tokens, close.index + close[0].length, 9);
@@ -312,7 +317,8 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
-  const lead = /^[\s,.;:“”"»«–—\-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
+  // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
+  const lead = /^[\s,.“”"»«–—\-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
   const start = from + lead.length;
   const toks = tokensIn(p.outside, start, Math.min(p.text.length, start + 250));
   if (toks.length === 0 || toks[0].start !== start) return undefined;
@@ -413,9 +419,16 @@ function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext)
     // A participle ("…, stating, “…”") takes the subject of its main clause: read segments from the clause start.
     const first = nearest && !participle;
     nearest = false;
-    const ms = mentionsIn(p, a, b).filter(candidate);
+    // "an aide to Putin who headed the delegation": nothing inside a relative clause is the subject.
+    const rel = words.findIndex((w, k) => k > 0 && (w.low === 'who' || w.low === 'which' || w.low === 'whose'));
+    const ms = mentionsIn(p, a, rel > 0 ? words[rel].start : b).filter(candidate);
     const statement = statementAuthor(p, words, a, b);
     if (statement) return ctx.resolve(statement, p.index);
+    if (first && RELATIVE_START.has(words[0].low)) {
+      // "Witkoff, who met Putin in Moscow, told …": a relative or participle clause describes the subject.
+      nearest = true;
+      continue;
+    }
     if (first) {
       // The segment right before the verb: its last candidate, allowing "on Tuesday" etc. after it.
       if (ms.length === 0) {
@@ -427,8 +440,9 @@ function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext)
         return undefined;
       }
       let c = ms[ms.length - 1];
-      // Nested mentions: prefer the outermost one starting earliest among those ending last.
-      for (const m of ms) if (m.start < c.start && m.end >= c.end) c = m;
+      // Nested mentions: prefer the outermost one ending last, unless the inner one is a name with its title
+      // ("Zelensky’s chief of staff Andriy Yermak").
+      if (c.kind !== 'person' && c.kind !== 'name1') for (const m of ms) if (m.start < c.start && m.end >= c.end) c = m;
       const apposition = (c.kind === 'role' || c.kind === 'desc' || c.kind === 'group') && !c.definite && s + 1 < segs.length && tokensIn(p.outside, a, c.start).length === 0;
       if (apposition || (c.kind === 'role' && tokensIn(p.outside, a, c.start).length === 0 && s + 1 < segs.length)) {
         const [pa, pb] = segs[s + 1];
@@ -484,10 +498,14 @@ function marksOf(span: Span, next: Para | undefined): QuoteMarks {
   return 'quotes';
 }
 
+const RELATED_LEAD = /(?:read (?:also|more)|see also|related|watch|also read|more on this|recommended)\s*[:\-–—]?\s*$/i;
+
 /** Scare quotes, titles of works and empty marks are not speech. */
 function keepSpan(p: Para, span: Span, text: string, attributed: boolean): boolean {
   if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (span.dash) return true;
+  // "Read also: “Five things to know …”": a link to another article, not speech.
+  if (RELATED_LEAD.test(p.text.slice(Math.max(0, (span.open >= 0 ? span.open : span.start) - 30), span.open >= 0 ? span.open : span.start))) return false;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const openAt = span.open >= 0 ? span.open : span.start;
   // The novel “War and Peace”, a plan dubbed “Victory”: the word right before names a work or a label.
@@ -516,6 +534,8 @@ interface IndirectCandidate {
   subject: Mention;
   from: number;
   to: number;
+  /** A lead-in ending with a colon: no quote of its own, but it names the speaker of what follows. */
+  intro?: boolean;
 }
 
 const INDIRECT_VERBS = new Set([
@@ -549,8 +569,16 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       let j = i + 1;
       if (VERBS_WITH_LISTENER.has(t.low)) {
         // "told reporters that", "informed the agency that"
-        while (j < toks.length && j < i + 6 && toks[j].low !== 'that') j++;
-        if (toks[j]?.low !== 'that') continue;
+        while (j < toks.length && j < i + 6 && toks[j].low !== 'that' && !/[,;:]/.test(toks[j].gap)) j++;
+        if (toks[j]?.low !== 'that') {
+          // "told reporters the talks were useful": the listener, then a clause.
+          const listener = largestAt(p.mentions, toks[i + 1]?.start ?? -1);
+          j = i + 1;
+          if (listener) while (j < toks.length && toks[j].end <= listener.end) j++;
+          else if (toks[j] && /^(reporters|journalists|me|us|him|her|them|parliament|lawmakers)$/.test(toks[j].low)) j++;
+          else continue;
+          if (!toks[j] || !CLAUSE_SUBJECT_START.has(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
+        }
       } else {
         let hop = j;
         while (hop < toks.length && hop < i + 9 && toks[hop].low !== 'that' && !/[,;:]/.test(toks[hop].gap)) hop++;
@@ -568,7 +596,28 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       out.push({ verb: t, subject, from, to });
       found = true;
     }
+    // "According to him, Ukraine is ready for …": the clause after the comma is X's.
+    if (!found && toks[0]?.low === 'according' && toks[1]?.low === 'to') {
+      const comma = p.text.indexOf(',', toks[1].end);
+      const m = largestAt(mentionsIn(p, toks[1].end, comma < 0 ? sEnd : comma), toks[2]?.start ?? -1);
+      const after = comma > 0 && comma < sEnd ? tokensIn(p.tokens, comma, sEnd) : [];
+      if (m && after.length >= 4) {
+        let to = sEnd;
+        while (to > after[0].start && /[\s.!?;:,”"’]/.test(p.text[to - 1])) to--;
+        out.push({ verb: toks[0], subject: m, from: after[0].start, to });
+        found = true;
+      }
+    }
     if (found) continue;
+    // "Speaking at a press conference, Dmitry Peskov said:" — the next paragraph's quote is his.
+    if (/:\s*$/.test(p.text.slice(sStart, sEnd))) {
+      const last = toks[toks.length - 1];
+      if (last && REPORTING_VERBS.has(last.low)) {
+        const subject = subjectMention(p, sStart, last.start);
+        if (subject) out.push({ verb: last, subject, from: sEnd, to: sEnd, intro: true });
+      }
+      continue;
+    }
     // "…, says the Institute for the Study of War (ISW)." / "…, the ministry said."
     const lastComma = p.text.lastIndexOf(',', sEnd - 1);
     if (lastComma > sStart + 20) {
@@ -580,7 +629,9 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
           const near = (x: Mention, k: number): boolean => x.start === tail[k]?.start || (DET_START.has(tail[k]?.low ?? '') && x.start === tail[k + 1]?.start);
           // (a determiner in front: "the War Research Institute said")
           const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start);
-          if (m && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
+          // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
+          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => REPORTING_VERBS.has(t.low));
+          if (m && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
             let to = lastComma;
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
             out.push({ verb: tail[vi], subject: m, from: sStart, to });
@@ -627,7 +678,10 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
   const head = colon > 0 && colon < 60 ? mentionsIn(p, 0, colon).filter((m) => m.start < 4)[0] : undefined;
   for (const span of p.spans) {
     const text = title.slice(span.start, span.end);
-    const ref = attribute(p, span, ctx) ?? (head ? ctx.resolve(head, 0) : null);
+    // "“Russia must show it is serious”: Umerov after talks" — the name after the colon.
+    const tail = span.close >= 0 ? /^\s*[:–—|]\s*/.exec(title.slice(span.close + 1)) : null;
+    const after = tail ? largestAt(p.mentions, span.close + 1 + tail[0].length) : undefined;
+    const ref = attribute(p, span, ctx) ?? (after ? ctx.resolve(after, 0) : null) ?? (head ? ctx.resolve(head, 0) : null);
     if (!keepSpan(p, span, text, ref !== null)) continue;
     if (!ref && text.split(/\s+/).length < 3) continue;
     out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref));

@@ -273,7 +273,7 @@ export const KNOWN_ORGS: ReadonlySet<string> = new Set([
   'rbc', 'rt', 'sputnik', 'novaya gazeta', 'euronews', 'dw', 'deutsche welle', 'france 24', 'cbc', 'npr',
   'vedomosti', 'gazprom', 'rosatom', 'wagner', 'hamas', 'un', 'eu', 'g7', 'g20', 'brics', 'unicef', 'who',
   'imf', 'state department', 'foreign office', 'downing street', 'elysee', 'élysée', 'bundestag', 'verkhovna rada',
-  'londonlovesbusiness', 'express', 'daily mail', 'the sun', 'mirror', 'newsweek', 'time', 'vox', 'semafor',
+  'express', 'daily mail', 'the sun', 'mirror', 'newsweek', 'time', 'vox', 'semafor',
 ]);
 
 /** Names of places: a place that speaks is its government ("Moscow said" → an organisation). */

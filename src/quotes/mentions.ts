@@ -88,6 +88,8 @@ const PP_STOP = new Set([
   'could', 'can', 'may', 'might', 'should', 'must', 'not', 'also', 'on', 'last', 'this', 'since', 'after',
 ]);
 
+const ORG_HEAD_NOUNS = new Set(['ministry', 'government', 'army', 'military', 'embassy', 'administration', 'parliament', 'cabinet', 'presidency', 'navy', 'police', 'agency', 'institute', 'department', 'kremlin', 'office', 'command', 'council', 'commission', 'think-tank', 'newspaper', 'outlet', 'broadcaster', 'delegation', 'side', 'authorities', 'leadership', 'regime']);
+const ORG_MODIFIERS = new Set(['foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'economy', 'health', 'energy', 'emergency', 'emergencies', 'intelligence', 'security', 'armed', 'general', 'press', 'news', 'state', 'federal', 'national', 'presidential', 'military', 'border', 'customs', 'prosecutor', 'prosecutors', 'negotiating', 'peace', 'trade']);
 const CONTENT_WORDS = new Set(['peace', 'war', 'talks', 'new', 'western', 'eastern', 'northern', 'southern', 'global', 'international', 'world', 'national', 'federal']);
 const ROLE_WORDS = new Set(Object.keys(PERSON_ROLES).filter((r) => !r.includes(' ')));
 const MULTI_ROLES = Object.keys(PERSON_ROLES).filter((r) => r.includes(' ')).map((r) => r.split(' '));
@@ -158,11 +160,24 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
   const personAt = new Map<number, Mention>();
 
   // "Institute for the Study of War": lower-case connectors inside a name lead to another capitalised word.
+  // Only organisations and titles have them ("Secretary of State"); "Starmer on Monday" is two phrases.
   const connectsToCap = (j: number): boolean => {
     for (let k = j; k < n && k < j + 3; k++) {
       if (k > j && !gapIsSpace(tokens[k])) return false;
-      if (tokens[k].cap) return k > j;
-      if (!CONNECTORS.has(tokens[k].low) || tokens[k].cap) return false;
+      if (tokens[k].cap) {
+        if (k === j || (NOT_NAME_WORDS.has(tokens[k].low) && !CONTENT_WORDS.has(tokens[k].low))) return false;
+        const prev = tokens[j - 1];
+        if (tokens.slice(j, k).every((x) => NAME_PARTICLES.has(x.low))) return true; // "von der Leyen"
+        return ORG_KEYWORDS.has(tokens[k].low) || (prev !== undefined && (TITLE_WORDS.has(prev.low) && prev.low !== 'of')) || runHasOrg(j);
+      }
+      if (!CONNECTORS.has(tokens[k].low)) return false;
+    }
+    return false;
+  };
+  const runHasOrg = (j: number): boolean => {
+    for (let k = j - 1; k >= 0 && k >= j - 8; k--) {
+      if (ORG_KEYWORDS.has(tokens[k].low) && tokens[k].cap) return true;
+      if (!gapIsSpace(tokens[k + 1]) || !(tokens[k].cap || CONNECTORS.has(tokens[k].low))) return false;
     }
     return false;
   };
@@ -257,10 +272,38 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     });
   }
 
+  // 2b. Lower-case organisations: "the Swiss foreign ministry", "the Ukrainian army" ("the ministry" refers back).
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    if (t.cap || !ORG_HEAD_NOUNS.has(t.low)) continue;
+    let s = k;
+    let named = false;
+    while (s > 0 && s > k - 5 && gapIsSpace(tokens[s])) {
+      const p = tokens[s - 1];
+      if (NATIONALITIES[p.low] !== undefined || (p.cap && !NOT_NAME_WORDS.has(p.low))) {
+        named = true;
+        if (p.poss) {
+          s--;
+          break; // "Ukraine’s foreign ministry": the owner starts the name
+        }
+      }
+      else if (!ORG_MODIFIERS.has(p.low)) break;
+      s--;
+    }
+    const det = s > 0 && gapIsSpace(tokens[s]) && (tokens[s - 1].low === 'the' || tokens[s - 1].poss && !tokens[s - 1].cap);
+    if (!named && !det) continue;
+    const start = det && !named ? tokens[s - 1].start : tokens[s].start;
+    out.push({
+      kind: named ? 'org' : 'role', start, end: t.end, tokStart: det && !named ? s - 1 : s, tokEnd: k + 1,
+      text: text.slice(start, t.poss ? t.end - 2 : t.end), roles: [], country: countryOf(tokens.slice(s, k)),
+      subjectOk: !precededByPreposition(tokens, det ? s - 1 : s), possessive: t.poss, definite: !named,
+    });
+  }
+
   // 3. Pronouns.
   for (let k = 0; k < n; k++) {
     const low = tokens[k].low;
-    if (low === 'he' || low === 'she' || low === 'they' || low === 'it') {
+    if (low === 'he' || low === 'she' || low === 'they' || low === 'it' || low === 'him' || low === 'them') {
       out.push({
         kind: 'pronoun', start: tokens[k].start, end: tokens[k].end, tokStart: k, tokEnd: k + 1, text: low,
         roles: [], subjectOk: !precededByPreposition(tokens, k), possessive: false,

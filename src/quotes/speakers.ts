@@ -57,8 +57,41 @@ function slug(text: string): string {
   return text.replace(/\s+/g, '-');
 }
 
+// Names repeat across thousands of articles: their derived keys are computed once.
+const keyMemo = new Map<string, string>();
+const aliasMemo = new Map<string, { keys: string[]; tails: string[] }>();
+const plainMemo = new Map<string, string>();
+const MEMO_LIMIT = 500_000;
+
+function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    v = make();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+/** Lookup keys (folded, transliterated, with and without titles) and word-suffixes for autocomplete of one alias. */
+function aliasForms(alias: string): { keys: string[]; tails: string[] } {
+  return remember(aliasMemo, alias, () => {
+    const keys = [...new Set([nameKey(alias), nameKey(stripTitles(alias))])].filter(Boolean);
+    const tails = new Set<string>();
+    for (const form of [...keys, fold(alias)]) {
+      const words = form.split(' ');
+      for (let w = 0; w < words.length; w++) tails.add(words.slice(w).join(' '));
+    }
+    return { keys, tails: [...tails] };
+  });
+}
+
 /** The mention id for a quote's speaker: derived from the name alone. */
 export function speakerKey(name: string, type: SpeakerType | undefined): string {
+  return remember(keyMemo, `${type ?? 'person'}\u0000${name}`, () => computeKey(name, type));
+}
+
+function computeKey(name: string, type: SpeakerType | undefined): string {
   const t = type ?? 'person';
   if (t === 'person') {
     const plain = stripTitles(name);
@@ -102,7 +135,8 @@ export class SpeakerRegistry {
   private counts = new Map<string, number>();
   private aliasIndex = new Map<string, Set<string>>();
   private surnameIndex = new Map<string, Set<string>>();
-  private prefixIndex: Array<[string, string]> = [];
+  /** "tail\u0001speakerId" for every word-suffix of every alias, sorted: a prefix is a contiguous range. */
+  private prefixIndex: string[] = [];
 
   add(articleId: string, quotes: readonly ExtractedQuote[]): Array<string | null> {
     if (this.articles.has(articleId)) this.remove(articleId);
@@ -122,7 +156,7 @@ export class SpeakerRegistry {
         }
         this.recs.set(key, rec);
       }
-      const written = type === 'person' && key.startsWith('p:') ? stripTitles(name) : name;
+      const written = type === 'person' && key.startsWith('p:') ? remember(plainMemo, name, () => stripTitles(name)) : name;
       rec.quotes++;
       rec.names.set(written, (rec.names.get(written) ?? 0) + 1);
       const aliases = (q.speakerAliases ?? []).filter((a) => a && a !== name);
@@ -187,7 +221,7 @@ export class SpeakerRegistry {
       if (ids) {
         const fit = [...ids].filter((id) => {
           const rec = this.recs.get(id);
-          return rec?.given && givenNamesCompatible(parsed.given, rec.given);
+          return rec?.given && rec.given.length > 0 && givenNamesCompatible(parsed.given, rec.given);
         }).map((id) => this.canonOf.get(id)!);
         const unique = [...new Set(fit)];
         if (unique.length === 1) return this.speakers.get(unique[0]);
@@ -201,26 +235,18 @@ export class SpeakerRegistry {
     const p = fold(prefix).split(' ').filter(Boolean).map(translitKey).join(' ');
     if (!p) return this.list().slice(0, limit);
     const found = new Set<string>();
-    // The index holds every word-suffix of every alias, sorted: a prefix is a contiguous range.
-    let lo = 0;
-    let hi = this.prefixIndex.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.prefixIndex[mid][0] < p) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.prefixIndex.length && this.prefixIndex[i][0].startsWith(p); i++) found.add(this.prefixIndex[i][1]);
-    // A transliterated prefix may not be a prefix of the transliterated key ("zelenskyi" → "zelensky"): also try raw.
-    const raw = fold(prefix);
-    if (raw !== p) {
-      lo = 0;
-      hi = this.prefixIndex.length;
+    for (const form of new Set([p, fold(prefix)])) {
+      // A transliterated prefix may differ from the raw one ("zelenskyi" → "zelensky"): look both up.
+      let lo = 0;
+      let hi = this.prefixIndex.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (this.prefixIndex[mid][0] < raw) lo = mid + 1;
+        if (this.prefixIndex[mid] < form) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < this.prefixIndex.length && this.prefixIndex[i][0].startsWith(raw); i++) found.add(this.prefixIndex[i][1]);
+      for (let i = lo; i < this.prefixIndex.length && this.prefixIndex[i].startsWith(form); i++) {
+        found.add(this.prefixIndex[i].slice(this.prefixIndex[i].indexOf('\u0001') + 1));
+      }
     }
     return [...found].map((id) => this.speakers.get(id)!).filter(Boolean).sort((a, b) => this.rank(a, b)).slice(0, limit);
   }
@@ -287,7 +313,7 @@ export class SpeakerRegistry {
     this.counts = new Map();
     this.aliasIndex = new Map();
     this.surnameIndex = new Map();
-    const tails: Array<[string, string]> = [];
+    const tails: string[] = [];
     for (const recs of clusters.values()) {
       const id = canonicalId(recs);
       const names = new Map<string, number>();
@@ -308,25 +334,18 @@ export class SpeakerRegistry {
         if (r.surname) addTo(this.surnameIndex, r.surname, r.key);
       }
       const keys = new Set<string>();
+      const tailSet = new Set<string>();
       for (const a of aliases) {
-        keys.add(nameKey(a));
-        keys.add(nameKey(stripTitles(a)));
+        const forms = aliasForms(a);
+        for (const k of forms.keys) keys.add(k);
+        // Raw folded forms too, so a prefix typed in another transliteration still finds it.
+        for (const t of forms.tails) tailSet.add(t);
       }
       if (type === 'person') for (const r of recs) if (r.surname) keys.add(r.surname);
-      for (const k of keys) {
-        if (!k) continue;
-        addTo(this.aliasIndex, k, id);
-        const words = k.split(' ');
-        for (let w = 0; w < words.length; w++) tails.push([words.slice(w).join(' '), id]);
-        // Raw folded form too, so a prefix typed with another transliteration still finds it.
-      }
-      for (const a of aliases) {
-        const f = fold(a);
-        const words = f.split(' ');
-        for (let w = 0; w < words.length; w++) tails.push([words.slice(w).join(' '), id]);
-      }
+      for (const k of keys) addTo(this.aliasIndex, k, id);
+      for (const t of tailSet) tails.push(`${t}\u0001${id}`);
     }
-    tails.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    tails.sort();
     this.prefixIndex = tails;
   }
 }

@@ -1,7 +1,8 @@
 // One full-text index over short texts (passages or quotes), keyed by string id. Wraps MiniSearch with the
 // project's term processing and a query plan that stays fast on large corpora: exact terms first, typo
 // tolerance only when that finds nothing, OR only when AND finds nothing.
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
+import { Evaluation, QueryEvaluator, TooComplex } from './evaluate.js';
 import { phraseWord, type ParsedQuery } from './query.js';
 import { indexTerms, processIndexTerm, stem, tokenize, tokenizeWithOffsets } from './text.js';
 
@@ -50,11 +51,27 @@ function compoundSplits(word: string): Query[] {
   return out;
 }
 
+/** A hit whose matched terms are worked out only when read (only shown hits are highlighted). */
+class EvaluatedHit implements TextHit {
+  constructor(readonly id: string, readonly score: number, private readonly doc: number, private readonly evaluation: Evaluation) {}
+
+  get terms(): string[] {
+    return this.evaluation.terms(this.doc);
+  }
+}
+
 export class TextIndex {
   private readonly mini: MiniSearch<IndexedText>;
+  private readonly evaluator: QueryEvaluator;
 
   constructor(mini?: MiniSearch<IndexedText>) {
     this.mini = mini ?? new MiniSearch<IndexedText>(MINISEARCH_OPTIONS);
+    this.evaluator = new QueryEvaluator(this.mini);
+  }
+
+  /** The MiniSearch instance (snapshots pack it). */
+  get miniSearch(): MiniSearch<IndexedText> {
+    return this.mini;
   }
 
   static loadJSON(json: string): TextIndex {
@@ -81,13 +98,47 @@ export class TextIndex {
     this.mini.addAll(docs);
   }
 
-  remove(id: string): void {
-    if (this.mini.has(id)) this.mini.discard(id);
+  /**
+   * Removes a document. Given the text it was indexed with, its terms are removed at once (no dirt left for a
+   * vacuum to clean, scores stay exact); without it, it is discarded and cleaned up later by MiniSearch.
+   */
+  remove(id: string, text?: string): void {
+    if (!this.mini.has(id)) return;
+    if (text === undefined) this.mini.discard(id);
+    else this.mini.remove({ id, text });
   }
 
   /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
   search(query: ParsedQuery, filter?: (id: string) => boolean): TextHit[] {
-    if (query.terms.length === 0) return [];
+    const evaluation = this.plan(query, filter);
+    if (!evaluation) return [];
+    if (Array.isArray(evaluation)) return filter ? evaluation.filter((h) => filter(h.id)) : evaluation;
+    const ranked = evaluation.rank({ keep: filter });
+    return ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation));
+  }
+
+  /**
+   * The best `limit` hits that pass `keep` (e.g. a phrase check), and how many pass in all: the same rows as
+   * `search(query).filter(keep).slice(0, limit)` without ranking every match.
+   */
+  searchTop(query: ParsedQuery, opts: { limit: number; keep?: (id: string) => boolean }): { total: number; hits: TextHit[] } {
+    const evaluation = this.plan(query);
+    if (!evaluation) return { total: 0, hits: [] };
+    if (Array.isArray(evaluation)) {
+      const kept = opts.keep ? evaluation.filter((h) => opts.keep!(h.id)) : evaluation;
+      return { total: kept.length, hits: kept.slice(0, opts.limit) };
+    }
+    const ranked = evaluation.rank({ limit: opts.limit, keep: opts.keep });
+    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)) };
+  }
+
+  /**
+   * The query plan: exact AND, typo-tolerant AND, then (several terms) exact OR, typo-tolerant OR; the first
+   * that finds anything wins. Evaluated by QueryEvaluator (MiniSearch's semantics, faster); a query too large
+   * for it goes to MiniSearch itself (the array of hits).
+   */
+  private plan(query: ParsedQuery, filter?: (id: string) => boolean): Evaluation | TextHit[] | null {
+    if (query.terms.length === 0) return null;
     const plans: Array<{ fuzzy: boolean; combineWith: 'AND' | 'OR' }> = [
       { fuzzy: false, combineWith: 'AND' },
       { fuzzy: true, combineWith: 'AND' },
@@ -95,12 +146,18 @@ export class TextIndex {
     if (query.terms.length > 1) plans.push({ fuzzy: false, combineWith: 'OR' }, { fuzzy: true, combineWith: 'OR' });
     for (const plan of plans) {
       if (plan.fuzzy && !query.terms.some((t) => typoDistance(t) > 0)) continue;
-      const results = this.mini.search(this.buildQuery(query, plan.fuzzy, plan.combineWith), {
-        filter: filter ? (r: SearchResult) => filter(String(r.id)) : undefined,
-      });
-      if (results.length) return results.map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+      const built = this.buildQuery(query, plan.fuzzy, plan.combineWith);
+      try {
+        const evaluation = this.evaluator.evaluate(built);
+        // A filter (like MiniSearch's) decides whether a plan found anything.
+        if (evaluation.size && (!filter || evaluation.rank({ limit: 1, keep: filter }).total > 0)) return evaluation;
+      } catch (err) {
+        if (!(err instanceof TooComplex)) throw err;
+        const results = this.mini.search(built, { filter: filter ? (r) => filter(String(r.id)) : undefined });
+        if (results.length) return results.map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+      }
     }
-    return [];
+    return null;
   }
 
   private buildQuery(query: ParsedQuery, fuzzy: boolean, combineWith: 'AND' | 'OR'): Query {
@@ -142,10 +199,23 @@ export function highlight(text: string, terms: Iterable<string>): Highlight[] {
   return ranges;
 }
 
+/** Phrase checks run over thousands of passages per query; words repeat, so their folded stems are cached. */
+const phraseWords = new Map<string, string>();
+const MAX_CACHED_WORDS = 200_000;
+
+function cachedPhraseWord(word: string): string {
+  let out = phraseWords.get(word);
+  if (out === undefined) {
+    if (phraseWords.size >= MAX_CACHED_WORDS) phraseWords.clear();
+    phraseWords.set(word, (out = phraseWord(word)));
+  }
+  return out;
+}
+
 /** True when `text` holds every phrase as consecutive words. */
 export function containsPhrases(text: string, phrases: string[][]): boolean {
   if (phrases.length === 0) return true;
-  const words = tokenize(text).map(phraseWord);
+  const words = tokenize(text).map(cachedPhraseWord);
   return phrases.every((phrase) => {
     outer: for (let i = 0; i + phrase.length <= words.length; i++) {
       for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;

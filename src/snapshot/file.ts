@@ -118,7 +118,10 @@ export async function writeSnapshot(file: string, content: SnapshotContent, opts
       const { file: _file, ...rest } = article;
       await out.line({ a: rest, q: extracted });
     }
+    // Each section ends with a flush: memory stays bounded and a failure can strike between sections (tests).
+    await out.flush();
     await writeIndex(out, 'passages', packMiniSearch(content.passages));
+    await out.flush();
     await writeIndex(out, 'quotes', packMiniSearch(content.quotes));
     await out.flush();
     const trailer: Trailer = { end: true, bytes: out.bytes, crc32: out.crc };

@@ -123,7 +123,10 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
         engine = null as unknown as Engine;
       }
       if (!reason) {
-        for (const article of engine.allArticles()) article.file = path.join(path.resolve(dir), current.get(article.id)!.name ?? '');
+        for (const article of engine.allArticles()) {
+          const f = current.get(article.id);
+          if (f) article.file = path.join(path.resolve(dir), f.name);
+        }
         const problems = [...corpus.problems];
         // A file that never parses is not in the snapshot and stays out of the index: not a change to save.
         let indexChanged = removed.length > 0;

@@ -21,6 +21,8 @@
  * `h.fake.latencyMs`, `h.fake.failNext(...)`, `h.fake.deadlineMs` simulate a slow or failing Discord.
  * `await h.followUp(answer)` waits for a follow-up message (e.g. a notice sent after updating a message).
  * `h.logs` holds the bot's log lines; `h.now` / `h.advance(ms)` move the bot's clock (cooldowns, page expiry).
+ * Without a harness (e.g. a bot in another process): interactionContext(fake, user) + commandOptions(fake, scope, name,
+ * options) build the payload for fake.dispatchInteraction(); messageText(fi.original) reads the answer.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -167,6 +169,56 @@ function buttonsOf(m: FakeMessage | undefined): Button[] {
   return (m?.components ?? []).flatMap((row) => (row.components as Button[] | undefined) ?? []);
 }
 
+/** Who/where an interaction comes from: guild member (with roles and permissions) or DM user. */
+export function interactionContext(fake: FakeDiscord, as: TestUser): Record<string, unknown> {
+  const g = as.guildId ? fake.guilds.find((x) => x.id === as.guildId) : fake.guilds[0];
+  if (!g) throw new Error(`the fake has no guild ${as.guildId}`);
+  const channelId = g.channels![0]!.id;
+  const u = { id: as.id, username: as.name, discriminator: '0', global_name: as.name, avatar: null, public_flags: 0 };
+  if (as.dm) {
+    const dm = snowflake();
+    return { user: u, channel_id: dm, channel: { id: dm, type: 1, recipients: [u] }, context: 1, app_permissions: String(PERMISSIONS.MEMBER) };
+  }
+  return {
+    guild_id: g.id,
+    guild: { id: g.id, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    channel_id: channelId,
+    channel: { id: channelId, type: 0, name: 'general', guild_id: g.id, permissions: String(as.permissions) },
+    member: {
+      user: u, roles: as.roles, permissions: String(as.permissions), joined_at: new Date().toISOString(),
+      deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null,
+    },
+    app_permissions: String(PERMISSIONS.MEMBER),
+    context: 0,
+  };
+}
+
+/**
+ * The `data` of a chat-input or autocomplete interaction for command `name`, option types taken from what was
+ * registered with the fake (scope `scope`: a guild id or 'global'). Attachments are served by the fake.
+ */
+export function commandOptions(fake: FakeDiscord, scope: string, name: string, options: Record<string, OptionValue>, focused?: string): Record<string, unknown> {
+  const def = (fake.commands.get(scope) ?? fake.commands.get('global') ?? []).find((c) => c.name === name) as
+    { id: string; name: string; options?: APIApplicationCommandOption[] } | undefined;
+  const resolvedAttachments: Record<string, unknown> = {};
+  const opts = Object.entries(options).map(([key, value]) => {
+    const type = def?.options?.find((o) => o.name === key)?.type
+      ?? (typeof value === 'object' ? 11 : typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3);
+    let v: string | number | boolean;
+    if (typeof value === 'object') {
+      const att = fake.addFile(value.file.name, value.file.content, value.file.contentType);
+      resolvedAttachments[att.id as string] = att;
+      v = att.id as string;
+    } else v = value;
+    return { name: key, type, value: v, ...(focused === key ? { focused: true } : {}) };
+  });
+  return {
+    id: def?.id ?? snowflake(), name, type: 1, options: opts,
+    ...(Object.keys(resolvedAttachments).length ? { resolved: { attachments: resolvedAttachments } } : {}),
+  };
+}
+
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const fake = await new FakeDiscord(opts.fake).start();
   const logs: string[] = [];
@@ -194,56 +246,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     const timeoutMs = opts.timeoutMs ?? 10_000;
     const quietMs = opts.quietMs ?? 0;
 
-    const registered = () => fake.commands.get(guild.id) ?? [];
-    const definition = (name: string) => registered().find((c) => c.name === name) as
-      { id: string; name: string; options?: APIApplicationCommandOption[] } | undefined;
-
-    const base = (as: TestUser): Record<string, unknown> => {
-      const g = as.guildId ? fake.guilds.find((x) => x.id === as.guildId) : guild;
-      if (!g) throw new Error(`the fake has no guild ${as.guildId}`);
-      const channelId = g.channels![0]!.id;
-      const u = { id: as.id, username: as.name, discriminator: '0', global_name: as.name, avatar: null, public_flags: 0 };
-      if (as.dm) {
-        return { user: u, channel_id: snowflake(), channel: { id: snowflake(), type: 1, recipients: [u] }, context: 1, app_permissions: String(PERMISSIONS.MEMBER) };
-      }
-      return {
-        guild_id: g.id,
-        guild: { id: g.id, locale: 'en-US', features: [] },
-        guild_locale: 'en-US',
-        channel_id: channelId,
-        channel: { id: channelId, type: 0, name: 'general', guild_id: g.id, permissions: String(as.permissions) },
-        member: {
-          user: u, roles: as.roles, permissions: String(as.permissions), joined_at: new Date().toISOString(),
-          deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null,
-        },
-        app_permissions: String(PERMISSIONS.MEMBER),
-        context: 0,
-      };
-    };
-
-    const commandData = (name: string, options: Record<string, OptionValue>, focused?: string) => {
-      const def = definition(name);
-      const resolvedAttachments: Record<string, unknown> = {};
-      const opts = Object.entries(options).map(([key, value]) => {
-        const type = def?.options?.find((o) => o.name === key)?.type
-          ?? (typeof value === 'object' ? 11 : typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3);
-        let v: string | number | boolean;
-        if (typeof value === 'object') {
-          const att = fake.addFile(value.file.name, value.file.content, value.file.contentType);
-          resolvedAttachments[att.id as string] = att;
-          v = att.id as string;
-        } else v = value;
-        return { name: key, type, value: v, ...(focused === key ? { focused: true } : {}) };
-      });
-      return {
-        id: def?.id ?? snowflake(), name, type: 1, options: opts,
-        ...(Object.keys(resolvedAttachments).length ? { resolved: { attachments: resolvedAttachments } } : {}),
-      };
-    };
+    const base = (as: TestUser) => interactionContext(fake, as);
+    const commandData = (name: string, options: Record<string, OptionValue>, focused?: string) => commandOptions(fake, guild.id, name, options, focused);
 
     const answerOf = (fi: FakeInteraction): Answer => {
-      const visible = [fi.original, ...fi.followups].filter((m): m is FakeMessage => !!m && !m.deleted && m.edits > 0);
-      const message = fi.original && !fi.original.deleted && fi.original.edits > 0 ? fi.original : fi.followups.filter((m) => !m.deleted).at(-1);
+      const visible = [fi.original, ...fi.followups].filter((m): m is FakeMessage => !!m && !m.deleted && !m.loading);
+      const message = visible[0] === fi.original ? fi.original : visible.at(-1);
       const a: Answer = {
         interaction: fi,
         message,

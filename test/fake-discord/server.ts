@@ -45,6 +45,8 @@ export interface RecordedRequest {
   status: number;
   response: unknown;
   at: number;
+  /** Failed on purpose by failNext(). */
+  simulated?: boolean;
 }
 
 export interface FakeMessage {
@@ -59,6 +61,8 @@ export interface FakeMessage {
   interaction_id?: string;
   webhook_id?: string;
   deleted?: boolean;
+  /** A deferred response ("is thinking…") not yet edited into an answer. */
+  loading: boolean;
   edits: number;
   /** Files sent with it (multipart), by name. */
   files: Array<{ name: string; data: Buffer }>;
@@ -74,6 +78,8 @@ export class FakeInteraction {
   /** The response message (type 4 / 5), or the component's message after type 7 / an edit after type 6. */
   original?: FakeMessage;
   readonly followups: FakeMessage[] = [];
+  /** Something visible was sent after a deferral (an edit of the message or a follow-up). */
+  answeredAfterDefer = false;
   /** Requests for this interaction that the fake refused. */
   readonly rejections: RecordedRequest[] = [];
   private readonly listeners = new Set<Listener>();
@@ -88,7 +94,7 @@ export class FakeInteraction {
   get settled(): boolean {
     const t = this.initial?.type;
     if (t === undefined) return false;
-    if (t === CALLBACK.deferMessage || t === CALLBACK.deferUpdate) return (this.original?.edits ?? 0) > 0 || this.followups.length > 0;
+    if (t === CALLBACK.deferMessage || t === CALLBACK.deferUpdate) return this.answeredAfterDefer;
     return true;
   }
 
@@ -152,6 +158,12 @@ export class FakeDiscord extends EventEmitter {
   private readonly byToken = new Map<string, FakeInteraction>();
   private readonly failures: Array<{ match: RegExp; failure: HttpFailure }> = [];
   private readonly connections = new Set<Connection>();
+  /** Sessions that can be resumed: session id → shard. */
+  private readonly sessions = new Map<string, [number, number]>();
+  /** Heartbeats received (op 1), all connections together. */
+  heartbeats = 0;
+  /** RESUMEs received (op 6). */
+  resumes = 0;
   private server?: Server;
   private wss?: WebSocketServer;
   private heartbeatMs: number;
@@ -202,9 +214,9 @@ export class FakeDiscord extends EventEmitter {
     await new Promise<void>((resolve) => this.server ? this.server.close(() => resolve()) : resolve());
   }
 
-  /** Requests the fake refused (status ≥ 400), for asserting that the bot never broke a rule. */
+  /** Requests the fake refused (status ≥ 400, failNext() excepted), for asserting that the bot never broke a rule. */
   get rejections(): RecordedRequest[] {
-    return this.requests.filter((r) => r.status >= 400);
+    return this.requests.filter((r) => r.status >= 400 && !r.simulated);
   }
 
   /** Make the next request whose "METHOD path" matches fail (e.g. /POST \/interactions/ with status 500). */
@@ -219,6 +231,11 @@ export class FakeDiscord extends EventEmitter {
     this.files.set(id, { name, contentType, data: buf });
     const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(name)}`;
     return { id, filename: name, size: buf.length, url, proxy_url: url, content_type: contentType };
+  }
+
+  /** Drop every gateway connection as a network failure would (close code 4000, resumable). */
+  dropConnections(code = 4000): void {
+    for (const c of this.connections) c.ws.close(code, 'Unknown error');
   }
 
   /** Shards currently identified, as "i/n". */
@@ -287,6 +304,7 @@ export class FakeDiscord extends EventEmitter {
   private onPacket(conn: Connection, packet: { op: number; d: Record<string, unknown> }): void {
     switch (packet.op) {
       case 1: // heartbeat
+        this.heartbeats += 1;
         this.send(conn, { op: 11 });
         return;
       case 2: { // identify
@@ -297,6 +315,7 @@ export class FakeDiscord extends EventEmitter {
         if (shard[0] < 0 || shard[0] >= shard[1]) return conn.ws.close(4010, 'Invalid shard.');
         if (this.guilds.length > 2500 * shard[1]) return conn.ws.close(4011, 'Sharding required.');
         conn.shard = shard;
+        this.sessions.set(conn.sessionId, shard);
         const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shard[1])) === shard[0]);
         this.send(conn, {
           op: 0, t: 'READY', s: ++conn.seq, d: {
@@ -313,9 +332,19 @@ export class FakeDiscord extends EventEmitter {
         this.emit('identify', d);
         return;
       }
-      case 6: // resume
+      case 6: { // resume: same session, same shard; nothing was missed in between
+        const d = packet.d as { token?: string; session_id?: string; seq?: number };
+        const shard = this.sessions.get(String(d.session_id));
+        if (d.token !== this.token) return conn.ws.close(4004, 'Authentication failed.');
+        // Unknown session: op 9 (invalid session, not resumable) makes the client identify afresh.
+        if (!shard) return this.send(conn, { op: 9, d: false });
+        this.resumes += 1;
+        conn.shard = shard;
+        conn.sessionId = String(d.session_id);
+        conn.seq = d.seq ?? 0;
         this.send(conn, { op: 0, t: 'RESUMED', s: ++conn.seq, d: {} });
         return;
+      }
       default: // presence updates, member requests: nothing to do
         return;
     }
@@ -375,6 +404,7 @@ export class FakeDiscord extends EventEmitter {
     const failure = this.failures.findIndex((f) => f.match.test(`${method} ${path}`));
     if (failure >= 0) {
       const f = this.failures.splice(failure, 1)[0]!.failure;
+      rec.simulated = true;
       return this.reply(res, rec, f.status, f.body ?? { code: 0, message: `${f.status}: simulated failure` });
     }
     if (path !== '/gateway/bot' && path !== '/gateway' && !path.startsWith('/interactions/') && !path.startsWith('/webhooks/')) {
@@ -494,18 +524,12 @@ export class FakeDiscord extends EventEmitter {
     if (type === CALLBACK.message || type === CALLBACK.deferMessage) {
       const content = type === CALLBACK.message ? data : { content: '', flags: data.flags };
       fi.original = this.newMessage(channel, content, files, fi);
-      if (type === CALLBACK.deferMessage) fi.original.edits = 0; // "thinking…" until edited
+      fi.original.loading = type === CALLBACK.deferMessage;
     } else if (type === CALLBACK.updateMessage || type === CALLBACK.deferUpdate) {
       const target = this.messages.get(String((fi.payload.message as { id?: string } | undefined)?.id));
       if (target) {
         fi.original = target;
-        if (type === CALLBACK.updateMessage) {
-          this.applyEdit(target, data, files);
-          fi.original.edits = Math.max(1, fi.original.edits);
-        } else {
-          // Only edits made after this deferral count as the answer.
-          target.edits = 0;
-        }
+        if (type === CALLBACK.updateMessage) this.applyEdit(target, data, files);
       }
     }
     fi.notify();
@@ -530,6 +554,7 @@ export class FakeDiscord extends EventEmitter {
       if (check.empty) return [400, { code: 50006, message: 'Cannot send an empty message' }];
       const msg = this.newMessage(String(fi.payload.channel_id ?? '0'), body as Record<string, unknown>, files, fi);
       fi.followups.push(msg);
+      fi.answeredAfterDefer = true;
       fi.notify();
       return query.get('wait') === 'false' ? [204, null] : [200, this.messageJson(msg)];
     }
@@ -544,11 +569,13 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'PATCH') {
       const check = checkMessage(body, [], { create: false, attachments: files.length });
       if (check.errors.length) return [400, formError(check.errors)];
+      const before = { ...msg };
       this.applyEdit(msg, body as Record<string, unknown>, files);
-      const after = { ...msg };
-      if (!after.content.trim() && !after.embeds.length && !after.components.length && !after.attachments.length && !after.files.length) {
+      if (!msg.content.trim() && !msg.embeds.length && !msg.components.length && !msg.attachments.length && !msg.files.length) {
+        Object.assign(msg, before);
         return [400, { code: 50006, message: 'Cannot send an empty message' }];
       }
+      fi.answeredAfterDefer = true;
       fi.notify();
       return [200, this.messageJson(msg)];
     }
@@ -567,7 +594,8 @@ export class FakeDiscord extends EventEmitter {
       allowed_mentions: data.allowed_mentions,
       interaction_id: fi?.id,
       webhook_id: fi ? this.applicationId : undefined,
-      edits: 1,
+      loading: false,
+      edits: 0,
       files,
     };
     this.messages.set(msg.id, msg);
@@ -580,6 +608,7 @@ export class FakeDiscord extends EventEmitter {
     if (data.components !== undefined) msg.components = (data.components as FakeMessage['components']) ?? [];
     if (data.allowed_mentions !== undefined) msg.allowed_mentions = data.allowed_mentions;
     if (files.length) msg.files = files;
+    msg.loading = false;
     msg.edits += 1;
   }
 

@@ -1,0 +1,53 @@
+// npm run start:sharded: the bot under discord.js's ShardingManager, one child process per shard.
+// Shard count: SHARD_COUNT, else what the API's /gateway/bot recommends (fetched through DISCORD_API_URL when set:
+// discord.js 14.28's own 'auto' lookup would ignore a custom REST base).
+// Not yet: telling the other shards about a moderator's change (issue 5).
+import { REST, Routes, ShardingManager } from 'discord.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';
+
+export async function recommendedShards(config: BotConfig): Promise<number> {
+  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+  const info = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return Math.max(1, info.shards);
+}
+
+export async function startSharded(config: BotConfig, log: (line: string) => void = console.log): Promise<ShardingManager> {
+  const totalShards = config.shardCount ?? await recommendedShards(config);
+  const manager = new ShardingManager(fileURLToPath(new URL('./shard-main.ts', import.meta.url)), {
+    token: config.token,
+    totalShards,
+    mode: 'process',
+    respawn: true,
+    // Children run TypeScript the same way the parent does (resolved here: a child's cwd may not see node_modules).
+    execArgv: ['--import', import.meta.resolve('tsx')],
+  });
+  manager.on('shardCreate', (shard) => {
+    log(`shard ${shard.id}/${totalShards} starting`);
+    shard.on('death', () => log(`shard ${shard.id} exited`));
+  });
+  await manager.spawn({ amount: totalShards, delay: 0, timeout: 60_000 });
+  log(`all ${totalShards} shard${totalShards === 1 ? '' : 's'} ready`);
+  return manager;
+}
+
+async function main(): Promise<void> {
+  loadDotenvFile();
+  let manager: ShardingManager;
+  try {
+    manager = await startSharded(loadConfig());
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : `Could not start the shards: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received, stopping ${manager.shards.size} shards`);
+    // Each child stops its client cleanly on SIGTERM (see run.ts).
+    for (const shard of manager.shards.values()) shard.kill();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

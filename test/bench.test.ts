@@ -1,0 +1,64 @@
+// The benchmark stays runnable: at a small size it prints one JSON object with every key the README and
+// issue 5 rely on, with sane values. No timing thresholds: timings are measured, never asserted.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { generateArticles } from '../bench/corpus.js';
+import { parseArticle } from '../src/corpus/read.js';
+import { extractQuotes } from '../src/quotes/extract.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+
+const TOP_KEYS = [
+  'articles', 'paragraphs', 'quotes', 'build_ms', 'snapshot_mb', 'snapshot_load_ms', 'ready_ms', 'rss_mb', 'heap_mb',
+  'who_said_p50_ms', 'who_said_p99_ms', 'search_p50_ms', 'search_p99_ms', 'add_ms', 'remove_ms',
+] as const;
+const BASELINE_KEYS = ['build_ms', 'heap_mb', 'search_p50_ms', 'search_p99_ms'] as const;
+
+describe('npm run bench -- --articles 50 --json', () => {
+  it('prints only one JSON object with every key, sane values and both baselines', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--articles', '50', '--json', '--rounds', '2'], {
+      cwd: root, maxBuffer: 10 * 1024 * 1024, timeout: 120_000,
+    });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]) as Record<string, unknown> & { baseline: Record<string, Record<string, unknown>> };
+    for (const key of TOP_KEYS) {
+      expect(typeof result[key], key).toBe('number');
+      expect(Number.isFinite(result[key] as number) && (result[key] as number) >= 0, key).toBe(true);
+    }
+    expect(result.articles).toBe(50);
+    expect(result.paragraphs as number).toBeGreaterThan(50 * 3);
+    expect(result.quotes as number).toBeGreaterThan(50);
+    expect(result.snapshot_mb as number).toBeGreaterThan(0);
+    expect(result.rss_mb as number).toBeGreaterThan(result.heap_mb as number);
+    expect(result.who_said_p99_ms as number).toBeGreaterThanOrEqual(result.who_said_p50_ms as number);
+    expect(result.search_p99_ms as number).toBeGreaterThanOrEqual(result.search_p50_ms as number);
+    for (const name of ['minisearch_default', 'linear_scan']) {
+      for (const key of BASELINE_KEYS) expect(typeof result.baseline[name]?.[key], `${name}.${key}`).toBe('number');
+    }
+  }, 150_000);
+
+  it('rejects an unknown option with a message and a non-zero exit', async () => {
+    const err = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--articels', '5'], { cwd: root }).catch((e: unknown) => e);
+    expect((err as { code?: number }).code).toBe(1);
+    expect((err as { stderr?: string }).stderr).toMatch(/unknown option --articels/);
+  });
+});
+
+describe('the synthetic corpus', () => {
+  it('is deterministic and looks like news the extractor can attribute', () => {
+    const a = [...generateArticles({ articles: 20, seed: 1 })];
+    const b = [...generateArticles({ articles: 20, seed: 1 })];
+    expect(a).toEqual(b);
+    expect([...generateArticles({ articles: 20, seed: 2 })]).not.toEqual(a);
+    const articles = a.map((x) => parseArticle(x.id, x.text, 'md'));
+    const quotes = articles.flatMap((x) => extractQuotes(x.paragraphs, { title: x.title }));
+    expect(quotes.length).toBeGreaterThan(20);
+    // Most quotes have a speaker, and titled people appear under their names.
+    expect(quotes.filter((q) => q.speaker).length / quotes.length).toBeGreaterThan(0.8);
+    expect(a.some((x) => /[“”]/.test(x.text) && /\b\w+-\w+\b/.test(x.text))).toBe(true);
+  });
+});

@@ -1,0 +1,337 @@
+// The quote patterns news text uses, on made-up sentences (other names, verbs and orders than the seeds).
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../src/quotes/extract.js';
+import { scanQuoteMarks } from '../src/quotes/marks.js';
+import type { ExtractedQuote } from '../src/types.js';
+
+/** The one quote whose text contains `snippet`. */
+function find(quotes: ExtractedQuote[], snippet: string): ExtractedQuote {
+  const hits = quotes.filter((q) => q.text.includes(snippet));
+  expect(hits.map((q) => q.text), `quotes containing "${snippet}" in ${JSON.stringify(quotes.map((q) => q.text))}`).toHaveLength(1);
+  return hits[0];
+}
+
+function speakerOf(paragraphs: string[], snippet: string): string | null {
+  return find(extractQuotes(paragraphs), snippet).speaker;
+}
+
+describe('quote marks', () => {
+  it('reads straight, curly and guillemet marks, mixed in one article', () => {
+    const quotes = extractQuotes([
+      '"We are ready to host both delegations," Hakan Fidan told reporters.',
+      '“Talks must start now,” Antonio Costa said.',
+      '«Nothing is agreed yet», Yuri Ushakov said.',
+    ]);
+    expect(find(quotes, 'ready to host').text).toBe('We are ready to host both delegations,');
+    expect(find(quotes, 'ready to host').speaker).toBe('Hakan Fidan');
+    expect(find(quotes, 'Talks must').speaker).toBe('Antonio Costa');
+    expect(find(quotes, 'Nothing is agreed').speaker).toBe('Yuri Ushakov');
+    for (const q of quotes) expect(q.marks).toBe('quotes');
+  });
+
+  it('keeps nested single quotes inside a quotation', () => {
+    const q = find(extractQuotes(['“They keep saying ‘peace through strength’ but nothing changes,” Kaja Kallas said.']), 'peace through');
+    expect(q.text).toBe('They keep saying ‘peace through strength’ but nothing changes,');
+    expect(q.speaker).toBe('Kaja Kallas');
+  });
+
+  it('reads a quotation set off by single marks', () => {
+    const q = find(extractQuotes(["EU foreign policy chief Kaja Kallas stressed that 'Russia is not interested in peace.'"]), 'not interested');
+    expect(q.speaker).toBe('Kaja Kallas');
+  });
+
+  it('repairs machine-translation marks: a “ used as the closing mark, a missing opening mark', () => {
+    const quotes = extractQuotes([
+      'Moscow is using the talks to buy time for a new offensive.“, the Atlantic Council said in its report.',
+      'The Foreign Office added.The Kremlin is not negotiating in good faith“.',
+    ]);
+    const a = find(quotes, 'buy time');
+    expect(a.text).toBe('Moscow is using the talks to buy time for a new offensive.');
+    expect(a.speaker).toBe('Atlantic Council');
+    expect(a.marks).toBe('broken');
+    const b = find(quotes, 'good faith');
+    expect(b.text).toBe('The Kremlin is not negotiating in good faith');
+    expect(b.speaker).toBe('Foreign Office');
+  });
+
+  it('scans pairs in linear time and never returns an empty or inverted span', () => {
+    const text = '“'.repeat(3000) + ' a ' + '”'.repeat(3000) + '"'.repeat(3001);
+    for (const s of scanQuoteMarks(text)) expect(s.end).toBeGreaterThan(s.start);
+  });
+});
+
+describe('quotes over several paragraphs', () => {
+  it('continues the speaker while each paragraph opens a mark and only the last one closes', () => {
+    const quotes = extractQuotes([
+      'Oleksandr Merezhko, chair of the parliament’s foreign affairs committee, said: “The first round achieved little.',
+      '“The second round will show whether Moscow is serious.',
+      '“We will not trade territory for promises.”',
+      'Other lawmakers were less cautious.',
+    ]);
+    expect(quotes.map((q) => q.paragraph)).toEqual([1, 2, 3]);
+    for (const q of quotes) {
+      expect(q.speaker).toBe('Oleksandr Merezhko');
+      expect(q.marks).toBe('quotes');
+      expect(q.kind).toBe('direct');
+    }
+  });
+
+  it('gives a quote with no verb in its paragraph to the speaker of the quote before', () => {
+    expect(speakerOf(['"Peace is possible," Zelenskyy said.', '"But not at any price."'], 'any price')).toBe('Zelenskyy');
+    const quotes = extractQuotes(['“This is a first step,” Umerov said. “More needs to be done.”']);
+    expect(find(quotes, 'More needs').speaker).toBe('Umerov');
+  });
+});
+
+describe('speaker before or after, any reporting verb, titles and appositions', () => {
+  it.each([
+    ['“There will be no deal without guarantees,” said Mykhailo Podolyak, an adviser to the presidential office.', 'no deal', 'Mykhailo Podolyak'],
+    ['“Nobody wants this war to last forever,” a senior Ukrainian official told the BBC.', 'Nobody wants', 'a senior Ukrainian official'],
+    ['Olga Stefanishyna, Ukraine’s ambassador to the United States, said: “Our position has not changed.”', 'Our position', 'Olga Stefanishyna'],
+    ['Anton Gerashchenko, former deputy minister at the Ukrainian Ministry of Internal Affairs warned, “Winter will be hard.”', 'Winter', 'Anton Gerashchenko'],
+    ['Ukrainian negotiator Rustem Umerov insisted: “Every prisoner must come home.”', 'Every prisoner', 'Rustem Umerov'],
+    ['“We will not give up an inch of our land,” Zelensky wrote on Telegram.', 'an inch', 'Zelensky'],
+    ['Sources familiar with the matter told Bloomberg that “a deal could be reached within weeks.”', 'a deal could', 'Sources familiar with the matter'],
+    ['According to the Financial Times, “the negotiations have stalled over the question of territory.”', 'have stalled', 'Financial Times'],
+    ['Reuters quoted a senior European diplomat as saying “the ceasefire is fragile at best.”', 'fragile', 'a senior European diplomat'],
+    ['“The sanctions will stay,” the European Commission argued on Thursday.', 'sanctions will stay', 'European Commission'],
+    ['Speaking alongside Chancellor Friedrich Merz, British Prime Minister Keir Starmer on Monday claimed “the coalition of the willing is ready.”', 'coalition of the willing', 'Keir Starmer'],
+    ['Pentagon spokesman Sean Parnell noted that “no decision has been taken on new deliveries.”', 'no decision', 'Sean Parnell'],
+    ['A statement by the Foreign Ministry, published on its website, said: “Kyiv is not ready for peace.”', 'not ready for peace', 'Foreign Ministry'],
+    ['Zelensky’s chief of staff Andriy Yermak said the delegation would “defend every inch”.', 'every inch', 'Andriy Yermak'],
+    ['US envoy Steve Witkoff, who met Putin in Moscow, told Fox News that “the president wants this war over.”', 'war over', 'Steve Witkoff'],
+    ['Russian Foreign Ministry spokeswoman Maria Zakharova said the proposal was “a provocation designed to derail the talks.”', 'provocation', 'Maria Zakharova'],
+    ['“Nothing has been decided yet,” Sybiha, who met Marco Rubio on Friday, said.', 'Nothing has been', 'Sybiha'],
+    ['“The war must end this year,” said Ukrainian Foreign Minister Andrii Sybiha.', 'end this year', 'Andrii Sybiha'],
+    ['Asked whether Moscow would attend, Peskov said: “We will decide in due course.”', 'due course', 'Peskov'],
+    ['The Kremlin said on Monday it was “open to any format of talks.”', 'any format', 'Kremlin'],
+    ['Kyiv has repeatedly said it will “never recognise occupied territories as Russian.”', 'never recognise', 'Kyiv'],
+    ['Lavrov accused the West of “sabotaging every attempt at dialogue.”', 'sabotaging', 'Lavrov'],
+    ['Ukraine’s defence intelligence agency, known as HUR, said that “Russia is preparing a new offensive.”', 'new offensive', 'Ukraine’s defence intelligence agency'],
+    ['Putin’s spokesman said the Kremlin “does not see any grounds for optimism.”', 'optimism', 'Putin’s spokesman'],
+    ['“We are ready,” Peskov said, “but Kyiv must show goodwill.”', 'goodwill', 'Peskov'],
+    ['European Commission President Ursula von der Leyen said Europe “will not abandon Ukraine.”', 'abandon', 'Ursula von der Leyen'],
+    ['Ukraine’s foreign ministry said the attack was “a cynical response to peace efforts.”', 'cynical', 'Ukraine’s foreign ministry'],
+    ['Critics say the plan amounts to “a capitulation dressed up as peace”.', 'capitulation', 'Critics'],
+  ])('%s', (paragraph, snippet, speaker) => {
+    expect(speakerOf([paragraph], snippet)).toBe(speaker);
+  });
+
+  it('never takes a name inside a prepositional phrase for the speaker ("a minister to X")', () => {
+    expect(speakerOf(['A longtime adviser to Viktor Orban has said that Hungary “will veto any new sanctions package.”'], 'veto')).toBe('A longtime adviser to Viktor Orban'.replace(/^A/, 'a'));
+  });
+
+  it('uses the fullest name the article gives for a later surname and reports the short name as an alias', () => {
+    const q = find(extractQuotes(['Russian Foreign Minister Sergei Lavrov met his counterpart.', '“The West is not listening,” Lavrov said.']), 'not listening');
+    expect(q.speaker).toBe('Sergei Lavrov');
+    expect(q.speakerAliases).toContain('Lavrov');
+  });
+});
+
+describe('pronouns and role phrases resolve to the person they refer to', () => {
+  it.each([
+    [['Ukrainian Foreign Minister Andrii Sybiha spoke after the meeting.', 'He said: “Russia must stop its attacks first.”'], 'must stop', 'Andrii Sybiha'],
+    [['Kremlin spokesman Dmitry Peskov spoke to journalists on Tuesday.', 'The press secretary added: "Moscow is open to contacts."'], 'open to contacts', 'Dmitry Peskov'],
+    [['Russian President Vladimir Putin met his Belarusian counterpart on Monday.', '"The operation will continue," the Russian leader stressed.'], 'will continue', 'Vladimir Putin'],
+    [['Turkish President Recep Tayyip Erdogan hosted the delegations.', 'The Turkish president warned that the region “cannot afford another year of war.”'], 'cannot afford', 'Recep Tayyip Erdogan'],
+    [['Pope Leo said the Vatican was willing to host the talks.', 'He called for “a just and lasting peace”.'], 'lasting peace', 'Leo'],
+    [['Polish Prime Minister Donald Tusk met Ukrainian President Volodymyr Zelensky in Warsaw.', 'Tusk said Poland would keep its border open.', '"We stand with Ukraine," he added.'], 'We stand', 'Donald Tusk'],
+  ])('%j', (paragraphs, snippet, speaker) => {
+    expect(speakerOf(paragraphs, snippet)).toBe(speaker);
+  });
+
+  it('prefers the role with the right country over the nearest person', () => {
+    const quotes = extractQuotes([
+      'Russian President Vladimir Putin spoke by phone with US President Donald Trump.',
+      'The American president later said the call was “very productive”.',
+    ]);
+    expect(find(quotes, 'productive').speaker).toBe('Donald Trump');
+  });
+
+  it('gives each of two quotes in one sentence to its own speaker', () => {
+    const quotes = extractQuotes(['Peskov said the talks were “useful and constructive”, while Zelensky called them “a waste of time for everyone”.']);
+    expect(find(quotes, 'useful').speaker).toBe('Peskov');
+    expect(find(quotes, 'waste of time').speaker).toBe('Zelensky');
+  });
+
+  it('continues the speaker of reported speech into a quote standing alone in the next paragraph', () => {
+    const quotes = extractQuotes(['Peskov told reporters the talks were useful.', '“We are satisfied with the results so far.”']);
+    expect(find(quotes, 'talks were useful')).toMatchObject({ kind: 'indirect', speaker: 'Peskov' });
+    expect(find(quotes, 'satisfied').speaker).toBe('Peskov');
+  });
+
+  it('takes the speaker of a lead-in that ends with a colon for the next paragraph', () => {
+    const quotes = extractQuotes(['Speaking at a press conference, Dmitry Peskov said:', '“We are ready to continue the talks in Istanbul.”']);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ paragraph: 2, speaker: 'Dmitry Peskov', kind: 'direct' });
+  });
+
+  it('follows "she" through reported speech to a later quote', () => {
+    const quotes = extractQuotes([
+      'Yulia Svyrydenko, Ukraine’s prime minister, said: “We need sanctions that bite.”',
+      'She added that the EU must act quickly.',
+      '“Every week of delay costs lives,” she said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Yulia Svyrydenko', 'Yulia Svyrydenko', 'Yulia Svyrydenko']);
+    expect(quotes.map((q) => q.kind)).toEqual(['direct', 'indirect', 'direct']);
+  });
+
+  it('leaves a pronoun with nobody to refer to unattributed instead of naming "he"', () => {
+    const [q] = extractQuotes(['"We want peace," he said.']);
+    expect(q.speaker).toBeNull();
+  });
+
+  it('resolves "they" to the group mentioned before', () => {
+    expect(speakerOf(['Speaking to officials in Brussels, they said the package would pass to “keep the pressure on Moscow”.'], 'pressure')).toBe('officials in Brussels');
+  });
+});
+
+describe('dash quotes', () => {
+  it('reads a dash-led quote with the attribution after a closing dash', () => {
+    const quotes = extractQuotes(['The sources described the mood in Moscow. – Nobody expects a quick deal, everyone is tired – said one of the officials.']);
+    const q = find(quotes, 'Nobody expects');
+    expect(q.text).toBe('Nobody expects a quick deal, everyone is tired');
+    expect(q.marks).toBe('dash');
+    expect(q.speaker).toBe('one of the officials');
+  });
+
+  it('reads a paragraph opening with a dash whose attribution follows a quote', () => {
+    const quotes = extractQuotes(['Russian Defence Minister Andrei Belousov visited the front.', '-We will hold the line. “We never retreat,” the minister said at the briefing.']);
+    expect(find(quotes, 'hold the line').marks).toBe('dash');
+    expect(find(quotes, 'hold the line').speaker).toBe('Andrei Belousov');
+    expect(find(quotes, 'never retreat').speaker).toBe('Andrei Belousov');
+  });
+
+  it('reads "– quote, – Name said"', () => {
+    const q = find(extractQuotes(['– We are not going to withdraw our troops, – Russian Defence Minister Andrei Belousov said.']), 'withdraw');
+    expect(q.speaker).toBe('Andrei Belousov');
+    expect(q.kind).toBe('direct');
+  });
+
+  it('does not read a parenthetical dash as speech', () => {
+    expect(extractQuotes(['The talks – the first in three years – ended without a statement.'])).toEqual([]);
+  });
+});
+
+describe('kinds', () => {
+  it('marks a quoted phrase inside reported speech as partial', () => {
+    const q = find(extractQuotes(['Finnish President Alexander Stubb said Moscow had “no intention of stopping the war”.']), 'no intention');
+    expect(q.kind).toBe('partial');
+    expect(q.speaker).toBe('Alexander Stubb');
+  });
+
+  it('keeps reported speech without marks as indirect, with the reported clause as text', () => {
+    const [q] = extractQuotes(['Sergei Lavrov said that Moscow will not consider any proposal that ignores the realities on the ground.']);
+    expect(q).toMatchObject({ kind: 'indirect', marks: 'none', speaker: 'Sergei Lavrov', text: 'Moscow will not consider any proposal that ignores the realities on the ground' });
+    const [r] = extractQuotes(['The talks were postponed until next week, the Swiss foreign ministry said.']);
+    expect(r).toMatchObject({ kind: 'indirect', speaker: 'Swiss foreign ministry', text: 'The talks were postponed until next week' });
+  });
+
+  it('ranks a full sentence introduced by a reporting clause as direct', () => {
+    expect(find(extractQuotes(['Keir Starmer said: “We will keep supporting Ukraine.”']), 'keep supporting').kind).toBe('direct');
+  });
+});
+
+describe('text that is not speech', () => {
+  it.each([
+    ['The Ukrainian army said 1,200 Russian “occupiers” were killed this week.'],
+    ['The novel “War and Peace” was quoted in the speech.'],
+    ['Ukraine’s President Volodymyr Zelenskyy said the so-called “peace plan” was unacceptable.'],
+    ['Moscow wants to keep the current “dynamics” on the battlefield.'],
+    ['Read also: “Five things to know about the Istanbul talks”'],
+  ])('%s', (paragraph) => {
+    expect(extractQuotes([paragraph]).filter((q) => q.kind !== 'indirect')).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('handles empty, blank and missing paragraphs', () => {
+    expect(extractQuotes([])).toEqual([]);
+    expect(extractQuotes(['', '   ', '\n'])).toEqual([]);
+    expect(extractQuotes(['“', '”', '" "', '«»'])).toEqual([]);
+  });
+
+  it('survives unbalanced marks and keeps every text inside its paragraph', () => {
+    const paragraphs = ['He said “yes and “no” and ” then', '”””“““ """', '“Unclosed quote by Dmitry Peskov', 'Closed only”, said Peskov.'];
+    for (const q of extractQuotes(paragraphs)) {
+      expect(paragraphs[q.paragraph - 1].includes(q.text)).toBe(true);
+      expect(q.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('processes a 1 MB paragraph and thousands of quote marks', () => {
+    const sentence = 'Kremlin spokesman Dmitry Peskov said, “We are ready to talk about peace,” adding that the West must listen. ';
+    const big = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const quotes = extractQuotes([big, '“'.repeat(5000) + '”'.repeat(5000), '"a" '.repeat(20000), 'x'.repeat(1_000_000)]);
+    const fromBig = quotes.filter((q) => q.paragraph === 1);
+    expect(fromBig.length).toBeGreaterThan(1000);
+    expect(fromBig.every((q) => q.speaker === 'Dmitry Peskov')).toBe(true);
+  });
+
+  it('survives binary junk', () => {
+    let seed = 7;
+    const junk = Array.from({ length: 50_000 }, () => String.fromCharCode((seed = (seed * 48271) % 2147483647) % 0xffff)).join('');
+    const quotes = extractQuotes([junk, junk.replace(/[\ud800-\udfff]/g, '')]);
+    for (const q of quotes) expect([junk, junk.replace(/[\ud800-\udfff]/g, '')][q.paragraph - 1].includes(q.text)).toBe(true);
+  });
+});
+
+describe('a whole made-up wire story', () => {
+  const story = [
+    'ISTANBUL, June 2 (Reuters) - Russian and Ukrainian negotiators met in Istanbul on Monday for a second round of direct peace talks.',
+    "Ukrainian Defence Minister Rustem Umerov, who led Kyiv's delegation, said Ukraine had handed over a list of children it wants returned.",
+    '"We proposed the next meeting to be held before the end of June," Umerov told reporters after the talks. "Russia must show it is serious."',
+    'Vladimir Medinsky, an aide to President Vladimir Putin who headed the Russian delegation, said Moscow had proposed a short ceasefire in certain areas of the front.',
+    '"We have proposed a specific ceasefire for two to three days in certain areas," Medinsky said.',
+    'Kremlin spokesman Dmitry Peskov said it would be wrong to expect any immediate breakthroughs.',
+    '"It would be wrong to expect immediate decisions," the Kremlin spokesman told reporters.',
+    'Ukrainian President Volodymyr Zelenskiy called the Russian memorandum an "ultimatum".',
+    '"They want us to give up," the president said in his nightly video address. "We will not."',
+    'U.S. Secretary of State Marco Rubio told CBS News that Washington "will judge Russia by its actions, not its words."',
+  ];
+  const quotes = extractQuotes(story, { title: '“Russia must show it is serious”: Umerov after Istanbul talks' });
+
+  it('attributes every quotation to the right person', () => {
+    const who = (snippet: string) => find(quotes.filter((q) => q.paragraph > 0), snippet).speaker;
+    expect(who('next meeting')).toBe('Rustem Umerov');
+    expect(who('Russia must show')).toBe('Rustem Umerov');
+    expect(who('specific ceasefire')).toBe('Vladimir Medinsky');
+    expect(who('immediate decisions')).toBe('Dmitry Peskov');
+    expect(who('give up')).toBe('Volodymyr Zelenskiy');
+    expect(who('We will not')).toBe('Volodymyr Zelenskiy');
+    expect(who('judge Russia')).toBe('Marco Rubio');
+    expect(who('short ceasefire')).toBe('Vladimir Medinsky');
+  });
+
+  it('reads the headline quote as paragraph 0', () => {
+    const q = quotes.find((x) => x.paragraph === 0);
+    expect(q).toMatchObject({ text: 'Russia must show it is serious', speaker: 'Rustem Umerov' });
+  });
+
+  it('drops the one-word scare quote', () => {
+    expect(quotes.some((q) => q.text.startsWith('ultimatum'))).toBe(false);
+  });
+});
+
+describe('a made-up machine-translated story', () => {
+  const story = [
+    'President of Ukraine Volodymyr Zelensky stated this during a press conference in Kyiv, reports Ukrinform.',
+    '"We are going to Istanbul. It is a chance. But we are not naive," – said the head of state.',
+    'According to him, Ukraine is ready for a complete ceasefire for 30 days.',
+    '– We have shown that we want peace. The ball is on the Russian side, – Zelensky emphasized.',
+    'Earlier, the spokesman of the Ministry of Foreign Affairs of Ukraine Heorhii Tykhyi said that the Ukrainian delegation is formed.',
+    '"The composition of the delegation will be announced later," Tykhyi said.',
+  ];
+  const quotes = extractQuotes(story);
+
+  it('attributes dash quotes, role phrases and "according to him"', () => {
+    expect(find(quotes, 'not naive').speaker).toBe('Volodymyr Zelensky');
+    expect(find(quotes, 'complete ceasefire')).toMatchObject({ kind: 'indirect', speaker: 'Volodymyr Zelensky' });
+    expect(find(quotes, 'ball is on')).toMatchObject({ marks: 'dash', speaker: 'Volodymyr Zelensky' });
+    expect(find(quotes, 'composition').speaker).toBe('Heorhii Tykhyi');
+  });
+
+  it('does not make a quote of a sentence that only names its source', () => {
+    expect(quotes.some((q) => q.text.includes('press conference'))).toBe(false);
+  });
+});
