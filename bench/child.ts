@@ -8,7 +8,7 @@ import { generateArticles } from './corpus.js';
 import { latency, queryMix, round, SEARCH_KINDS, timeQueries, type BenchQuery, type Latency } from './queries.js';
 
 export type ChildJob =
-  | { mode: 'engine'; corpus: string; snapshot: string; spawnedAt: number; rounds: number }
+  | { mode: 'engine'; corpus: string; snapshot: string; fingerprint: string; spawnedAt: number; rounds: number }
   | { mode: 'minisearch-default' | 'linear-scan'; corpus: string; rounds: number };
 
 export interface EngineChildResult {
@@ -60,7 +60,7 @@ function summarise(samples: Map<string, number[]>, kinds: string[]): { all: Late
 
 async function engineJob(job: Extract<ChildJob, { mode: 'engine' }>): Promise<EngineChildResult> {
   const started = performance.now();
-  const { engine, report } = await openWithSnapshot(job.corpus, { snapshotFile: job.snapshot, log: (l) => process.stderr.write(`[child] ${l}\n`) });
+  const { engine, report } = await openWithSnapshot(job.corpus, { snapshotFile: job.snapshot, fingerprint: job.fingerprint, log: (l) => process.stderr.write(`[child] ${l}\n`) });
   const loadMs = performance.now() - started;
   const readyMs = Date.now() - job.spawnedAt;
   const heap = heapMb();

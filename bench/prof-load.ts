@@ -1,7 +1,7 @@
 import { openWithSnapshot } from '../src/snapshot/open.js';
 const n = Number(process.argv[2] ?? 10000);
 const t = performance.now();
-const { engine, report } = await openWithSnapshot(`/tmp/prof/c${n}`, { snapshotFile: `/tmp/prof/s${n}`, log: console.log });
+const { engine, report } = await openWithSnapshot(`/root/prof/c${n}`, { snapshotFile: `/root/prof/s${n}`, log: console.log });
 console.log(report.source, 'load ms', Math.round(performance.now() - t));
 (globalThis as any).gc?.();
 console.log('heap', Math.round(process.memoryUsage().heapUsed / 1e6), 'rss', Math.round(process.memoryUsage().rss / 1e6));

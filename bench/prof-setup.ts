@@ -1,8 +1,8 @@
 import { writeCorpus } from './corpus.js';
 import { openWithSnapshot } from '../src/snapshot/open.js';
 const n = Number(process.argv[2] ?? 10000);
-const dir = `/tmp/prof/c${n}`;
+const dir = `/root/prof/c${n}`;
 await writeCorpus(dir, { articles: n });
 const t = performance.now();
-await openWithSnapshot(dir, { snapshotFile: `/tmp/prof/s${n}`, log: console.log });
+await openWithSnapshot(dir, { snapshotFile: `/root/prof/s${n}`, log: console.log });
 console.log('done', performance.now() - t);

@@ -11,6 +11,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { termFingerprint } from '../src/snapshot/fingerprint.js';
 import { rebuild, save } from '../src/snapshot/open.js';
 import type { BaselineChildResult, ChildJob, EngineChildResult } from './child.js';
 import { writeCorpus } from './corpus.js';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'talks-bench-'));
   const corpus = path.join(tmp, 'corpus');
   const snapshot = path.join(tmp, 'index.snapshot');
+  // Fixed for the whole run: source files edited meanwhile must not turn the measured load into a rebuild.
+  const fingerprint = termFingerprint();
   try {
     let t = performance.now();
     await writeCorpus(corpus, { articles: args.articles, seed: args.seed });
@@ -95,14 +98,14 @@ async function main(): Promise<void> {
     const sources = engine.sources();
     log(`build: ${sources.articles} articles, ${sources.paragraphs} paragraphs, ${sources.quotes} quotes in ${Math.round(buildMs)} ms`);
     t = performance.now();
-    const wrote = await save(engine, snapshot, (l) => log(l));
+    const wrote = await save(engine, snapshot, (l) => log(l), fingerprint);
     const writeMs = performance.now() - t;
     if ('error' in wrote) throw new Error(`snapshot write failed: ${wrote.error}`);
     engine = null;
     const snapshotMb = (await stat(snapshot)).size / MB;
 
     log('engine: starting a fresh process from the snapshot…');
-    const eng = await runChild<EngineChildResult>({ mode: 'engine', corpus, snapshot, spawnedAt: Date.now(), rounds: args.rounds }, log);
+    const eng = await runChild<EngineChildResult>({ mode: 'engine', corpus, snapshot, fingerprint, spawnedAt: Date.now(), rounds: args.rounds }, log);
     if (eng.source !== 'snapshot') throw new Error(`the engine child did not use the snapshot (${eng.source})`);
 
     const baseline: Record<string, BaselineChildResult> = {};

@@ -2,7 +2,7 @@
 // article in corpus/ and indexes it live; the reply previews what was read.
 import type { CommandModule } from '../src/bot/command.js';
 import {
-  articleModal, deferPrivately, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf,
+  articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf,
   overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { addArticle, readSource } from '../src/moderation/service.js';
@@ -23,12 +23,12 @@ export const addArticleCommand: CommandModule = {
     const overrides = overridesFrom(i);
     if (source === 'modal') {
       // A modal must be the first answer; if the bot was too slow and already deferred, say so.
-      if (i.deferred || i.replied) return { content: 'Discord was slow to reach me: run /add-article again to get the form.', ephemeral: true };
-      await i.showModal(articleModal('add-article:new', 'Add an article', overrides));
-      return;
+      if (await ctx.showModal(i, articleModal('add-article:new', 'Add an article', overrides))) return;
+      return { content: 'Discord was slow to reach me: run /add-article again to get the form.', ephemeral: true };
     }
     if (!('kind' in source)) return source;
-    await deferPrivately(i);
+    // Through the router, so this cannot race its automatic deferral.
+    await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
     try {
       const draft = await readSource(mctx, source, overrides);
@@ -42,7 +42,8 @@ export const addArticleCommand: CommandModule = {
   async modal(i, ctx) {
     const refused = refuseUnlessModerator(i, ctx, '/add-article (modal)');
     if (refused) return refused;
-    await deferPrivately(i);
+    // Through the router, so this cannot race its automatic deferral.
+    await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
     try {
       const draft = await readSource(mctx, fieldsFromModal(i));

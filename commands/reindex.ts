@@ -4,7 +4,7 @@ import type { CommandModule } from '../src/bot/command.js';
 import { escapeAndTruncate, truncateLines } from '../src/bot/limits.js';
 import { appendAudit } from '../src/moderation/audit.js';
 import {
-  deferPrivately, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refuseUnlessModerator,
+  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refuseUnlessModerator,
 } from '../src/moderation/discord.js';
 import { reindexCorpus } from '../src/moderation/reindex.js';
 import { withCorpusLock } from '../src/moderation/store.js';
@@ -22,7 +22,8 @@ export const reindexCommand: CommandModule = {
   async execute(i, ctx) {
     const refused = refuseUnlessModerator(i, ctx, '/reindex');
     if (refused) return refused;
-    await deferPrivately(i);
+    // Through the router, so this cannot race its automatic deferral.
+    await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
     let shown = 0;
     const report = await withCorpusLock(mctx.dir, () => reindexCorpus(ctx.engine, mctx.dir, async (done, total) => {
@@ -33,6 +34,7 @@ export const reindexCommand: CommandModule = {
       }
     }));
     for (const p of report.problems) ctx.log(`reindex: skipped ${p.file}: ${p.error}`);
+    await ctx.corpusChanged('all');
     const s = ctx.engine.sources();
     const entry = {
       time: new Date().toISOString(), moderator: moderatorOf(i), action: 'reindex' as const,

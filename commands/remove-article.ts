@@ -50,6 +50,8 @@ export const removeArticleCommand: CommandModule = {
     if (refused) return refused;
     const [answer, id] = args;
     if (answer !== 'yes' || !id) return { update: { content: 'Cancelled: nothing was removed.', components: [] } };
+    // Moving the file and telling the other shards may outlast Discord's 3 s; buttons are not deferred for us.
+    await ctx.deferUpdate(i);
     try {
       const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
       await postModLog(i, ctx, result.audit);

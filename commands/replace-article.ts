@@ -4,7 +4,7 @@ import type { CommandModule } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
 import { notice } from '../src/bot/render.js';
 import {
-  articleChoices, articleModal, deferPrivately, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
+  articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
   moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN } from '../src/moderation/ids.js';
@@ -33,14 +33,15 @@ export const replaceArticleCommand: CommandModule = {
     const source = sourceFrom(i);
     const overrides = overridesFrom(i);
     if (source === 'modal') {
-      if (i.deferred || i.replied) return notice(`Discord was slow to reach me: run /${NAME} again to get the form.`);
-      await i.showModal(articleModal(`${NAME}:${info.id}`, `Replace: ${info.title}`, {
+      const shown = await ctx.showModal(i, articleModal(`${NAME}:${info.id}`, `Replace: ${info.title}`, {
         title: overrides.title ?? info.title, source: overrides.source ?? info.source, url: info.url, date: overrides.date ?? info.date,
       }));
-      return;
+      if (shown) return;
+      return notice(`Discord was slow to reach me: run /${NAME} again to get the form.`);
     }
     if (!('kind' in source)) return source;
-    await deferPrivately(i);
+    // Through the router, so this cannot race its automatic deferral.
+    await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
     try {
       const draft = await readSource(mctx, source, overrides);
@@ -55,7 +56,8 @@ export const replaceArticleCommand: CommandModule = {
     const refused = refuseUnlessModerator(i, ctx, `/${NAME} (modal)`);
     if (refused) return refused;
     const id = args[0] ?? '';
-    await deferPrivately(i);
+    // Through the router, so this cannot race its automatic deferral.
+    await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
     try {
       const draft = await readSource(mctx, fieldsFromModal(i));

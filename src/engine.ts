@@ -258,26 +258,34 @@ export class Engine {
   whoSaid(topic: string, opts: QueryOptions = {}): WhoSaidAnswer {
     const query = this.parse(topic, 'a topic');
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
-    const hits = this.quoteIndex.search(query).filter((hit) => {
-      const quote = this.quotesById.get(hit.id);
-      return quote !== undefined && containsPhrases(quote.text, query.phrases);
-    });
+    // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
+    // order a full ranking would have given equal scores.
+    const hits = this.quoteIndex.searchUnranked(query);
     // Rows stay light (quote, hit, score) until chosen: highlighting every match of a common word costs more
-    // than the whole search.
-    type Row = { quote: Quote; hit: TextHit; score: number; kind: QuoteKind };
+    // than the whole search. Per hit: one lookup of the quote, one of its speaker in a small per-query cache.
+    type Row = { quote: Quote; hit: TextHit; score: number; kind: QuoteKind; at: number };
     const groups = new Map<string, RankedGroup<Row>>();
-    for (const hit of hits) {
-      const quote = this.quotesById.get(hit.id)!;
-      const speaker = quote.speakerId ? this.registry.get(quote.speakerId) : undefined;
+    const speakerOf = new Map<string, Speaker | undefined>();
+    let total = 0;
+    for (let at = 0; at < hits.length; at++) {
+      const hit = hits[at];
+      const quote = this.quotesById.get(hit.id);
+      if (quote === undefined || (query.phrases.length > 0 && !containsPhrases(quote.text, query.phrases))) continue;
+      total++;
+      let speaker: Speaker | undefined;
+      if (quote.speakerId) {
+        speaker = speakerOf.get(quote.speakerId);
+        if (speaker === undefined && !speakerOf.has(quote.speakerId)) speakerOf.set(quote.speakerId, (speaker = this.registry.get(quote.speakerId)));
+      }
       const speakerId = speaker?.id ?? quote.speakerId;
       const key = speakerId ?? '\u0000unattributed';
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] }));
-      group.quotes.push({ quote, hit, score: hit.score * KIND_WEIGHT[quote.kind], kind: quote.kind });
+      group.quotes.push({ quote, hit, score: hit.score * KIND_WEIGHT[quote.kind], kind: quote.kind, at });
     }
     const ranked = [...groups.values()];
     for (const group of ranked) {
-      group.quotes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score);
+      group.quotes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score || rawOrder(a, b));
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
       const scores = group.quotes.map((q) => q.score).sort((a, b) => b - a);
       group.score = scores.reduce((sum, s, i) => sum + s / (i + 1), 0);
@@ -290,11 +298,11 @@ export class Engine {
     }));
     return {
       query: query.text,
-      total: hits.length,
+      total,
       totalSpeakers: ranked.length,
       results: speakers.flatMap((g) => g.quotes),
       speakers,
-      suggestions: hits.length ? [] : this.suggestions(query),
+      suggestions: total ? [] : this.suggestions(query),
     };
   }
 
@@ -309,7 +317,7 @@ export class Engine {
     // Only the shown passages are ranked in full and highlighted; every match is counted.
     const { total, hits: top } = this.passages.searchTop(query, {
       limit,
-      keep: (id) => {
+      keep: query.phrases.length === 0 ? undefined : (id) => {
         const text = textOf(id);
         return text !== undefined && containsPhrases(text, query.phrases);
       },
@@ -477,6 +485,11 @@ export class Engine {
 }
 
 /** Keeps whole groups in rank order but shares `limit` rows fairly: every speaker's best quote first. */
+/** Equal weighted scores: the order of the raw hits, best raw score first, then as MiniSearch met them. */
+function rawOrder(a: { hit: TextHit; at: number }, b: { hit: TextHit; at: number }): number {
+  return b.hit.score - a.hit.score || a.at - b.at;
+}
+
 interface RankedGroup<R> {
   speaker: string | null;
   speakerId: string | null;

@@ -1,11 +1,12 @@
 // What `npm start` does with DISCORD_TOKEN set: settings → corpus → log in → serve → clean exit on SIGTERM/SIGINT.
 import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBot } from '../src/bot/run.js';
-import { REPO_ROOT, SEED_CORPUS, removeDir } from './fake-discord/harness.js';
+import { REPO_ROOT, SEED_CORPUS, copyCorpus, removeDir } from './fake-discord/harness.js';
 import { FakeDiscord } from './fake-discord/server.js';
 
 let fake: FakeDiscord;
@@ -39,6 +40,22 @@ describe('runBot', () => {
     const before = fake.identifies.length;
     await expect(runBot({ env: { ...env(), CORPUS_DIR: join(cwd, 'nope') }, log: () => undefined, handleSignals: false })).rejects.toThrow(/nope/);
     expect(fake.identifies.length).toBe(before);
+  });
+
+  test('clears what a crash mid-write left in the corpus before reading it', async () => {
+    const corpus = await copyCorpus();
+    const leftover = `.2025-06-01-half-written.md.tmp-${2 ** 30}-0a1b2c3d4e5f`;
+    writeFileSync(join(corpus, leftover), '---\ntitle: "Half');
+    const logs: string[] = [];
+    const bot = await runBot({ env: { ...env(), CORPUS_DIR: corpus }, log: (l) => logs.push(l), handleSignals: false });
+    try {
+      expect(existsSync(join(corpus, leftover))).toBe(false);
+      expect(logs).toContain(`moderation: removed stale temp file ${leftover}`);
+      expect(logs.findIndex((l) => l.startsWith('moderation: removed'))).toBeLessThan(logs.findIndex((l) => l.startsWith('indexed ')));
+    } finally {
+      await bot.stop();
+      await removeDir(corpus);
+    }
   });
 });
 

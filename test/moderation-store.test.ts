@@ -227,6 +227,16 @@ describe('crash safety', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
+  it('recovery leaves alone a temp file another running process (a shard) is writing, and removes a dead one’s', async () => {
+    // process.ppid: a process that is certainly alive and not this one; a pid far above the system's limit is dead.
+    const live = `.2025-06-01-in-flight.md.tmp-${process.ppid}-0a1b2c3d4e5f`;
+    const dead = `.2025-06-01-crashed.md.tmp-${2 ** 30}-0a1b2c3d4e5f`;
+    writeFileSync(join(dir, live), 'half an article');
+    writeFileSync(join(dir, dead), 'half an article');
+    expect(await recoverCorpus(dir)).toEqual([`removed stale temp file ${dead}`]);
+    expect(existsSync(join(dir, live))).toBe(true);
+  });
+
   it('recovery finishes a .txt → .md replace interrupted after the new file appeared', async () => {
     const res = await replaceArticle(ctx, KREMLIN, draft('Corrected'), who);
     // Simulate the crash window: the old .txt is still there (its copy is in .trash/).

@@ -54,6 +54,19 @@ describe('quote marks', () => {
     expect(b.speaker).toBe('Foreign Office');
   });
 
+  it('reads German, Swedish and reversed guillemet styles as well-formed marks', () => {
+    const quotes = extractQuotes(['Olaf Scholz said „we are ready to help Ukraine“.', '”We are ready to talk,” Peskov said.', '»We stand with Ukraine«, Friedrich Merz said.']);
+    expect(find(quotes, 'help Ukraine')).toMatchObject({ speaker: 'Olaf Scholz', marks: 'quotes' });
+    expect(find(quotes, 'ready to talk')).toMatchObject({ speaker: 'Peskov', marks: 'quotes' });
+    expect(find(quotes, 'stand with')).toMatchObject({ speaker: 'Friedrich Merz', marks: 'quotes' });
+  });
+
+  it('starts a quote that lost its opening mark after the sentence reporting speech before it', () => {
+    const quotes = extractQuotes(['Peskov said the talks were useful. We will continue the dialogue,” he added.', 'We are ready. We will continue,” Lavrov added.']);
+    expect(find(quotes, 'continue the dialogue')).toMatchObject({ text: 'We will continue the dialogue,', speaker: 'Peskov', marks: 'broken' });
+    expect(find(quotes, 'We are ready').text).toBe('We are ready. We will continue,');
+  });
+
   it('scans pairs in linear time and never returns an empty or inverted span', () => {
     const text = '“'.repeat(3000) + ' a ' + '”'.repeat(3000) + '"'.repeat(3001);
     for (const s of scanQuoteMarks(text)) expect(s.end).toBeGreaterThan(s.start);
@@ -113,6 +126,13 @@ describe('speaker before or after, any reporting verb, titles and appositions', 
     ['European Commission President Ursula von der Leyen said Europe “will not abandon Ukraine.”', 'abandon', 'Ursula von der Leyen'],
     ['Ukraine’s foreign ministry said the attack was “a cynical response to peace efforts.”', 'cynical', 'Ukraine’s foreign ministry'],
     ['Critics say the plan amounts to “a capitulation dressed up as peace”.', 'capitulation', 'Critics'],
+    ['Dmitry Peskov, the Kremlin spokesman, said: “We will not comment on this.”', 'not comment', 'Dmitry Peskov'],
+    ['“We will not trade land for peace,” Kuleba, Ukraine’s foreign minister, told the BBC.', 'trade land', 'Kuleba'],
+    ['“We will not trade land for peace,” said Dmytro Kuleba, Ukraine’s foreign minister.', 'trade land', 'Dmytro Kuleba'],
+    ['Peskov was quoted by TASS as saying “the door to negotiations remains open.”', 'door to', 'Peskov'],
+    ['Peskov: “We are ready to talk at any level.”', 'any level', 'Peskov'],
+    ['“The talks are off for now,” the sources said.', 'off for now', 'sources'],
+    ['“Moscow is not serious,” Kyiv Independent reported, citing a source in the presidential office.', 'not serious', 'Kyiv Independent'],
   ])('%s', (paragraph, snippet, speaker) => {
     expect(speakerOf([paragraph], snippet)).toBe(speaker);
   });
@@ -135,9 +155,19 @@ describe('pronouns and role phrases resolve to the person they refer to', () => 
     [['Russian President Vladimir Putin met his Belarusian counterpart on Monday.', '"The operation will continue," the Russian leader stressed.'], 'will continue', 'Vladimir Putin'],
     [['Turkish President Recep Tayyip Erdogan hosted the delegations.', 'The Turkish president warned that the region “cannot afford another year of war.”'], 'cannot afford', 'Recep Tayyip Erdogan'],
     [['Pope Leo said the Vatican was willing to host the talks.', 'He called for “a just and lasting peace”.'], 'lasting peace', 'Leo'],
+    [['Marc Weller, a former UN mediation expert, spoke to the BBC.', '“Both sides are exhausted,” the expert said.'], 'exhausted', 'Marc Weller'],
+    [['Vladimir Medinsky, an aide to President Vladimir Putin, led the delegation.', '“We are ready for a long war,” the presidential aide warned.'], 'long war', 'Vladimir Medinsky'],
     [['Polish Prime Minister Donald Tusk met Ukrainian President Volodymyr Zelensky in Warsaw.', 'Tusk said Poland would keep its border open.', '"We stand with Ukraine," he added.'], 'We stand', 'Donald Tusk'],
   ])('%j', (paragraphs, snippet, speaker) => {
     expect(speakerOf(paragraphs, snippet)).toBe(speaker);
+  });
+
+  it('does not take a name in an introductory phrase for the speaker', () => {
+    const quotes = extractQuotes([
+      'Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdogan on Friday.',
+      'After meeting Erdogan, the Russian president said the talks had been “frank and useful”.',
+    ]);
+    expect(find(quotes, 'frank').speaker).toBe('Vladimir Putin');
   });
 
   it('prefers the role with the right country over the nearest person', () => {
@@ -227,6 +257,12 @@ describe('kinds', () => {
     expect(r).toMatchObject({ kind: 'indirect', speaker: 'Swiss foreign ministry', text: 'The talks were postponed until next week' });
   });
 
+  it('ranks a quoted noun phrase inside the reporter’s sentence as partial', () => {
+    const q = find(extractQuotes(['A US State Department spokesman stressed that any deal must respect “Ukraine’s territorial integrity within its borders”.']), 'territorial');
+    expect(q.kind).toBe('partial');
+    expect(q.speaker).toBe('a US State Department spokesman');
+  });
+
   it('ranks a full sentence introduced by a reporting clause as direct', () => {
     expect(find(extractQuotes(['Keir Starmer said: “We will keep supporting Ukraine.”']), 'keep supporting').kind).toBe('direct');
   });
@@ -301,6 +337,11 @@ describe('a whole made-up wire story', () => {
     expect(who('We will not')).toBe('Volodymyr Zelenskiy');
     expect(who('judge Russia')).toBe('Marco Rubio');
     expect(who('short ceasefire')).toBe('Vladimir Medinsky');
+  });
+
+  it('names a speaker the headline alone names', () => {
+    const [q] = extractQuotes(['The talks ended without a deal.'], { title: 'Donald Trump: “Putin wants peace, I think”' });
+    expect(q).toMatchObject({ paragraph: 0, text: 'Putin wants peace, I think', speaker: 'Donald Trump' });
   });
 
   it('reads the headline quote as paragraph 0', () => {

@@ -40,7 +40,26 @@ export interface CommandContext {
    * On a button this posts a new reply ("thinking…"); to change the button's own message, return `{ update }` quickly.
    */
   defer(interaction: RepliableInteraction, ephemeral: boolean): Promise<void>;
+  /**
+   * Acknowledge a button press now and change its message later (return `{ update }`): for buttons whose work may
+   * take a while, since buttons are not deferred automatically. Coordinated like defer().
+   */
+  deferUpdate(interaction: ButtonInteraction): Promise<void>;
+  /**
+   * Open a modal as the first answer, coordinated with the automatic deferral. Resolves false (nothing sent) when
+   * it is too late: the interaction was already answered or deferred.
+   */
+  showModal(interaction: ChatInputCommandInteraction | ButtonInteraction, modal: ModalData): Promise<boolean>;
+  /**
+   * Call after changing files in the corpus folder (and re-indexing them here): the other shards re-read those
+   * articles ('all' = a full reindex). Resolves when they have, or after a time limit; never rejects.
+   * A no-op when the bot runs as one process.
+   */
+  corpusChanged(change: readonly string[] | 'all'): Promise<void>;
 }
+
+/** What interaction.showModal accepts. */
+export type ModalData = Parameters<ChatInputCommandInteraction['showModal']>[0];
 
 export interface CommandModule {
   /** The definition registered with Discord (npm run deploy). */

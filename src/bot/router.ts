@@ -5,7 +5,7 @@ import {
   type Interaction, type MessageComponentInteraction, type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type Reply } from './command.js';
+import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type ModalData, type Reply } from './command.js';
 import { Cooldowns } from './cooldown.js';
 import { LIMITS, choice, clampMessage } from './limits.js';
 import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';
@@ -23,8 +23,10 @@ export const MESSAGES = {
   cooldown: (s: number) => `You're asking a bit fast: please wait ${s} more second${s === 1 ? '' : 's'}.`,
 };
 
-export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer'> {
+export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer' | 'deferUpdate' | 'showModal' | 'corpusChanged'> {
   commands: readonly CommandModule[];
+  /** Tells the other shards about a corpus change (see corpus-sync.ts); default: nothing to tell. */
+  corpusChanged?: CommandContext['corpusChanged'];
   /** How long Previous/Next keep working. */
   pageTtlMs?: number;
   /** Interaction age at which an unanswered command or modal submit is deferred automatically. */
@@ -37,7 +39,7 @@ export class Router {
   private readonly cooldowns: Cooldowns;
   readonly pages: PageStore;
   private readonly autoDeferMs: number;
-  /** Automatic deferrals in flight: a send must wait for them, or it would be a second initial response. */
+  /** Initial responses (deferrals, modals) sent or in flight: a send must wait for them, or it would be a second one. */
   private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
 
   constructor(opts: RouterOptions) {
@@ -48,6 +50,13 @@ export class Router {
     this.ctx = {
       engine: opts.engine, config: opts.config, log: opts.log, now: opts.now, commands: opts.commands,
       defer: (i, ephemeral) => this.defer(i, ephemeral),
+      deferUpdate: (i) => this.acknowledge(i, () => i.deferUpdate()),
+      showModal: async (i, modal) => {
+        if (i.replied || i.deferred || this.deferring.has(i)) return false;
+        await this.acknowledge(i, () => i.showModal(modal));
+        return true;
+      },
+      corpusChanged: opts.corpusChanged ?? (async () => undefined),
     };
     this.cooldowns = new Cooldowns(opts.config.cooldownSeconds, opts.now);
     this.pages = new PageStore(opts.pageTtlMs ?? 10 * 60_000, opts.now);
@@ -185,11 +194,19 @@ export class Router {
   }
 
   /** The one way to defer: at most one deferral per interaction, and never after an answer. */
-  private async defer(i: RepliableInteraction, ephemeral: boolean): Promise<void> {
+  private defer(i: RepliableInteraction, ephemeral: boolean): Promise<void> {
+    return this.acknowledge(i, () => i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
+  }
+
+  /**
+   * Sends `first` as the interaction's initial response unless one was sent or is in flight (then waits for that
+   * one): every initial response goes through here, so two can never race.
+   */
+  private async acknowledge(i: RepliableInteraction, first: () => Promise<unknown>): Promise<void> {
     const pending = this.deferring.get(i);
     if (pending) return pending;
     if (i.replied || i.deferred) return;
-    const p = i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(() => undefined);
+    const p = first().then(() => undefined);
     this.deferring.set(i, p.catch(() => undefined));
     return p;
   }

@@ -2,6 +2,7 @@
 // DISCORD_TOKEN is set.
 import { loadConfig, type Env } from '../config.js';
 import { Engine } from '../engine.js';
+import { moderationSettings, startModeration } from '../moderation/index.js';
 import { startBot, type RunningBot } from './start.js';
 
 export interface RunOptions {
@@ -14,7 +15,11 @@ export interface RunOptions {
 /** Throws ConfigError (one line saying what to fix) or EngineError('bad-corpus') before touching the network. */
 export async function runBot(opts: RunOptions = {}): Promise<RunningBot> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const config = loadConfig(opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const config = loadConfig(env);
+  // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
+  await startModeration({ dir: config.corpusDir, settings: moderationSettings(env), log })
+    .catch((err: Error) => log(`moderation: start-up recovery failed: ${err.message}`));
   const engine = await Engine.open(config.corpusDir, { log });
   const bot = await startBot({ config, engine, log });
   if (opts.handleSignals !== false) {

@@ -1,7 +1,8 @@
 // npm run start:sharded: the bot under discord.js's ShardingManager, one child process per shard.
 // Shard count: SHARD_COUNT, else what the API's /gateway/bot recommends (fetched through DISCORD_API_URL when set:
 // discord.js 14.28's own 'auto' lookup would ignore a custom REST base).
-// Not yet: telling the other shards about a moderator's change (issue 5).
+// Every shard indexes the whole corpus; a moderator's change on one shard reaches the others through broadcastEval
+// (see corpus-sync.ts), so all answer the same.
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';

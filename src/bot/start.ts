@@ -4,6 +4,7 @@ import commandList from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import { createClient, redactor } from './client.js';
+import { setupCorpusSync } from './corpus-sync.js';
 import type { CommandModule } from './command.js';
 import { Router, describeError } from './router.js';
 
@@ -42,6 +43,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     commands: opts.commands ?? commandList,
     pageTtlMs: opts.pageTtlMs,
     autoDeferMs: opts.autoDeferMs,
+    // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
+    corpusChanged: setupCorpusSync(client, opts.engine, log),
   });
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));

@@ -1,7 +1,7 @@
 // The thin Discord side of moderation, shared by /add-article, /replace-article, /remove-article and
 // /reindex: who may moderate, the moderation context from the bot's, previews, and the mod-log post.
 import {
-  GuildMemberRoleManager, InteractionContextType, MessageFlags, Routes,
+  GuildMemberRoleManager, InteractionContextType, Routes,
   type APIEmbed, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
 } from 'discord.js';
 import type { CommandContext, Reply } from '../bot/command.js';
@@ -54,7 +54,13 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
       modRoleIds: ctx.config.modRoleIds,
       modLogChannelId: ctx.config.modLogChannelId ?? undefined,
     },
-    index: ctx.engine,
+    // Re-index here, then have the other shards re-read the same file (a no-op in a single process).
+    index: {
+      async reloadArticle(id) {
+        await ctx.engine.reloadArticle(id);
+        await ctx.corpusChanged([id]);
+      },
+    },
     log: ctx.log,
   };
   if (!recovered.has(mctx.dir)) {
@@ -62,11 +68,6 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
     await startModeration(mctx).catch((err: Error) => ctx.log(`moderation: start-up recovery failed: ${err.message}`));
   }
   return mctx;
-}
-
-/** Acknowledge privately before slow work (fetching, writing); the router then edits this reply. */
-export async function deferPrivately(i: ChatInputCommandInteraction | ModalSubmitInteraction): Promise<void> {
-  if (!i.deferred && !i.replied) await i.deferReply({ flags: MessageFlags.Ephemeral });
 }
 
 /** The source options shared by /add-article and /replace-article. */

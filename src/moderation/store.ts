@@ -166,7 +166,8 @@ export async function replaceArticleFile(dir: string, id: string, content: strin
     await opts.afterTempWrite?.(temp);
     const trashed = await linkIntoTrash(dir, old.file, opts.now ?? new Date());
     await rename(temp, file); // atomic swap of the .md
-    if (old.file !== file) await unlink(old.file); // a .txt seed becomes .md; its copy is in .trash/
+    // A .txt seed becomes .md; its copy is in .trash/ (another shard's start-up recovery may have unlinked it already).
+    if (old.file !== file) await unlink(old.file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; });
     await fsyncDir(dir);
     return { id, file, sha256: sha256(content), trashed };
   } finally {
@@ -184,6 +185,18 @@ export async function trashArticleFile(dir: string, id: string, now = new Date()
   return { id, file: old.file, sha256: sha256(content), trashed };
 }
 
+/** Whether the temp file `name` (`.<file>.tmp-<pid>-<random>`) belongs to another process that is still running. */
+function writerIsAlive(name: string): boolean {
+  const pid = Number(/\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Startup recovery: removes temp files a crash left behind, and finishes a .txt→.md replace that was
  * interrupted after the new .md appeared (the old .txt is already in .trash/). Returns what it did.
@@ -199,6 +212,8 @@ export async function recoverCorpus(dir: string): Promise<string[]> {
     }
     for (const name of names) {
       if (name.startsWith('.') && name.includes(TEMP_MARK)) {
+        // Under ShardingManager several processes share the folder: leave another live process's write alone.
+        if (writerIsAlive(name)) continue;
         await rm(join(d, name), { force: true });
         done.push(`removed stale temp file ${name}`);
       }

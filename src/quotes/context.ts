@@ -32,6 +32,15 @@ export interface PlacedMention {
   pos: number;
 }
 
+/** Three or more words, nearly all capitalised, no full stop at the end: a heading, not a sentence. */
+function isTitleCase(text: string): boolean {
+  if (text.length > 200 || /[.!?]["”’]?\s*$/.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 3) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.7;
+}
+
 export function posOf(para: number, offset: number): number {
   return para * 100_000_000 + offset;
 }
@@ -44,21 +53,45 @@ export class ArticleContext {
   private readonly surnames = new Map<string, string>();
   private readonly acronyms = new Map<string, string>();
   lastSpeaker: { ref: SpeakerRef; para: number; pos: number } | null = null;
+  private readonly headingPersons: Mention[] = [];
 
   /** Pre-pass: records every mention of the article (in order) before any quote is attributed. */
   addParagraph(para: number, text: string, mentions: Mention[]): void {
+    // A Title Case heading ("Kremlin Confirms Putin’s Istanbul Talks Proposal") makes up names: it names nobody.
+    const heading = isTitleCase(text);
+    // "Marc Weller, former UN mediation expert, said": the apposition gives the person a role ("the expert").
+    for (let i = 0; i + 1 < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.kind !== 'person' || heading) continue;
+      let j = i + 1;
+      while (j < mentions.length && mentions[j].start < m.end) j++;
+      const next = mentions[j];
+      if (next && (next.kind === 'role' || next.kind === 'desc') && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
+        m.roles = [...new Set([...m.roles, ...next.roles])];
+        next.apposition = true;
+        if (!m.country && next.country && next.roles.length) m.country = next.country;
+      }
+    }
     for (const m of mentions) {
       this.mentions.push({ m, para, pos: posOf(para, m.start) });
-      if (m.kind === 'person') this.notePerson(m);
+      if (m.kind === 'person') {
+        if (heading) this.headingPersons.push(m);
+        else this.notePerson(m);
+      }
       else if (m.kind === 'org') this.noteOrg(m, text);
       // Unnamed people are candidates for later role phrases ("a US State Department spokesman" → "the spokesman").
-      else if (m.kind === 'desc') this.describedRef(m, 'person');
+      else if (m.kind === 'desc' && !m.apposition) this.describedRef(m, 'person');
     }
   }
 
   /** After the pre-pass: single capitalised words that are known surnames become people. */
   finish(): void {
     this.mentions.sort((a, b) => a.pos - b.pos);
+    // Names from headings count only for people the text itself never names.
+    for (const m of this.headingPersons) {
+      const parsed = parsePersonName(m.text);
+      if (parsed && !this.entities.has(`p:${parsed.surname}`)) this.notePerson(m);
+    }
     for (const pm of this.mentions) {
       if (pm.m.kind === 'name1') {
         const key = nameKey(pm.m.text);
@@ -136,12 +169,14 @@ export class ArticleContext {
 
   private entityRef(e: Entity): SpeakerRef {
     const names = [...e.names.keys()];
+    // Fullest name: a spelled-out name before an acronym, then most words, most uses, longest.
+    const score = (n: string): number[] => [isAcronym(n) ? 0 : 1, n.split(/\s+/).length, e.names.get(n) ?? 0, n.length];
     let best = names[0];
     for (const n of names) {
-      const words = n.split(/\s+/).length;
-      const bestWords = best.split(/\s+/).length;
-      // Fullest name: most words, but an acronym never beats a spelled-out name.
-      if ((isAcronym(best) && !isAcronym(n)) || (!isAcronym(n) && (words > bestWords || (words === bestWords && n.length > best.length)))) best = n;
+      const a = score(n);
+      const b = score(best);
+      const k = a.findIndex((v, i) => v !== b[i]);
+      if (k >= 0 && a[k] > b[k]) best = n;
     }
     const aliases = names.filter((n) => n !== best);
     if (e.type === 'person') {
@@ -157,8 +192,10 @@ export class ArticleContext {
     switch (m.kind) {
       case 'person': {
         const parsed = parsePersonName(m.text);
-        const e = parsed && this.entities.get(`p:${parsed.surname}`);
-        return e ? this.entityRef(e) : null;
+        if (!parsed) return null;
+        const e = this.entities.get(`p:${parsed.surname}`);
+        // Named only in a heading or the headline: the name as written.
+        return e ? this.entityRef(e) : { key: `p:${parsed.surname}`, name: parsed.plain, type: 'person', aliases: [] };
       }
       case 'name1': {
         const f = fold(m.text);
@@ -175,7 +212,8 @@ export class ArticleContext {
       case 'place':
         return { key: `o:${nameKey(m.text)}`, name: m.text, type: 'organization', aliases: [] };
       case 'group':
-        if (m.definite) return this.resolveGroup(pos) ?? null;
+        // "the sources" refers back; with nothing to refer to, the group itself ("sources") is still a speaker.
+        if (m.definite) return this.resolveGroup(pos) ?? this.describedRef({ ...m, text: m.text.replace(/^(the|these|those)\s+/i, '') }, 'group');
         return this.describedRef(m, 'group');
       case 'desc':
         return this.describedRef(m, 'person');
@@ -302,6 +340,7 @@ export class ArticleContext {
       const parsed = parsePersonName(m.text);
       return parsed ? this.entities.get(`p:${parsed.surname}`) : undefined;
     }
+    if (m.apposition) return undefined; // describes a named person, who is the candidate
     if (m.kind === 'desc' || (m.kind === 'role' && !m.definite && m.tokEnd - m.tokStart >= 3)) {
       const name = m.text.replace(/^(The|A|An|One)\b/, (w) => w.toLowerCase());
       return this.entities.get(`d:${nameKey(name)}`);

@@ -139,15 +139,27 @@ function prepare(index: number, text: string): Para {
 
 /**
  * A quote that lost its opening mark runs from the paragraph start; a short reporting clause in front of it
- * ("The White House added.Putin is not …“") is the attribution, not part of the quote.
+ * ("The White House added.Putin is not …“") is the attribution, not part of the quote, and so is an earlier
+ * sentence that reports speech ("Peskov said the talks were useful. We will continue,” he added").
  */
 function withoutLeadClause(text: string, span: MarkSpan): MarkSpan {
   const head = /^([^.:!?"“”]{3,100}?)[.:]\s*(?=[\p{Lu}\p{N}])/u.exec(text.slice(span.start, Math.min(span.end, span.start + 120)));
-  if (!head) return span;
-  const words = tokenize(head[1]);
-  const last = words[words.length - 1];
-  if (!last || words.length > 10 || !REPORTING_VERBS.has(last.low)) return span;
-  return { ...span, start: span.start + head[0].length };
+  if (head) {
+    const words = tokenize(head[1]);
+    const last = words[words.length - 1];
+    if (last && words.length <= 10 && REPORTING_VERBS.has(last.low)) return { ...span, start: span.start + head[0].length };
+  }
+  let start = span.start;
+  let from = span.start;
+  const boundary = /[.!?]\s+(?=[\p{Lu}\p{N}])/gu;
+  boundary.lastIndex = span.start;
+  for (let m = boundary.exec(text); m && m.index < span.end; m = boundary.exec(text)) {
+    const next = m.index + m[0].length;
+    if (next >= span.end) break;
+    if (tokenize(text.slice(from, m.index)).some((t) => REPORTING_VERBS.has(t.low) && !t.cap)) start = next;
+    from = next;
+  }
+  return start === span.start ? span : { ...span, start };
 }
 
 function sentenceStarts(text: string, inside: (pos: number) => boolean): number[] {
@@ -399,6 +411,11 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
  * quotes set inside the sentence and introductory phrases ("In response to …,").
  */
 function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext): SpeakerRef | null | undefined {
+  const m = subjectMention(p, from, verbAt);
+  return m ? ctx.resolve(m, p.index) : undefined;
+}
+
+function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
   const participle = /ing\b/i.test(p.text.slice(verbAt, verbAt + 12).split(/\s/)[0] ?? '') && /[,;]\s*$/.test(p.text.slice(Math.max(from, verbAt - 4), verbAt));
   const segs: Array<[number, number]> = [];
   let segEnd = verbAt;
@@ -423,7 +440,7 @@ function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext)
     const rel = words.findIndex((w, k) => k > 0 && (w.low === 'who' || w.low === 'which' || w.low === 'whose'));
     const ms = mentionsIn(p, a, rel > 0 ? words[rel].start : b).filter(candidate);
     const statement = statementAuthor(p, words, a, b);
-    if (statement) return ctx.resolve(statement, p.index);
+    if (statement) return statement;
     if (first && RELATIVE_START.has(words[0].low)) {
       // "Witkoff, who met Putin in Moscow, told …": a relative or participle clause describes the subject.
       nearest = true;
@@ -445,17 +462,20 @@ function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext)
       if (c.kind !== 'person' && c.kind !== 'name1') for (const m of ms) if (m.start < c.start && m.end >= c.end) c = m;
       const apposition = (c.kind === 'role' || c.kind === 'desc' || c.kind === 'group') && !c.definite && s + 1 < segs.length && tokensIn(p.outside, a, c.start).length === 0;
       if (apposition || (c.kind === 'role' && tokensIn(p.outside, a, c.start).length === 0 && s + 1 < segs.length)) {
+        // "Dmitry Peskov, the Kremlin spokesman, said" — but not "After meeting Erdogan, the president said".
         const [pa, pb] = segs[s + 1];
+        const prevWords = tokensIn(p.outside, pa, pb);
         const prev = mentionsIn(p, pa, pb).filter(candidate);
         const last = prev[prev.length - 1];
-        if (last && (last.kind === 'person' || last.kind === 'org' || last.kind === 'name1') && tokensIn(p.outside, last.end, pb).length === 0) return ctx.resolve(last, p.index);
+        const nameOnly = prevWords.length > 0 && !SKIP_SEGMENT_START.has(prevWords[0].low) && /^\p{Lu}/u.test(prevWords[0].text);
+        if (last && nameOnly && (last.kind === 'person' || last.kind === 'org' || last.kind === 'name1') && tokensIn(p.outside, last.end, pb).length === 0) return last;
       }
-      return ctx.resolve(c, p.index);
+      return c;
     }
     // Earlier segments: skip appositions, relative and participle clauses, introductory phrases.
     if (SKIP_SEGMENT_START.has(words[0].low) || /^\p{Ll}/u.test(words[0].text) && !/^(the|a|an|one|two|three|four|five|several|some|he|she|they|it)$/.test(words[0].low)) continue;
     if (ms.length === 0) continue;
-    return ctx.resolve(ms[0], p.index);
+    return ms[0];
   }
   return undefined;
 }
@@ -475,6 +495,8 @@ function statementAuthor(p: Para, words: Token[], a: number, b: number): Mention
 // ---------------------------------------------------------------------------------------------------------
 // Kinds, marks and filters
 
+const SENTENCE_START_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'it', 'they', 'you', 'this', 'there', 'these', 'nobody', 'no', 'our', 'my']);
+
 function kindOf(p: Para, span: Span, text: string): QuoteKind {
   if (span.dash) return 'direct';
   const first = /[\p{L}\p{N}]/u.exec(text)?.[0] ?? '';
@@ -484,7 +506,12 @@ function kindOf(p: Para, span: Span, text: string): QuoteKind {
   if (before === '' || /[:,.!?]$/.test(before) || span.open < 0) return 'direct';
   const lastWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
   if (REPORTING_VERBS.has(lastWord)) return 'direct';
-  return text.split(/\s+/).length >= 6 ? 'direct' : 'partial';
+  // "said that “Ukraine could use …”" or "the West “He will never …”": a whole sentence; "respect “Ukraine’s
+  // territorial integrity …”" is a phrase inside the reporter's sentence.
+  const words = text.split(/\s+/).length;
+  const firstWord = /^[\p{L}’']+/u.exec(text)?.[0].toLowerCase().replace(/['’].*$/, '') ?? '';
+  if (words >= 4 && SENTENCE_START_PRONOUNS.has(firstWord)) return 'direct';
+  return lastWord === 'that' && words >= 6 ? 'direct' : 'partial';
 }
 
 function marksOf(span: Span, next: Para | undefined): QuoteMarks {
@@ -652,19 +679,6 @@ function invertedTail(p: Para, toks: Token[], verbIdx: number, sEnd: number): bo
   const m = largestAt(mentionsIn(p, first.start, sEnd), first.start);
   if (!m || m.kind === 'pronoun') return false;
   return tokensIn(p.tokens, m.end, sEnd).length <= 2;
-}
-
-/** The mention that is the subject of the verb at `verbAt` (same rules as attribution, without resolving). */
-function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
-  const captured: Mention[] = [];
-  const probe = {
-    resolve: (m: Mention) => {
-      captured.push(m);
-      return { key: '', name: '', type: 'person' as const, aliases: [] };
-    },
-  } as unknown as ArticleContext;
-  findSubject(p, from, verbAt, probe);
-  return captured[0];
 }
 
 // ---------------------------------------------------------------------------------------------------------

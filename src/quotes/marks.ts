@@ -21,7 +21,8 @@ export interface MarkSpan {
 const TYPICAL_OPEN = new Set(['“', '„', '‟', '«']);
 const TYPICAL_CLOSE = new Set(['”', '»']);
 const NEUTRAL = new Set(['"', '＂']);
-const PAIRS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"', '＂': '＂', '‟': '”', '»': '«' };
+// Opening mark → its closing mark, in the styles news sites use (English, German, Swedish, French, reversed).
+const PAIRS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"', '＂': '＂', '‟': '”', '»': '«', '”': '”' };
 
 export function isDoubleMark(c: string | undefined): boolean {
   return c !== undefined && (TYPICAL_OPEN.has(c) || TYPICAL_CLOSE.has(c) || NEUTRAL.has(c));
@@ -62,9 +63,11 @@ export function scanQuoteMarks(text: string): MarkSpan[] {
   const spans: MarkSpan[] = [];
   let openAt = -1;
   let lastEnd = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Jump from mark to mark: most characters are not marks.
+  const marks = /["“”„‟«»＂]/g;
+  for (let found = marks.exec(text); found; found = marks.exec(text)) {
+    const i = found.index;
     const c = text[i];
-    if (!isDoubleMark(c)) continue;
     const role = roleOf(text, i, openAt >= 0);
     if (role === 'open') {
       if (openAt >= 0) {

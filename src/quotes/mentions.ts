@@ -19,9 +19,34 @@ export interface Token {
   gap: string;
   /** Index in the paragraph's token list. */
   i: number;
+  /** All capitals ("ISW", "U.S."). */
+  acr: boolean;
 }
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+interface WordInfo {
+  low: string;
+  cap: boolean;
+  poss: boolean;
+  acr: boolean;
+}
+
+// Words repeat across articles: their folded forms are computed once (bounded, cleared when full).
+const wordMemo = new Map<string, WordInfo>();
+
+function wordInfo(raw: string): WordInfo {
+  let w = wordMemo.get(raw);
+  if (w) return w;
+  const poss = /['’]s$/i.test(raw);
+  const initials = /^(?:\p{Lu}\.){2,}$/u.test(raw);
+  const base = poss ? stripPossessive(raw) : raw;
+  const low = initials ? raw.replace(/\./g, '').toLowerCase() : /^[A-Za-z0-9'\-]+$/.test(base) ? base.toLowerCase() : fold(base);
+  w = { low, cap: /^\p{Lu}/u.test(raw), poss, acr: isAcronym(raw) };
+  if (wordMemo.size > 200_000) wordMemo.clear();
+  wordMemo.set(raw, w);
+  return w;
+}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -29,15 +54,15 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index ?? 0;
     const raw = m[0];
-    const poss = /['’]s$/i.test(raw);
-    const initials = /^(?:\p{Lu}\.){2,}$/u.test(raw);
+    const info = wordInfo(raw);
     out.push({
       text: raw,
-      low: initials ? raw.replace(/\./g, '').toLowerCase() : fold(poss ? stripPossessive(raw) : raw),
+      low: info.low,
       start,
       end: start + raw.length,
-      cap: /^\p{Lu}/u.test(raw),
-      poss,
+      cap: info.cap,
+      poss: info.poss,
+      acr: info.acr,
       gap: text.slice(prevEnd, start),
       i: out.length,
     });
@@ -69,6 +94,8 @@ export interface Mention {
   possessive: boolean;
   /** Definite role/group phrase ("the spokesman", "the sources") that refers back to someone. */
   definite?: boolean;
+  /** Describes the named person just before it ("Marc Weller, a former UN mediation expert"). */
+  apposition?: boolean;
 }
 
 const PREPOSITIONS = new Set([
@@ -93,6 +120,9 @@ const ORG_MODIFIERS = new Set(['foreign', 'defence', 'defense', 'interior', 'fin
 const CONTENT_WORDS = new Set(['peace', 'war', 'talks', 'new', 'western', 'eastern', 'northern', 'southern', 'global', 'international', 'world', 'national', 'federal']);
 const ROLE_WORDS = new Set(Object.keys(PERSON_ROLES).filter((r) => !r.includes(' ')));
 const MULTI_ROLES = Object.keys(PERSON_ROLES).filter((r) => r.includes(' ')).map((r) => r.split(' '));
+/** Multi-word roles by their first word, so each token checks only the roles it can start. */
+const MULTI_BY_FIRST = new Map<string, string[][]>();
+for (const parts of MULTI_ROLES) MULTI_BY_FIRST.set(parts[0], [...(MULTI_BY_FIRST.get(parts[0]) ?? []), parts]);
 const TITLE_WORDS = new Set(TITLE_PHRASES.filter((t) => !t.includes(' ')));
 
 /** The roles a role phrase implies ("spokesman" → spokesperson). */
@@ -112,15 +142,15 @@ function isNameWord(t: Token): boolean {
   if (NOT_NAME_WORDS.has(t.low) || ORG_KEYWORDS.has(t.low) || PLACES.has(t.low)) return false;
   if (NATIONALITIES[t.low] !== undefined || TITLE_WORDS.has(t.low) || HONORIFICS.has(t.low)) return false;
   if (REPORTING_VERBS.has(t.low) || ALL_PRONOUNS.has(t.low) || KNOWN_ORGS.has(t.low)) return false;
-  if (isAcronym(t.text) || GROUP_NOUNS.has(t.low) || ROLE_WORDS.has(t.low)) return false;
-  return /^\p{Lu}[\p{Ll}'’\-]/u.test(t.text) || /^\p{Lu}\.?$/u.test(t.text) === false;
+  if (t.acr || GROUP_NOUNS.has(t.low) || ROLE_WORDS.has(t.low)) return false;
+  return !/^\p{Lu}\.?$/u.test(t.text); // a lone initial is not a name on its own
 }
 
 function gapIsSpace(t: Token): boolean {
   return /^[ \t\u00a0]*$/.test(t.gap) && t.gap.length > 0;
 }
 
-/** Index of the token that starts a "Name Name" run containing i, stepping over connectors. */
+/** Country of the first nationality word ("Russian", "Kremlin", "US") among `words`. */
 function countryOf(words: Token[]): string | undefined {
   for (const w of words) {
     const c = NATIONALITIES[w.low];
@@ -133,7 +163,7 @@ function rolesOfTitle(words: Token[]): string[] {
   const roles = new Set<string>();
   const lows = words.map((w) => w.low);
   for (let i = 0; i < lows.length; i++) {
-    for (const parts of MULTI_ROLES) {
+    for (const parts of MULTI_BY_FIRST.get(lows[i]) ?? []) {
       if (parts.every((p, k) => lows[i + k] === p)) for (const r of expandRoles(parts.join(' '))) roles.add(r);
     }
     const s = singular(lows[i]);
@@ -185,7 +215,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
   let i = 0;
   while (i < n) {
     const t = tokens[i];
-    if (!t.cap && !isAcronym(t.text)) {
+    if (!t.cap && !t.acr) {
       i++;
       continue;
     }
@@ -205,14 +235,15 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     const low = tokens[k].low;
     let headEnd = k + 1;
     let roleKey = '';
-    for (const parts of MULTI_ROLES) {
+    for (const parts of MULTI_BY_FIRST.get(low) ?? []) {
       if (parts.every((p, m) => tokens[k + m]?.low === p && (m === 0 || gapIsSpace(tokens[k + m])))) {
         roleKey = parts.join(' ');
         headEnd = k + parts.length;
       }
     }
     const isGroup = GROUP_NOUNS.has(low);
-    if (!roleKey && (ROLE_WORDS.has(low) || ROLE_WORDS.has(singular(low)) && isGroup)) roleKey = ROLE_WORDS.has(low) ? low : singular(low);
+    if (!roleKey && ROLE_WORDS.has(low)) roleKey = low;
+    else if (!roleKey && isGroup && ROLE_WORDS.has(singular(low))) roleKey = singular(low);
     if (!roleKey && !isGroup) continue;
     if (tokens[k].cap && personAt.has(headEnd)) continue; // part of a capitalised title, handled with the name
     // A role right before a name is that name's title.
@@ -246,14 +277,13 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
       if (last >= 0 && !(tokens[e].low === 'on' || tokens[e].low === 'in' && !tokens[last].cap)) e = last + 1;
     }
     const first = tokens[s].low;
-    const words = tokens.slice(s, e);
     const definite = first === 'the' || first === 'this' || first === 'that' || first === 'these' || first === 'those' || (tokens[s].poss && s < k);
     const noDet = !DETERMINERS.has(first) && !INDEFINITE.has(first);
     let kind: MentionKind;
     if (isGroup && !(first === 'one' || first === 'a' || first === 'an')) kind = 'group';
     else if (isGroup) kind = 'desc'; // "one of Putin’s aides" is one person
-    else if (definite || (noDet && e === headEnd && s === k)) kind = 'role';
-    else if (noDet && e === headEnd) kind = 'role';
+    // "the spokesman", "former UN mediation expert": a role to resolve; "a senior aide to …": an unnamed person.
+    else if (definite || (noDet && e === headEnd)) kind = 'role';
     else kind = 'desc';
     const start = tokens[s].start;
     const end = tokens[e - 1].end;
@@ -325,7 +355,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
   function classifyRun(tk: Token[], from: number, to: number, acc: Mention[], persons: Map<number, Mention>): void {
     let a = from;
     // Sentence openers and function words are not part of a name.
-    while (a < to && (NOT_NAME_WORDS.has(tk[a].low) || CONNECTORS.has(tk[a].low)) && !isAcronym(tk[a].text)) a++;
+    while (a < to && (NOT_NAME_WORDS.has(tk[a].low) || CONNECTORS.has(tk[a].low)) && !tk[a].acr) a++;
     // …but content words may begin an organisation's name ("War Research Institute", "Peace Council").
     let orgA = from;
     while (orgA < a && (!CONTENT_WORDS.has(tk[orgA].low) || CONNECTORS.has(tk[orgA].low))) orgA++;
@@ -334,7 +364,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     let b = to;
     while (b > a && CONNECTORS.has(tk[b - 1].low)) b--;
     // "… Ukraine War ISW said": an acronym closing a longer run is a name of its own.
-    if (b - a > 1 && isAcronym(tk[b - 1].text) && !isAcronym(tk[b - 2].text) && !tk[b - 2].poss) {
+    if (b - a > 1 && tk[b - 1].acr && !tk[b - 2].acr && !tk[b - 2].poss) {
       classifyRun(tk, a, b - 1, acc, persons);
       classifyRun(tk, b - 1, b, acc, persons);
       return;
@@ -385,7 +415,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
       // An organisation written before the person ("Kremlin spokesperson") is part of the title, not a mention.
       return;
     }
-    if (orgLike || lows.some((w) => KNOWN_ORGS.has(w)) || words.every((w) => isAcronym(w.text))) {
+    if (orgLike || lows.some((w) => KNOWN_ORGS.has(w)) || words.every((w) => w.acr)) {
       // Organisation; a nationality in front stays part of its name ("Ukrainian Ministry of …").
       let s = a;
       if (s > 0 && gapIsSpace(tk[s]) && NATIONALITIES[tk[s - 1].low] !== undefined && tk[s - 1].cap) s--;

@@ -149,7 +149,7 @@ export class Evaluation {
    * query terms matched; ties in insertion order), those failing `keep` dropped. With `limit`, only the best
    * `limit` are ordered and returned; `total` counts every document kept.
    */
-  rank(opts: { limit?: number; keep?: (id: string) => boolean } = {}): { total: number; docs: number[]; scores: number[] } {
+  rank(opts: { limit?: number; keep?: (id: string) => boolean; unsorted?: boolean } = {}): { total: number; docs: number[]; scores: number[] } {
     const limit = opts.limit ?? Infinity;
     const keep = opts.keep;
     const qualities = new Map<number, number>();
@@ -181,7 +181,8 @@ export class Evaluation {
       }
     }
     if (limit !== Infinity) return { total, docs: topDocs, scores: topScores };
-    all.sort((a, b) => b[1] - a[1]);
+    // Unsorted: insertion order, for callers that regroup the hits and sort them their own way.
+    if (!opts.unsorted) all.sort((a, b) => b[1] - a[1]);
     return { total, docs: all.map((e) => e[0]), scores: all.map((e) => e[1]) };
   }
 }

@@ -118,6 +118,18 @@ export class TextIndex {
   }
 
   /**
+   * Every hit, not ranked: in the order MiniSearch first met them, which is the order equal scores keep in
+   * `search`. For callers that regroup hits and sort each group (by score, then this order) themselves.
+   */
+  searchUnranked(query: ParsedQuery): TextHit[] {
+    const evaluation = this.plan(query);
+    if (!evaluation) return [];
+    if (Array.isArray(evaluation)) return evaluation;
+    const all = evaluation.rank({ unsorted: true });
+    return all.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), all.scores[i], doc, evaluation));
+  }
+
+  /**
    * The best `limit` hits that pass `keep` (e.g. a phrase check), and how many pass in all: the same rows as
    * `search(query).filter(keep).slice(0, limit)` without ranking every match.
    */
@@ -215,10 +227,17 @@ function cachedPhraseWord(word: string): string {
 /** True when `text` holds every phrase as consecutive words. */
 export function containsPhrases(text: string, phrases: string[][]): boolean {
   if (phrases.length === 0) return true;
-  const words = tokenize(text).map(cachedPhraseWord);
+  const tokens = tokenize(text);
+  const words: Array<string | undefined> = new Array(tokens.length);
+  const word = (i: number): string => (words[i] ??= cachedPhraseWord(tokens[i]));
   return phrases.every((phrase) => {
-    outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-      for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    const first = phrase[0].charCodeAt(0);
+    outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      // Folding and stemming keep an ASCII word's first character (lower-cased): most words are ruled out
+      // without working out their stem.
+      const c = tokens[i].charCodeAt(0);
+      if (c < 128 && (c >= 65 && c <= 90 ? c + 32 : c) !== first) continue;
+      for (let j = 0; j < phrase.length; j++) if (word(i + j) !== phrase[j]) continue outer;
       return true;
     }
     return false;

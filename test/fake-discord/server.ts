@@ -73,7 +73,7 @@ export interface HttpFailure { status: number; body?: unknown }
 type Listener = () => void;
 
 export class FakeInteraction {
-  readonly createdAt = Date.now();
+  readonly createdAt: number;
   initial?: { type: number; data: Record<string, unknown>; at: number };
   /** The response message (type 4 / 5), or the component's message after type 7 / an edit after type 6. */
   original?: FakeMessage;
@@ -84,7 +84,9 @@ export class FakeInteraction {
   readonly rejections: RecordedRequest[] = [];
   private readonly listeners = new Set<Listener>();
 
-  constructor(readonly id: string, readonly token: string, readonly payload: Record<string, unknown>) {}
+  constructor(readonly id: string, readonly token: string, readonly payload: Record<string, unknown>, createdAt = Date.now()) {
+    this.createdAt = createdAt;
+  }
 
   get type(): number {
     return this.payload.type as number;
@@ -248,9 +250,14 @@ export class FakeDiscord extends EventEmitter {
     return Number((BigInt(guildId) >> 22n) % BigInt(this.shards));
   }
 
-  /** Send INTERACTION_CREATE to the shard serving the interaction's guild; returns the record to await. */
-  dispatchInteraction(payload: Record<string, unknown>): FakeInteraction {
-    const id = snowflake();
+  /**
+   * Send INTERACTION_CREATE to the shard serving the interaction's guild; returns the record to await.
+   * `ageMs`: the interaction reaches the bot this late (gateway lag): it was created that long ago, which its id
+   * says (discord.js reads the time from it) and from when Discord's 3 s deadline counts.
+   */
+  dispatchInteraction(payload: Record<string, unknown>, opts: { ageMs?: number } = {}): FakeInteraction {
+    const createdAt = Date.now() - (opts.ageMs ?? 0);
+    const id = snowflake(createdAt);
     const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
     const full: Record<string, unknown> = {
       id,
@@ -263,7 +270,7 @@ export class FakeDiscord extends EventEmitter {
       attachment_size_limit: 10 * 1024 * 1024,
       ...payload,
     };
-    const fi = new FakeInteraction(id, token, full);
+    const fi = new FakeInteraction(id, token, full, createdAt);
     this.interactions.set(id, fi);
     this.byToken.set(token, fi);
     const shard = this.shardFor(full.guild_id as string | undefined);
