@@ -5,7 +5,7 @@ import {
   type Interaction, type MessageComponentInteraction, type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type ModalData, type Reply } from './command.js';
+import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type Reply } from './command.js';
 import { Cooldowns } from './cooldown.js';
 import { LIMITS, choice, clampMessage } from './limits.js';
 import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';

@@ -54,11 +54,15 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
       modRoleIds: ctx.config.modRoleIds,
       modLogChannelId: ctx.config.modLogChannelId ?? undefined,
     },
-    // Re-index here, then have the other shards re-read the same file (a no-op in a single process).
+    // Re-index here, then have the other shards re-read the same file (a no-op in a single process); they are
+    // told even if this shard could not index it, since the file on disk changed either way.
     index: {
       async reloadArticle(id) {
-        await ctx.engine.reloadArticle(id);
-        await ctx.corpusChanged([id]);
+        try {
+          await ctx.engine.reloadArticle(id);
+        } finally {
+          await ctx.corpusChanged([id]);
+        }
       },
     },
     log: ctx.log,

@@ -23,6 +23,9 @@
  * `h.logs` holds the bot's log lines; `h.now` / `h.advance(ms)` move the bot's clock (cooldowns, page expiry).
  * Without a harness (e.g. a bot in another process): interactionContext(fake, user) + commandOptions(fake, scope, name,
  * options) build the payload for fake.dispatchInteraction(); messageText(fi.original) reads the answer.
+ * `fake.dispatchInteraction(payload, { ageMs })` delivers an interaction that reached the bot late (gateway lag).
+ * Sharding: `new FakeDiscord({ shards: n })` recommends n shards and routes each guild's interactions to its shard
+ * (test/bot-shard-sync.test.ts runs `npm run start:sharded` against it).
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
