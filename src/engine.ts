@@ -76,6 +76,7 @@ export class Engine {
   private paragraphCount = 0;
   /** Derived views, rebuilt lazily after a change. */
   private quotesBySpeaker: Map<string, Quote[]> | null = null;
+  private readonly sortedBySpeaker = new Map<string, Quote[]>();
   private words: WordCounts | null = null;
 
   private constructor(dir: string | null) {
@@ -189,6 +190,7 @@ export class Engine {
     for (const quote of this.quotesByArticle.get(id) ?? []) {
       this.quoteIndex.remove(quote.id, quote.text);
       this.quotesById.delete(quote.id);
+      this.words?.removeText(quote.text);
     }
     this.quotesByArticle.delete(id);
     this.extractedByArticle.delete(id);
@@ -230,6 +232,8 @@ export class Engine {
     this.quotesByArticle.set(article.id, quotes);
     this.extractedByArticle.set(article.id, extracted);
     for (const quote of quotes) this.quotesById.set(quote.id, quote);
+    // Word counts for suggestions follow changes once built (building them reads every quote).
+    if (this.words) for (const quote of quotes) this.words.addText(quote.text);
     if (indexText) {
       this.passages.addAll(article.paragraphs.map((text, i) => ({ id: passageId(article.id, i + 1), text })));
       this.quoteIndex.addAll(quotes.map((q) => ({ id: q.id, text: q.text })));
@@ -240,7 +244,7 @@ export class Engine {
 
   private changed(): void {
     this.quotesBySpeaker = null;
-    this.words = null;
+    this.sortedBySpeaker.clear();
   }
 
   // ---- questions -----------------------------------------------------------------------------
@@ -261,40 +265,52 @@ export class Engine {
     // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
-    // Rows stay light (quote, hit, score) until chosen: highlighting every match of a common word costs more
-    // than the whole search. Per hit: one lookup of the quote, one of its speaker in a small per-query cache.
-    type Row = { quote: Quote; hit: TextHit; score: number; kind: QuoteKind; at: number };
-    const groups = new Map<string, RankedGroup<Row>>();
+    // Rows stay light (an index into the hits) until chosen: highlighting every match of a common word costs
+    // more than the whole search. Per hit: one lookup of the quote, one of its speaker in a per-query cache.
+    const quoteAt: Quote[] = new Array(hits.size);
+    // Sort keys in typed arrays: the comparators below run tens of thousands of times per common topic.
+    const kindRank = new Uint8Array(hits.size);
+    const raw = new Float64Array(hits.size);
+    const weighted = new Float64Array(hits.size);
+    const groups = new Map<string, RankedGroup<number>>();
     const speakerOf = new Map<string, Speaker | undefined>();
     let total = 0;
-    for (let at = 0; at < hits.length; at++) {
-      const hit = hits[at];
-      const quote = this.quotesById.get(hit.id);
+    for (let i = 0; i < hits.size; i++) {
+      const quote = this.quotesById.get(hits.id(i));
       if (quote === undefined || (query.phrases.length > 0 && !containsPhrases(quote.text, query.phrases))) continue;
       total++;
+      // Each field read once: quotes come in several shapes, so every property read is a slow lookup.
+      const { kind, speakerId: quoteSpeakerId } = quote;
       let speaker: Speaker | undefined;
-      if (quote.speakerId) {
-        speaker = speakerOf.get(quote.speakerId);
-        if (speaker === undefined && !speakerOf.has(quote.speakerId)) speakerOf.set(quote.speakerId, (speaker = this.registry.get(quote.speakerId)));
+      if (quoteSpeakerId) {
+        speaker = speakerOf.get(quoteSpeakerId);
+        if (speaker === undefined && !speakerOf.has(quoteSpeakerId)) speakerOf.set(quoteSpeakerId, (speaker = this.registry.get(quoteSpeakerId)));
       }
-      const speakerId = speaker?.id ?? quote.speakerId;
+      const speakerId = speaker?.id ?? quoteSpeakerId;
       const key = speakerId ?? '\u0000unattributed';
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] }));
-      group.quotes.push({ quote, hit, score: hit.score * KIND_WEIGHT[quote.kind], kind: quote.kind, at });
+      quoteAt[i] = quote;
+      kindRank[i] = KIND_ORDER[kind];
+      raw[i] = hits.score(i);
+      weighted[i] = raw[i] * KIND_WEIGHT[kind];
+      group.quotes.push(i);
     }
     const ranked = [...groups.values()];
     for (const group of ranked) {
-      group.quotes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score || rawOrder(a, b));
+      // Kind, weighted score, then as a full ranking would order equal scores: raw score, then hit order.
+      group.quotes.sort((a, b) => kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b);
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
-      const scores = group.quotes.map((q) => q.score).sort((a, b) => b - a);
-      group.score = scores.reduce((sum, s, i) => sum + s / (i + 1), 0);
+      const scores = Float64Array.from(group.quotes, (i) => weighted[i]).sort();
+      let score = 0;
+      for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
+      group.score = score;
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
     const speakers: SpeakerGroup[] = takeRoundRobin(ranked, limit).map((group) => ({
       ...group,
-      quotes: group.quotes.map((row) => this.quoteHit(row.quote, row.hit, KIND_WEIGHT)),
+      quotes: group.quotes.map((i) => this.quoteHit(quoteAt[i], hits.hit(i), KIND_WEIGHT)),
     }));
     return {
       query: query.text,
@@ -348,10 +364,7 @@ export class Engine {
       };
     }
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.quotes);
-    const quotes = [...(this.speakerQuotes().get(found.id) ?? [])].sort(
-      (a, b) => byDateDesc(this.articlesById.get(a.article), this.articlesById.get(b.article))
-        || a.paragraph - b.paragraph || a.id.localeCompare(b.id),
-    );
+    const quotes = this.sortedSpeakerQuotes(found.id);
     return {
       query: name, speaker: found, total: quotes.length,
       results: quotes.slice(0, limit).map((q) => this.quoteHit(q)), suggestions: [],
@@ -472,6 +485,20 @@ export class Engine {
     return map;
   }
 
+  /** One speaker's quotes, newest article first; sorted once per speaker until the corpus changes. */
+  private sortedSpeakerQuotes(id: string): Quote[] {
+    const all = this.speakerQuotes();
+    let sorted = this.sortedBySpeaker.get(id);
+    if (!sorted) {
+      sorted = [...(all.get(id) ?? [])].sort(
+        (a, b) => byDateDesc(this.articlesById.get(a.article), this.articlesById.get(b.article))
+          || a.paragraph - b.paragraph || a.id.localeCompare(b.id),
+      );
+      this.sortedBySpeaker.set(id, sorted);
+    }
+    return sorted;
+  }
+
   /** Close words and speaker names for a query that found nothing. */
   private suggestions(query: ParsedQuery): string[] {
     if (!this.words) {
@@ -485,11 +512,6 @@ export class Engine {
 }
 
 /** Keeps whole groups in rank order but shares `limit` rows fairly: every speaker's best quote first. */
-/** Equal weighted scores: the order of the raw hits, best raw score first, then as MiniSearch met them. */
-function rawOrder(a: { hit: TextHit; at: number }, b: { hit: TextHit; at: number }): number {
-  return b.hit.score - a.hit.score || a.at - b.at;
-}
-
 interface RankedGroup<R> {
   speaker: string | null;
   speakerId: string | null;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
-import type { ExtractedQuote } from '../src/types.js';
+import type { ExtractedQuote, QuoteKind } from '../src/types.js';
 
 /** The one quote whose text contains `snippet`. */
 function find(quotes: ExtractedQuote[], snippet: string): ExtractedQuote {
@@ -304,6 +304,16 @@ describe('bad input', () => {
     expect(fromBig.every((q) => q.speaker === 'Dmitry Peskov')).toBe(true);
   });
 
+  it('resolves thousands of pronouns in one huge paragraph, each to the person named before them', () => {
+    const sentence = 'The talks ended without a deal in the city. “We tried,” he said. ';
+    const quotes = extractQuotes(['Dmitry Peskov arrived. ' + sentence.repeat(8000), 'Officials met in Geneva. '.repeat(20000) + '“We tried,” she said. '.repeat(2000)]);
+    const first = quotes.filter((q) => q.paragraph === 1);
+    expect(first).toHaveLength(8000);
+    expect(first.every((q) => q.speaker === 'Dmitry Peskov')).toBe(true);
+    // Nobody fitting "she" anywhere near: unattributed, never "she".
+    expect(quotes.filter((q) => q.paragraph === 2).every((q) => q.speaker === null)).toBe(true);
+  });
+
   it('survives binary junk', () => {
     let seed = 7;
     const junk = Array.from({ length: 50_000 }, () => String.fromCharCode((seed = (seed * 48271) % 2147483647) % 0xffff)).join('');
@@ -349,8 +359,8 @@ describe('a whole made-up wire story', () => {
     expect(q).toMatchObject({ text: 'Russia must show it is serious', speaker: 'Rustem Umerov' });
   });
 
-  it('drops the one-word scare quote', () => {
-    expect(quotes.some((q) => q.text.startsWith('ultimatum'))).toBe(false);
+  it('keeps a one-word quote that completes a speech act as partial ("called … an “ultimatum”")', () => {
+    expect(find(quotes, 'ultimatum')).toMatchObject({ text: 'ultimatum', kind: 'partial', speaker: 'Volodymyr Zelenskiy' });
   });
 });
 
@@ -374,5 +384,202 @@ describe('a made-up machine-translated story', () => {
 
   it('does not make a quote of a sentence that only names its source', () => {
     expect(quotes.some((q) => q.text.includes('press conference'))).toBe(false);
+  });
+});
+
+// Made-up paragraphs in the style of wire copy (Reuters/AP/BBC/Kyiv Independent/Meduza), none from the seeds.
+// Each lists every quotation the extractor must return for it: speaker, kind and exact text, nothing more.
+const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, string]>]> = [
+  ['pronoun after a person newly named in an earlier paragraph', [
+    '“We are ready to sign,” Zelensky said on Monday.',
+    'Hungarian Prime Minister Viktor Orban, a long-time critic of military aid to Kyiv, arrived in Moscow on Friday.',
+    '“Peace will not come from the battlefield,” he said after meeting Putin.',
+  ], [['Zelensky', 'direct', 'We are ready to sign,'], ['Viktor Orban', 'direct', 'Peace will not come from the battlefield,']]],
+  ['pronoun after a person newly named in the same paragraph', [
+    '“Our doors stay open,” Sybiha said.',
+    'NATO Secretary General Mark Rutte arrived in Kyiv on Tuesday. “Ukraine’s future is in NATO,” he told a news conference.',
+  ], [['Sybiha', 'direct', 'Our doors stay open,'], ['Mark Rutte', 'direct', 'Ukraine’s future is in NATO,']]],
+  ['pronoun skips a named object for the subject', [
+    'Kremlin aide Yuri Ushakov met Steve Witkoff for five hours. “The conversation was useful,” he told state television.',
+  ], [['Yuri Ushakov', 'direct', 'The conversation was useful,']]],
+  ['a quote before its speaker, named in the next sentence', [
+    '“Russia is not interested in peace.” Estonian Prime Minister Kristen Michal made the remark after talks in Tallinn on Thursday.',
+  ], [['Kristen Michal', 'direct', 'Russia is not interested in peace.']]],
+  ['a quote before its speaker, who wrote it in the next sentence', [
+    '“There will be no concessions on Crimea.” Presidential adviser Mykhailo Podolyak wrote this on X on Sunday.',
+  ], [['Mykhailo Podolyak', 'direct', 'There will be no concessions on Crimea.']]],
+  ['"said in a statement" with a partial quote', [
+    'Ukraine’s foreign ministry said in a statement that the strike on Odesa “once again shows Moscow’s true intentions”.',
+  ], [['Ukraine’s foreign ministry', 'partial', 'once again shows Moscow’s true intentions']]],
+  ['"said in a statement" after the quote', [
+    '“The aggressor must be stopped before it is too late,” the Polish government said in a statement.',
+  ], [['Polish government', 'direct', 'The aggressor must be stopped before it is too late,']]],
+  ['"said in his nightly video address"', [
+    '“Every day without a ceasefire is a choice Moscow makes,” Zelenskyy said in his nightly video address.',
+  ], [['Zelenskyy', 'direct', 'Every day without a ceasefire is a choice Moscow makes,']]],
+  ['"told the BBC" after an apposition', [
+    '“We need more air defence, and we need it now,” Valerii Zaluzhnyi, Ukraine’s ambassador to the UK, told the BBC.',
+  ], [['Valerii Zaluzhnyi', 'direct', 'We need more air defence, and we need it now,']]],
+  ['"wrote on X that" with a partial quote', [
+    'EU foreign policy chief Kaja Kallas wrote on X that Russia “is not serious about peace”.',
+  ], [['Kaja Kallas', 'partial', 'is not serious about peace']]],
+  ['"wrote on Telegram:" with a long title', [
+    'Dmitry Medvedev, deputy chairman of Russia’s Security Council, wrote on Telegram: “Europe is playing with fire.”',
+  ], [['Dmitry Medvedev', 'direct', 'Europe is playing with fire.']]],
+  ['"in an interview with" before the speaker', [
+    'In an interview with the Financial Times, Finnish President Alexander Stubb said the coming weeks would be “decisive for Europe”.',
+  ], [['Alexander Stubb', 'partial', 'decisive for Europe']]],
+  ['"in an interview with" after the quote', [
+    '“We are not there yet,” Stubb said in an interview with Le Monde published on Sunday.',
+  ], [['Stubb', 'direct', 'We are not there yet,']]],
+  ['a long apposition with a relative clause', [
+    'Kyrylo Budanov, the head of Ukraine’s military intelligence agency, who has overseen several prisoner swaps with Russia since 2022, said: “The next exchange is being prepared.”',
+  ], [['Kyrylo Budanov', 'direct', 'The next exchange is being prepared.']]],
+  ['a long apposition before "told reporters that"', [
+    'Andriy Yermak, the head of the Ukrainian presidential office and one of Zelensky’s closest aides, told reporters that “no one will negotiate behind Ukraine’s back”.',
+  ], [['Andriy Yermak', 'partial', 'no one will negotiate behind Ukraine’s back']]],
+  ['two speakers in one paragraph', [
+    '“We want a just peace,” Emmanuel Macron said. “So do we, but not at any price,” Giorgia Meloni replied.',
+  ], [['Emmanuel Macron', 'direct', 'We want a just peace,'], ['Giorgia Meloni', 'direct', 'So do we, but not at any price,']]],
+  ['two speakers with one-word quotes in one sentence', [
+    'Rubio said the talks were “productive”, but Lavrov called them “premature”.',
+  ], [['Rubio', 'partial', 'productive'], ['Lavrov', 'partial', 'premature']]],
+  ['a question in quotes', [
+    '“Who will guarantee that Russia does not attack again?” Zelensky asked.',
+  ], [['Zelensky', 'direct', 'Who will guarantee that Russia does not attack again?']]],
+  ['a question after "replied:"', [
+    'Asked whether Moscow would accept European troops in Ukraine, Peskov replied: “Why should we?”',
+  ], [['Peskov', 'direct', 'Why should we?']]],
+  ['ellipses inside a quote', [
+    '“We are ready ... to meet at any level,” Peskov said. “We will continue… we have no other choice,” Ukrainian commander Oleksandr Syrskyi said.',
+  ], [['Peskov', 'direct', 'We are ready ... to meet at any level,'], ['Oleksandr Syrskyi', 'direct', 'We will continue… we have no other choice,']]],
+  ['brackets inside a quote', [
+    '“They [the Russians] are not interested in a ceasefire,” a senior EU official told reporters in Brussels.',
+  ], [['a senior EU official', 'direct', 'They [the Russians] are not interested in a ceasefire,']]],
+  ['an official body as speaker', [
+    '“Air defence destroyed 48 of 52 drones overnight,” Russia’s defence ministry said.',
+  ], [['Russia’s defence ministry', 'direct', 'Air defence destroyed 48 of 52 drones overnight,']]],
+  ['"the ministry said" refers back to the ministry named before', [
+    'Ukraine’s foreign ministry summoned the Hungarian ambassador on Tuesday.',
+    '“Such statements are unacceptable,” the ministry said.',
+  ], [['Ukraine’s foreign ministry', 'direct', 'Such statements are unacceptable,']]],
+  ['Moscow as speaker of reported speech', [
+    'Moscow has said it will not accept European peacekeepers in Ukraine under any circumstances.',
+  ], [['Moscow', 'indirect', 'it will not accept European peacekeepers in Ukraine under any circumstances']]],
+  ['the Kremlin, Washington and Kyiv as speakers', [
+    '“This is an unfriendly step,” the Kremlin said.',
+    'Washington said it was “reviewing all options”.',
+    'Kyiv called the proposal “absurd”.',
+  ], [['Kremlin', 'direct', 'This is an unfriendly step,'], ['Washington', 'partial', 'reviewing all options'], ['Kyiv', 'partial', 'absurd']]],
+  ['"she" after a man spoke last', [
+    'Ukraine’s Deputy Prime Minister Olha Stefanishyna met EU officials in Brussels on Monday.',
+    'Kremlin spokesman Dmitry Peskov said on Monday that the talks were premature.',
+    '“We expect the first cluster to open this year,” she said.',
+  ], [['Dmitry Peskov', 'indirect', 'the talks were premature'], ['Olha Stefanishyna', 'direct', 'We expect the first cluster to open this year,']]],
+  ['"She added:" continues a woman speaker', [
+    'Russian Foreign Ministry spokeswoman Maria Zakharova told reporters that “the West has chosen escalation”. She added: “Europe will pay the price.”',
+  ], [['Maria Zakharova', 'partial', 'the West has chosen escalation'], ['Maria Zakharova', 'direct', 'Europe will pay the price.']]],
+  ['"the Ukrainian president" after Zelensky was named', [
+    'Volodymyr Zelensky met Donald Trump at the White House on Friday.',
+    'The talks lasted more than two hours, officials said.',
+    '“We had a frank conversation,” the Ukrainian president said afterwards.',
+  ], [['officials', 'indirect', 'The talks lasted more than two hours'], ['Volodymyr Zelensky', 'direct', 'We had a frank conversation,']]],
+  ['reported speech cut at the sentence end, not at a relative "that"', [
+    'Turkish Foreign Minister Hakan Fidan told reporters on Friday that Ankara was ready to host a meeting that would bring both leaders together.',
+  ], [['Hakan Fidan', 'indirect', 'Ankara was ready to host a meeting that would bring both leaders together']]],
+  ['reported speech after "warned that"', [
+    'Lithuanian President Gitanas Nauseda warned that Russia could test NATO’s resolve within two years.',
+  ], [['Gitanas Nauseda', 'indirect', 'Russia could test NATO’s resolve within two years']]],
+  ['reported speech before ", X said."', [
+    'Moscow would not consider any truce that allowed Kyiv to rearm, Lavrov said.',
+  ], [['Lavrov', 'indirect', 'Moscow would not consider any truce that allowed Kyiv to rearm']]],
+  ['a one-word quote after "described it as"', [
+    'German Chancellor Friedrich Merz described the Russian offer as “insufficient”.',
+  ], [['Friedrich Merz', 'partial', 'insufficient']]],
+  ['title of a book, a film and a military operation are not speech', [
+    'In his book “The Road to Unfreedom”, historian Timothy Snyder argued that Russia had long prepared the war.',
+    'The documentary “20 Days in Mariupol” was screened at the European Parliament on Tuesday.',
+    'Ukraine’s SBU security service said “Operation Spiderweb” had taken 18 months to prepare.',
+  ], [['Timothy Snyder', 'indirect', 'Russia had long prepared the war'], ['Ukraine’s SBU security service', 'indirect', '“Operation Spiderweb” had taken 18 months to prepare']]],
+  ['a nickname is not speech', [
+    'Yevgeny Prigozhin, known as “Putin’s chef”, said his fighters would leave Bakhmut.',
+  ], [['Yevgeny Prigozhin', 'indirect', 'his fighters would leave Bakhmut']]],
+  ['a wire dateline is not part of reported speech', [
+    'KYIV, Nov 3 (Reuters) - Ukraine and Russia exchanged 300 prisoners of war on Monday, the first swap in two months, officials from both sides said.',
+  ], [['officials', 'indirect', 'Ukraine and Russia exchanged 300 prisoners of war on Monday, the first swap in two months']]],
+  ['an apposition with a role outside the lexicon, then "he"', [
+    'Dmytro Lubinets, Ukraine’s human rights commissioner, said more than 8,000 Ukrainians remained in Russian captivity. “We will bring every one of them back,” he said.',
+  ], [['Dmytro Lubinets', 'indirect', 'more than 8,000 Ukrainians remained in Russian captivity'], ['Dmytro Lubinets', 'direct', 'We will bring every one of them back,']]],
+  ['"told TASS that" after an apposition, then "she"', [
+    'Tatiana Moskalkova, Russia’s human rights ombudswoman, told TASS that Moscow had handed Kyiv a new list. “The ball is now in Ukraine’s court,” she said.',
+  ], [['Tatiana Moskalkova', 'indirect', 'Moscow had handed Kyiv a new list'], ['Tatiana Moskalkova', 'direct', 'The ball is now in Ukraine’s court,']]],
+  ['a participle reports for the subject of its clause', [
+    'Russia’s defence ministry confirmed the swap in a statement, saying the returned servicemen would receive medical care in Belarus.',
+  ], [['Russia’s defence ministry', 'indirect', 'the returned servicemen would receive medical care in Belarus']]],
+  ['"She said" after a woman named with her title, reporting on a man', [
+    'White House press secretary Karoline Leavitt said President Donald Trump welcomed the exchange. She said Trump “wants the killing to stop”.',
+  ], [['Karoline Leavitt', 'indirect', 'President Donald Trump welcomed the exchange'], ['Karoline Leavitt', 'partial', 'wants the killing to stop']]],
+  ['"she" skips a man who spoke in between; "Von der Leyen" at a sentence start is Ursula von der Leyen', [
+    'European Commission President Ursula von der Leyen announced a new 90-billion-euro loan for Ukraine on Thursday.',
+    '“Ukraine’s fight is Europe’s fight,” she told the European Parliament in Strasbourg.',
+    'Hungarian Prime Minister Viktor Orban immediately criticised the plan. “This money will be wasted,” he wrote on Facebook.',
+    'Von der Leyen dismissed the criticism. Orban’s government has blocked several aid packages in the past.',
+    '“We will find a way with or without Budapest,” she said.',
+    'Putin’s foreign policy aide Yuri Ushakov said Moscow had “noted” the decision.',
+  ], [
+    ['Ursula von der Leyen', 'direct', 'Ukraine’s fight is Europe’s fight,'],
+    ['Viktor Orban', 'direct', 'This money will be wasted,'],
+    ['Ursula von der Leyen', 'direct', 'We will find a way with or without Budapest,'],
+    ['Yuri Ushakov', 'partial', 'noted'],
+  ]],
+  ['"adding that" belongs to the short "X said" clause before it, not the first name of the sentence', [
+    'Zelensky met Trump in Rome, officials said, adding that “the talks were good and useful”.',
+  ], [['officials', 'partial', 'the talks were good and useful']]],
+  ['"said on Saturday it would …": a clause after a time adverbial, its source tail left out', [
+    'The Kremlin said on Saturday it would study the US proposal, according to Interfax.',
+    'Peskov said at the briefing he had nothing to add.',
+  ], [['Kremlin', 'indirect', 'it would study the US proposal'], ['Peskov', 'indirect', 'he had nothing to add']]],
+  ['scare quotes without attribution are not speech', [
+    'Residents of Kherson have grown used to the nightly “visits” from Russian drones.',
+    'Moscow has sent thousands of so-called “volunteers” to the front.',
+    'The “peace” on offer looks like surrender to many in Kyiv.',
+  ], []],
+];
+
+describe('wire-copy patterns: every quotation with its speaker, kind and exact text', () => {
+  it.each(WIRE_CASES)('%s', (_name, paragraphs, expected) => {
+    const got = extractQuotes(paragraphs).map((q) => [q.speaker, q.kind, q.text]);
+    expect(got).toHaveLength(expected.length);
+    for (const e of expected) expect(got).toContainEqual(e);
+  });
+});
+
+describe('a made-up article read in order', () => {
+  const article = [
+    'Ukraine\'s foreign minister Andrii Sybiha said on Friday that Kyiv was ready for "a full and unconditional ceasefire" if Moscow agreed.',
+    '"We will not trade territory for peace," Sybiha told reporters in Brussels. "Our position is clear."',
+    'Kremlin spokesman Dmitry Peskov dismissed the proposal. "This is not serious," he said.',
+    'Russian Foreign Minister Sergei Lavrov said Moscow would not consider any truce that allowed Kyiv to rearm.',
+    'According to the Financial Times, European officials are drafting a new sanctions package.',
+    'US envoy Steve Witkoff, who met Putin in St Petersburg last week, said the talks were "constructive".',
+    '“There is no military solution,” the German chancellor Friedrich Merz said, adding that Europe “must stand firm”.',
+    'The chancellor later stressed: “Peace cannot be dictated from Moscow.”',
+    'President Zelenskyy wrote on Telegram that the attack showed Russia "does not want peace".',
+  ];
+
+  it('resolves "he" to the person just named, keeps whole reported clauses and one-word partial quotes', () => {
+    expect(extractQuotes(article).map((q) => [q.paragraph, q.kind, q.speaker, q.text])).toEqual([
+      [1, 'partial', 'Andrii Sybiha', 'a full and unconditional ceasefire'],
+      [2, 'direct', 'Andrii Sybiha', 'We will not trade territory for peace,'],
+      [2, 'direct', 'Andrii Sybiha', 'Our position is clear.'],
+      [3, 'direct', 'Dmitry Peskov', 'This is not serious,'],
+      [4, 'indirect', 'Sergei Lavrov', 'Moscow would not consider any truce that allowed Kyiv to rearm'],
+      [5, 'indirect', 'Financial Times', 'European officials are drafting a new sanctions package'],
+      [6, 'partial', 'Steve Witkoff', 'constructive'],
+      [7, 'direct', 'Friedrich Merz', 'There is no military solution,'],
+      [7, 'partial', 'Friedrich Merz', 'must stand firm'],
+      [8, 'direct', 'Friedrich Merz', 'Peace cannot be dictated from Moscow.'],
+      [9, 'partial', 'Zelenskyy', 'does not want peace'],
+    ]);
   });
 });

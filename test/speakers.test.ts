@@ -134,4 +134,88 @@ describe('SpeakerRegistry', () => {
     reg.remove('art0');
     expect(reg.suggest('surname12', 3).length).toBe(3);
   });
+
+  it('ranks names starting with the prefix before names merely containing a word with it, then by quotes', () => {
+    const reg = new SpeakerRegistry();
+    reg.add('a', [
+      ...Array.from({ length: 5 }, () => q('a trusted former minister to Volodymyr Zelensky')),
+      q('Volodymyr Zelensky'), q('Volodymyr Zelensky'),
+      q('Zelenskyy'),
+      q('Vladimir Zemlyanoy'), q('Vladimir Zemlyanoy'), q('Vladimir Zemlyanoy'),
+      q('Zapad Analytics Group', 'organization', ['ZAG']),
+    ]);
+    // Zelensky (surname) and Zemlyanoy (surname) start with "ze"; the long description only contains it.
+    expect(reg.suggest('ze', 5).map((s) => s.name)).toEqual(['Vladimir Zemlyanoy', 'Volodymyr Zelensky', 'a trusted former minister to Volodymyr Zelensky']);
+    expect(reg.suggest('zel', 5).map((s) => s.name)).toEqual(['Volodymyr Zelensky', 'a trusted former minister to Volodymyr Zelensky']);
+    // The display name itself: "Vol" starts "Volodymyr Zelensky".
+    expect(reg.suggest('vol', 5).map((s) => s.name)).toEqual(['Volodymyr Zelensky', 'a trusted former minister to Volodymyr Zelensky']);
+    // An organisation's acronym counts as its name.
+    expect(reg.suggest('za', 5).map((s) => s.name)).toEqual(['Zapad Analytics Group']);
+    expect(reg.suggest('zag', 5).map((s) => s.name)).toEqual(['Zapad Analytics Group']);
+    expect(reg.suggest('ze', 1).map((s) => s.name)).toEqual(['Vladimir Zemlyanoy']);
+  });
+
+  describe('live changes give the same speakers as a fresh build', () => {
+    const first = ['Anna', 'Boris', 'Carl', 'Dana', 'Emil', 'Fedir', 'Gala', 'Hanna'];
+    /** Names must be letters to merge: 5 → "Surf", 12 → "Surbc"; org 3 → "IFSD", owned by "International Fiscal Service D". */
+    const word = (n: number): string => [...String(n)].map((d) => 'abcdefghij'[Number(d)]).join('');
+    const sur = (n: number): string => `Sur${word(n)}`;
+    const org = (n: number): string => word(n).toUpperCase();
+    /** A deterministic corpus: shared surnames, bare surnames, same surname with other given names, orgs and acronyms. */
+    function article(a: number): ExtractedQuote[] {
+      const quotes: ExtractedQuote[] = [];
+      for (let k = 0; k < 6; k++) {
+        const n = (a * 7 + k * 13) % 1500;
+        // One given name per surname, so a bare surname joins its person until another given name appears.
+        quotes.push(q(`${first[(n % 700) % first.length]} ${sur(n % 700)}`), q(sur((n + 3) % 700)));
+        if (k === 0) quotes.push(q(`International Fiscal Service ${org(n % 10)}`, 'organization'), q(`IFS${org(n % 10)}`, 'organization'));
+        if (k === 1) quotes.push(q(`a senior aide number ${n % 30}`), q(`sources in city ${n % 20}`, 'group'));
+      }
+      return quotes;
+    }
+    const changes: Array<[string, ExtractedQuote[]]> = [
+      // A new given name under a known surname: the bare "Surf" elsewhere can no longer join anyone.
+      ['extra-1', [q('Zoran Surf'), q('F. Surbc')]],
+      // An acronym gets a second owner (IFSD joins no one now), and brand-new speakers appear.
+      ['extra-2', [q('Independent Fiscal Society D', 'organization'), q('Quentin Newname')]],
+      ['extra-3', [q('Institute of Peace', 'organization', ['IOP']), q('IOP', 'organization'), q('Erdoğan'), q('Recep Tayyip Erdogan')]],
+    ];
+
+    function snapshot(reg: SpeakerRegistry, ids: string[]): unknown {
+      return {
+        list: reg.list().map((s) => ({ ...s, quotes: reg.quoteCount(s.id) })),
+        byMention: ids.map((id) => reg.get(id)?.id ?? null),
+        resolve: ['Surf', 'Fedir Surf', 'Zoran Surf', 'Surbc', 'F. Surbc', 'IFSD', 'IFSE', 'IOP', 'erdogan', 'Quentin Newname'].map((n) => reg.resolve(n)?.id ?? null),
+        suggest: ['surb', 'surf', 'anna', 'ifs', 'international', 'sources', 'q', 'erd', 'iop'].map((p) => reg.suggest(p, 8).map((s) => s.id)),
+      };
+    }
+
+    it.each([
+      ['adding one article (a second given name under a surname)', changes.slice(0, 1), []],
+      ['adding one article (a second owner of an acronym)', changes.slice(1, 2), []],
+      ['removing one article', [], ['art7']],
+      ['adding and removing several', changes, ['art0', 'art11', 'art42']],
+    ])('%s', (_name, added, removed) => {
+      const live = new SpeakerRegistry();
+      const mentionIds = new Set<string>();
+      for (let a = 0; a < 400; a++) live.add(`art${a}`, article(a)).forEach((id) => id && mentionIds.add(id));
+      live.list(); // indexes built before the changes, as in the running bot
+      for (const [id, quotes] of added) live.add(id, quotes).forEach((m) => m && mentionIds.add(m));
+      for (const id of removed) live.remove(id);
+      live.add('art5', article(5)); // replacing an article with itself changes nothing
+
+      const fresh = new SpeakerRegistry();
+      const kept = [...Array(400).keys()].filter((a) => !removed.includes(`art${a}`)).reverse();
+      for (const [id, quotes] of [...added].reverse()) fresh.add(id, quotes);
+      for (const a of kept) fresh.add(`art${a}`, article(a));
+
+      const ids = [...mentionIds].sort();
+      expect(snapshot(live, ids)).toEqual(snapshot(fresh, ids));
+      expect(live.list().length).toBeGreaterThan(500);
+      // The corpus does exercise merging: bare surnames joined their person, acronyms their organisation.
+      expect(live.resolve('Surbe')?.name).toBe('Gala Surbe');
+      expect(live.resolve('IFSE')?.name).toBe('International Fiscal Service E');
+    });
+  });
 });
+

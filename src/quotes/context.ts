@@ -2,7 +2,9 @@
 // name the article gives, their roles and country), organisations with their acronyms. Resolves
 // pronouns and role phrases ("the Russian leader", "the press secretary") to the right named speaker.
 import type { SpeakerType } from '../types.js';
-import { KNOWN_ORGS, KNOWN_PEOPLE, PLACES } from './lexicon.js';
+import {
+  FEMALE_GIVEN_NAMES, FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FIRST_NAME_VARIANTS, KNOWN_ORGS, KNOWN_PEOPLE, MALE_GIVEN_NAMES, MALE_WORDS, PLACES,
+} from './lexicon.js';
 import { acronymOf, fold, isAcronym, nameKey, parsePersonName } from './names.js';
 import type { Mention } from './mentions.js';
 import { expandRoles } from './mentions.js';
@@ -23,7 +25,39 @@ interface Entity {
   country?: string;
   /** Unnamed people and groups ("a senior aide to …") are known only by their description. */
   described: boolean;
+  /** From a title, a role noun or a given name; unknown for most. */
+  gender?: Gender;
 }
+
+type Gender = 'f' | 'm';
+
+const MALE_VARIANTS = new Set(FIRST_NAME_VARIANTS.flat().filter((n) => !FEMALE_GIVEN_NAMES.has(n)));
+
+/** Gender told by the words of a title or description ("spokeswoman", "Ms"), if any. */
+function genderOfWords(text: string): Gender | undefined {
+  const words = fold(text).split(' ').map((w) => w.replace(/\.$/, ''));
+  for (let i = 0; i < words.length; i++) {
+    const two = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
+    if (FEMALE_WORDS.has(words[i]) || FEMALE_WORDS.has(two)) return 'f';
+    if (MALE_WORDS.has(words[i])) return 'm';
+  }
+  return undefined;
+}
+
+/** Gender told by a person's written name: a known given name, else a Slavic women's surname ending. */
+function genderOfName(plain: string): Gender | undefined {
+  const words = fold(plain).split(' ').filter(Boolean);
+  if (words.length > 1) {
+    const first = words[0].replace(/\.$/, '');
+    if (FEMALE_GIVEN_NAMES.has(first)) return 'f';
+    if (MALE_GIVEN_NAMES.has(first) || MALE_VARIANTS.has(first)) return 'm';
+  }
+  const surname = words[words.length - 1] ?? '';
+  return surname.length > 5 && FEMALE_SURNAME_ENDINGS.test(surname) ? 'f' : undefined;
+}
+
+/** Introductory phrase before the subject ("After meeting Erdogan, …"): its names are not the subject. */
+const INTRO_PHRASE = /^\s*(?:after|before|asked|speaking|following|despite|while|when|during|in|on|at|as|amid|unlike|like|with|without|according|alongside|since|until|hours|days|minutes)\b[^,.]{0,160},/i;
 
 export interface PlacedMention {
   m: Mention;
@@ -54,9 +88,17 @@ export class ArticleContext {
   private readonly acronyms = new Map<string, string>();
   lastSpeaker: { ref: SpeakerRef; para: number; pos: number } | null = null;
   private readonly headingPersons: Mention[] = [];
+  /** Sentence start offsets and text of each paragraph, for "the subject of the previous sentence". */
+  private readonly sentences = new Map<number, readonly number[]>();
+  private readonly texts = new Map<number, string>();
+  /** Guards nested pronoun resolution ("He met … . “…,” he said." resolves the first "he" too). */
+  private pronounDepth = 0;
+  private readonly pronounMemo = new Map<string, SpeakerRef | null>();
 
   /** Pre-pass: records every mention of the article (in order) before any quote is attributed. */
-  addParagraph(para: number, text: string, mentions: Mention[]): void {
+  addParagraph(para: number, text: string, mentions: Mention[], sentences: readonly number[] = [0]): void {
+    this.sentences.set(para, sentences);
+    this.texts.set(para, text);
     // A Title Case heading ("Kremlin Confirms Putin’s Istanbul Talks Proposal") makes up names: it names nobody.
     const heading = isTitleCase(text);
     // "Marc Weller, former UN mediation expert, said": the apposition gives the person a role ("the expert").
@@ -110,8 +152,12 @@ export class ArticleContext {
       e = { key, type: 'person', names: new Map(), roles: new Set(), described: false };
       this.entities.set(key, e);
       this.surnames.set(parsed.surname, key);
+      // "von der Leyen" is also "Von der Leyen" at a sentence start, where the particles are read as words.
+      const tail = parsed.surname.split(' ').pop();
+      if (tail && tail !== parsed.surname && !this.surnames.has(tail)) this.surnames.set(tail, key);
     }
     e.names.set(parsed.plain, (e.names.get(parsed.plain) ?? 0) + 1);
+    e.gender ??= (m.title ? genderOfWords(m.title) : undefined) ?? genderOfName(parsed.plain);
     for (const r of m.roles) e.roles.add(r);
     if (m.country && m.roles.length) e.country ??= m.country;
   }
@@ -193,7 +239,7 @@ export class ArticleContext {
       case 'person': {
         const parsed = parsePersonName(m.text);
         if (!parsed) return null;
-        const e = this.entities.get(`p:${parsed.surname}`);
+        const e = this.entities.get(`p:${parsed.surname}`) ?? this.entities.get(this.surnames.get(parsed.surname) ?? '');
         // Named only in a heading or the headline: the name as written.
         return e ? this.entityRef(e) : { key: `p:${parsed.surname}`, name: parsed.plain, type: 'person', aliases: [] };
       }
@@ -238,7 +284,7 @@ export class ArticleContext {
     const key = `d:${nameKey(name)}`;
     let e = this.entities.get(key);
     if (!e) {
-      e = { key, type, names: new Map([[name, 1]]), roles: new Set(m.roles), country: m.country, described: true };
+      e = { key, type, names: new Map([[name, 1]]), roles: new Set(m.roles), country: m.country, described: true, gender: genderOfWords(name) };
       this.entities.set(key, e);
     }
     return { key, name, type, aliases: [] };
@@ -252,8 +298,19 @@ export class ArticleContext {
   private resolvePronoun(p: string, para: number, pos: number): SpeakerRef | null {
     const last = this.lastSpeaker;
     if (p === 'he' || p === 'she' || p === 'him' || p === 'her') {
-      if (last && last.ref.type === 'person' && last.para >= para - 3 && last.pos < pos) return last.ref;
-      return this.nearestBefore(pos, para - 1, (m) => m.kind === 'person' && !m.possessive);
+      // Each pronoun is resolved once: an earlier "he" met while reading back is looked up, not re-read.
+      const gender = p === 'she' || p === 'her' ? 'f' : 'm';
+      const memo = `${gender}${pos}`;
+      if (this.pronounMemo.has(memo)) return this.pronounMemo.get(memo) ?? null;
+      if (this.pronounDepth > 2) return null;
+      this.pronounDepth++;
+      try {
+        const ref = this.resolvePersonPronoun(gender, para, pos);
+        this.pronounMemo.set(memo, ref);
+        return ref;
+      } finally {
+        this.pronounDepth--;
+      }
     }
     if (p === 'they' || p === 'them') {
       const group = this.nearestBefore(pos, para, (m) => m.kind === 'group' && !m.definite);
@@ -266,6 +323,78 @@ export class ArticleContext {
       return this.nearestBefore(pos, para - 1, (m) => m.kind === 'org');
     }
     return null;
+  }
+
+  /**
+   * "he"/"she": the most recent fitting person before the pronoun's sentence. Sentences are read backwards
+   * (this paragraph, then the previous one): a sentence that holds the last attributed speech gives its speaker,
+   * otherwise its subject if that is a person of a compatible gender. Then any person named earlier in the
+   * paragraph, then the last speaker, then the last person named.
+   */
+  private resolvePersonPronoun(gender: Gender, para: number, pos: number): SpeakerRef | null {
+    const last = this.lastSpeaker;
+    const fitsRef = (ref: SpeakerRef | null): ref is SpeakerRef => {
+      if (!ref || ref.type !== 'person') return false;
+      const g = this.entities.get(ref.key)?.gender;
+      return g === undefined || g === gender;
+    };
+    const offset = pos - posOf(para, 0);
+    for (const q of [para, para - 1]) {
+      const starts = this.sentences.get(q);
+      if (!starts) continue;
+      const text = this.texts.get(q) ?? '';
+      let k = starts.length - 1;
+      if (q === para) while (k >= 0 && starts[k] > offset) k--;
+      // The pronoun's own sentence ("Asked about Trump, he said") names no one it refers to.
+      const own = q === para ? k : k + 1;
+      // A few dozen sentences back at most: a pronoun refers to someone recent, and walls of text stay linear.
+      const stop = Math.max(0, own - 30);
+      for (let s = own - 1; s >= stop; s--) {
+        const from = starts[s];
+        const to = s + 1 < starts.length ? starts[s + 1] : text.length;
+        if (last && last.pos >= posOf(q, from) && last.pos < posOf(q, to) && last.pos < pos) {
+          if (fitsRef(last.ref)) return last.ref;
+        }
+        const subject = this.sentenceSubject(q, text, from, to);
+        if (subject) {
+          const ref = this.resolve(subject, q);
+          if (fitsRef(ref)) return ref;
+        }
+      }
+      if (q === para && own > 0) {
+        // Someone named earlier in this paragraph, though not as its sentence's subject ("Reporters said that
+        // Zelensky refused …"); names after a preposition ("including the Crimean Peninsula") are places and objects.
+        const sentStart = starts[own] ?? offset;
+        const named = this.mentionsIn(para, starts[stop] ?? 0, sentStart).filter((m) => (m.kind === 'person' || m.kind === 'name1') && m.subjectOk && !m.possessive && !m.apposition);
+        for (let i = named.length - 1; i >= 0; i--) {
+          const ref = this.resolve(named[i], para);
+          if (fitsRef(ref)) return ref;
+        }
+      }
+    }
+    if (last && last.para >= para - 3 && last.pos < pos && fitsRef(last.ref)) return last.ref;
+    // The last person named nearby; a few paragraphs back when gender rules out the nearer ones.
+    const hi = this.lowerBound(pos);
+    for (let i = hi - 1, seen = 0; i >= 0 && seen < 300; i--, seen++) {
+      const pm = this.mentions[i];
+      if (pm.para < para - 3) break;
+      if (pm.m.kind !== 'person' || pm.m.possessive) continue;
+      if (pm.para < para - 1 && this.entityOf(pm.m)?.gender !== gender) continue;
+      const ref = this.resolve(pm.m, pm.para);
+      if (fitsRef(ref)) return ref;
+    }
+    return null;
+  }
+
+  /** The subject of a sentence: its first mention that is not after a preposition, possessive or in an introductory phrase. */
+  private sentenceSubject(para: number, text: string, from: number, to: number): Mention | undefined {
+    const intro = INTRO_PHRASE.exec(text.slice(from, Math.min(to, from + 200)));
+    const start = intro ? from + intro[0].length : from;
+    for (const m of this.mentionsIn(para, start, to)) {
+      if (m.possessive || !m.subjectOk || m.apposition) continue;
+      return m;
+    }
+    return undefined;
   }
 
   private resolveGroup(pos: number): SpeakerRef | null {

@@ -12,7 +12,7 @@
 import type { ExtractedQuote, QuoteKind, QuoteMarks } from '../types.js';
 import { ArticleContext, type SpeakerRef } from './context.js';
 import {
-  AUXILIARIES, INVERTIBLE_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
+  AUXILIARIES, GROUP_NOUNS, INVERTIBLE_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
@@ -44,14 +44,18 @@ const MAX_WINDOW = 600;
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs', 'etc', 'prof', 'sen', 'rep', 'gov', 'maj', 'capt', 'sgt', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'this', 'such', 'any', 'no', 'of', 'in', 'whose', 'my', 'your']);
-const CLAUSE_SUBJECT_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'the', 'a', 'an', 'these', 'those', 'russia', 'ukraine', 'moscow', 'kyiv', 'no', 'any', 'all', 'some', 'his', 'her', 'their', 'its']);
+const CLAUSE_SUBJECT_START = new Set([
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'the', 'a', 'an', 'these', 'those', 'russia', 'ukraine', 'moscow', 'kyiv', 'no',
+  'any', 'all', 'some', 'his', 'her', 'their', 'its', 'our', 'more', 'less', 'fewer', 'nearly', 'almost', 'roughly', 'many',
+  'most', 'several', 'both', 'none', 'each', 'every', 'neither', 'either',
+]);
 const RELATIVE_START = new Set(['who', 'which', 'whose', 'whom', 'where', 'speaking', 'known', 'writing', 'quoted', 'cited', 'seen', 'according']);
 const SKIP_SEGMENT_START = new Set(['in', 'on', 'at', 'over', 'during', 'after', 'before', 'since', 'while', 'although', 'though', 'if', 'when', 'as', 'speaking', 'according', 'despite', 'amid', 'following', 'for', 'with', 'by', 'from', 'under', 'meanwhile', 'however', 'additionally', 'earlier', 'later', 'also', 'but', 'and', 'yet', 'so', 'because', 'who', 'which', 'whose', 'where']);
 
 export function extractQuotes(paragraphs: readonly string[], opts: ExtractOptions = {}): ExtractedQuote[] {
   const ctx = new ArticleContext();
   const paras: Para[] = paragraphs.map((text, i) => prepare(i + 1, typeof text === 'string' ? text : ''));
-  for (const p of paras) ctx.addParagraph(p.index, p.text, p.mentions);
+  for (const p of paras) ctx.addParagraph(p.index, p.text, p.mentions, p.sentences);
   ctx.finish();
 
   const out: ExtractedQuote[] = [];
@@ -324,7 +328,37 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
       }
     }
   }
+  // “Russia is not interested in peace.” Estonian Prime Minister Kristen Michal made the remark on Thursday:
+  // a quote standing as a sentence of its own, its speaker named at the start of the next one.
+  if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return attributeNextSentence(p, span, ctx);
   return undefined;
+}
+
+const REMARK_NOUNS = new Set(['remark', 'remarks', 'comment', 'comments', 'statement', 'warning', 'speech', 'appeal', 'pledge', 'words', 'claim', 'announcement']);
+const REMARK_VERBS = new Set(['made', 'makes', 'gave', 'gives', 'delivered', 'issued', 'posted', 'voiced']);
+/** What may follow a reporting verb that refers back to the quote ("wrote this on X", "said so in Kyiv"). */
+const BACK_REFERENCE = new Set(['this', 'so', 'it', 'these', 'those', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'as', 'later', 'earlier', 'afterwards', 'late', 'last', 'shortly', 'then']);
+
+function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
+  const text = p.text.slice(span.start, span.end);
+  if (!/[.!?…]$/.test(text)) return undefined;
+  const gap = /^\s+(?=\p{Lu})/u.exec(p.text.slice(span.close + 1, span.close + 6));
+  if (!gap) return undefined;
+  const from = span.close + 1 + gap[0].length;
+  const to = sentenceEndAfter(p, from);
+  if (p.spans.some((s) => s.open >= from && s.open < to)) return undefined;
+  const m = largestAt(p.mentions, from);
+  if (!m || m.possessive || m.kind === 'place') return undefined;
+  const toks = tokensIn(p.outside, m.end, to);
+  let i = 0;
+  while (i < toks.length && i < 3 && AUXILIARIES.has(toks[i].low)) i++;
+  const v = toks[i];
+  const next = toks[i + 1];
+  if (!v) return undefined;
+  const back = !next || BACK_REFERENCE.has(next.low);
+  const remark = REMARK_VERBS.has(v.low) && toks.slice(i + 1, i + 4).some((t) => REMARK_NOUNS.has(t.low));
+  if (!((isReportingVerb(p.tokens, v.i) && back) || remark)) return undefined;
+  return ctx.resolve(m, p.index) ?? undefined;
 }
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
@@ -428,6 +462,12 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
   }
   segs.push([from, segEnd]);
   const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive;
+  /** The person or organisation that makes up segment `k` on its own, if any. */
+  const nameSegment = (k: number): Mention | undefined => {
+    if (k >= segs.length) return undefined;
+    const [pa, pb] = segs[k];
+    return mentionsIn(p, pa, pb).filter(candidate).find((m) => (m.kind === 'person' || m.kind === 'org') && tokensIn(p.outside, pa, m.start).length === 0 && tokensIn(p.outside, m.end, pb).length === 0);
+  };
   let nearest = true;
   for (let s = 0; s < segs.length; s++) {
     const [a, b] = segs[s];
@@ -453,24 +493,47 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
           nearest = true;
           continue;
         }
+        // "Tatiana Moskalkova, Russia’s human rights ombudswoman, told …": an apposition with a role the lexicon
+        // does not know still follows a segment that is only a name.
+        const only = !SKIP_SEGMENT_START.has(words[0].low) ? nameSegment(s + 1) : undefined;
+        if (only) return only;
         if (SKIP_SEGMENT_START.has(words[0].low) || /^\p{Ll}/u.test(words[0].text)) continue;
         return undefined;
       }
       let c = ms[ms.length - 1];
+      // "Dmytro Lubinets, Ukraine’s human rights commissioner, said": a description after a segment that is
+      // only a name describes that name.
+      if (c.kind === 'role' || c.kind === 'desc' || c.kind === 'group') {
+        const only = !SKIP_SEGMENT_START.has(words[0].low) && !/^(who|which|whose|that)$/.test(words[0].low) ? nameSegment(s + 1) : undefined;
+        if (only) return only;
+      }
       // Nested mentions: prefer the outermost one ending last, unless the inner one is a name with its title
       // ("Zelensky’s chief of staff Andriy Yermak").
-      if (c.kind !== 'person' && c.kind !== 'name1') for (const m of ms) if (m.start < c.start && m.end >= c.end) c = m;
-      const apposition = (c.kind === 'role' || c.kind === 'desc' || c.kind === 'group') && !c.definite && s + 1 < segs.length && tokensIn(p.outside, a, c.start).length === 0;
-      if (apposition || (c.kind === 'role' && tokensIn(p.outside, a, c.start).length === 0 && s + 1 < segs.length)) {
+      if (c.kind !== 'person' && c.kind !== 'name1') for (const m of ms) if ((m.start < c.start && m.end >= c.end) || (m.start === c.start && m.end > c.end)) c = m;
+      // The segment opens with a description ("the head of … and one of Zelensky’s closest aides"): an apposition
+      // to the name before it, however many nouns it has.
+      const lead = ms[0].start <= c.start && (ms[0].kind === 'role' || ms[0].kind === 'desc' || ms[0].kind === 'group') ? ms[0] : c;
+      const opens = tokensIn(p.outside, a, lead.start).length === 0;
+      const apposition = (lead.kind === 'role' || lead.kind === 'desc' || lead.kind === 'group') && !lead.definite && s + 1 < segs.length && opens;
+      if (apposition || (lead.kind === 'role' && opens && s + 1 < segs.length)) {
         // "Dmitry Peskov, the Kremlin spokesman, said" — but not "After meeting Erdogan, the president said".
         const [pa, pb] = segs[s + 1];
         const prevWords = tokensIn(p.outside, pa, pb);
         const prev = mentionsIn(p, pa, pb).filter(candidate);
         const last = prev[prev.length - 1];
         const nameOnly = prevWords.length > 0 && !SKIP_SEGMENT_START.has(prevWords[0].low) && /^\p{Lu}/u.test(prevWords[0].text);
-        if (last && nameOnly && (last.kind === 'person' || last.kind === 'org' || last.kind === 'name1') && tokensIn(p.outside, last.end, pb).length === 0) return last;
+        // The name must be the whole segment: in "Zelensky met Trump, officials said" Trump is no apposition's head.
+        const whole = last !== undefined && tokensIn(p.outside, pa, last.start).length === 0;
+        if (last && nameOnly && whole && (last.kind === 'person' || last.kind === 'org' || last.kind === 'name1') && tokensIn(p.outside, last.end, pb).length === 0) return last;
       }
       return c;
+    }
+    // "Zelensky met Trump, officials said, adding that …": a participle belongs to the nearest reporting clause.
+    if (participle) {
+      // Only a short "X said" clause right before the participle ("…, officials said, adding …").
+      const rv = words.findIndex((w) => INVERTIBLE_VERBS.has(w.low) && isReportingVerb(p.tokens, w.i));
+      const subj = rv > 0 && words.length - rv <= 3 ? ms.filter((m) => m.end <= words[rv].start).pop() : undefined;
+      if (subj && tokensIn(p.outside, subj.end, words[rv].start).every((w) => AUXILIARIES.has(w.low))) return subj;
     }
     // Earlier segments: skip appositions, relative and participle clauses, introductory phrases.
     if (SKIP_SEGMENT_START.has(words[0].low) || /^\p{Ll}/u.test(words[0].text) && !/^(the|a|an|one|two|three|four|five|several|some|he|she|they|it)$/.test(words[0].low)) continue;
@@ -531,27 +594,77 @@ const RELATED_LEAD = /(?:read (?:also|more)|see also|related|watch|also read|mor
 function keepSpan(p: Para, span: Span, text: string, attributed: boolean): boolean {
   if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (span.dash) return true;
+  if (isLabel(p, span, text)) return false;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const openAt = span.open >= 0 ? span.open : span.start;
+  if (span.open < 0 && words < 3) return false;
+  if (words <= 2) {
+    // One or two words are speech only when attributed and governed by a reporting verb, a speech act or
+    // "according to" in their sentence (Witkoff said the talks were “constructive”); otherwise scare quotes
+    // (Russian “occupiers”).
+    if (!attributed) return false;
+    const s = sentenceStartBefore(p, openAt);
+    const e = sentenceEndAfter(p, span.end);
+    const governed = tokensIn(p.outside, s, e).some((t) => t.low === 'according' || isReportingVerb(p.tokens, t.i) || isSpeechAct(p.tokens, t.i));
+    // A single word must also stand where a quoted word can: after a copula, "as", a speech verb or a pause
+    // ("were “constructive”", "dismissed it as “absurd”", "“Never,” he said") — not inside a noun phrase
+    // the reporter wrote ("17,200 Russian “occupiers”", "the current “dynamics”").
+    return governed && (words === 2 || predicatePosition(p, s, openAt));
+  }
+  return true;
+}
+
+/** Quoted text that names something rather than reports speech: a related link, a title of a work, a nickname. */
+function isLabel(p: Para, span: Span, text: string): boolean {
+  if (span.dash) return false;
   // "Read also: “Five things to know …”": a link to another article, not speech.
-  if (RELATED_LEAD.test(p.text.slice(Math.max(0, (span.open >= 0 ? span.open : span.start) - 30), span.open >= 0 ? span.open : span.start))) return false;
+  if (RELATED_LEAD.test(p.text.slice(Math.max(0, (span.open >= 0 ? span.open : span.start) - 30), span.open >= 0 ? span.open : span.start))) return true;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const openAt = span.open >= 0 ? span.open : span.start;
   // The novel “War and Peace”, a plan dubbed “Victory”: the word right before names a work or a label.
   const before = tokensIn(p.outside, Math.max(0, openAt - 40), openAt).slice(-1);
-  if (before.some((t) => WORK_TITLE_CUES.has(t.low)) && words <= 10 && /^\s*$/.test(p.text.slice(before[0].end, openAt))) return false;
-  if (span.open < 0 && words < 3) return false;
-  if (words === 1) {
-    const gap = p.text.slice(Math.max(0, openAt - 3), openAt);
-    return attributed && (/[:]\s*$/.test(gap) || (span.close >= 0 && /^,/.test(p.text.slice(span.close + 1))) || /,$/.test(text));
-  }
-  if (words === 2 && !attributed) return false;
-  if (words <= 2) {
-    // Two words: speech only when a reporting verb or "according to" governs them in the sentence.
-    const s = sentenceStartBefore(p, openAt);
-    const e = sentenceEndAfter(p, span.end);
-    return tokensIn(p.outside, s, e).some((t) => REPORTING_VERBS.has(t.low) || t.low === 'according');
-  }
-  return true;
+  if (before.some((t) => WORK_TITLE_CUES.has(t.low)) && words <= 10 && /^\s*$/.test(p.text.slice(before[0].end, openAt))) return true;
+  // A nickname: "known as “Putin’s chef”", "referred to as “the butcher”".
+  const lead = tokensIn(p.outside, Math.max(0, openAt - 40), openAt).slice(-3).map((t) => t.low).join(' ');
+  if (/(?:^|\s)(?:known as|referred to as|also called|nicknamed as|billed as)$/.test(lead) && words <= 6) return true;
+  // A name in Title Case (“Operation Spiderweb”, “Coalition of the Willing”): a title or label, not speech.
+  return words <= 6 && isTitleCaseName(text) && !(span.close >= 0 && /^,/.test(p.text.slice(span.close + 1)));
 }
+
+const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at', 'with', 'de', 'von']);
+
+/** Every word capitalised (connectors aside), no sentence punctuation: "Operation Spiderweb", "20 Days in Mariupol". */
+function isTitleCaseName(text: string): boolean {
+  if (/[.!?,;:…]$/.test(text.trim())) return false;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 2) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_CONNECTORS.has(w.toLowerCase())));
+}
+
+function predicatePosition(p: Para, sentStart: number, openAt: number): boolean {
+  const before = tokensIn(p.outside, sentStart, openAt);
+  const prev = before[before.length - 1];
+  if (!prev || /[:,;(–—]\s*$/.test(p.text.slice(prev.end, openAt))) return true;
+  if (PREDICATE_LEADS.has(prev.low) || isReportingVerb(p.tokens, prev.i) || isSpeechAct(p.tokens, prev.i)) return true;
+  // The complement of a speech act: "called the proposal “absurd”", "branded the memorandum an “ultimatum”".
+  for (let k = before.length - 2; k >= 0 && k >= before.length - 5; k--) {
+    if (/[,;:]/.test(before[k + 1].gap)) break;
+    if (isSpeechAct(p.tokens, before[k].i)) return true;
+  }
+  // "called for “restraint”", "warned of “consequences”"
+  const head = before[before.length - 2];
+  return (prev.low === 'for' || prev.low === 'of' || prev.low === 'about') && head !== undefined && (isReportingVerb(p.tokens, head.i) || isSpeechAct(p.tokens, head.i));
+}
+
+/** Words after which a quoted single word is the speaker's own predicate or complement. */
+const PREDICATE_LEADS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed',
+  'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'sound', 'sounds', 'sounded', 'become', 'becomes',
+  'became', 'as', 'it', 'them', 'this', 'him', 'her', 'very', 'too', 'so', 'not', 'quite', 'rather', 'deeply',
+  'extremely', 'highly', 'entirely', 'absolutely', 'totally', 'completely', 'and', 'or', 'but', 'nor', 'both',
+  'simply', 'utterly', 'truly', 'fairly', 'largely', 'mostly', 'had', 'has', 'have', 'would', 'will', 'could',
+  'should', 'must', 'might', 'may', 'can', 'did', 'does', 'do', 'to',
+]);
 
 // ---------------------------------------------------------------------------------------------------------
 // Indirect speech
@@ -571,12 +684,14 @@ const INDIRECT_VERBS = new Set([
   'confirmed', 'confirms', 'denied', 'admitted', 'acknowledged', 'suggested', 'indicated', 'estimated',
   'estimates', 'believes', 'believed', 'highlighted', 'highlights', 'emphasized', 'emphasised', 'explained',
   'reported', 'reports', 'predicted', 'informed', 'assured', 'reiterated', 'underlined', 'maintained', 'alleged',
+  // "…, saying the servicemen would …": a participle reports for its main clause's subject.
+  'saying', 'adding', 'noting', 'warning', 'stressing', 'insisting', 'arguing', 'claiming',
 ]);
 
 const DET_START = new Set(['the', 'a', 'an']);
 
 /** Verbs that take a clause without "that" ("Weller said it didn’t …"); others need "that". */
-const BARE_CLAUSE_VERBS = new Set(['say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
+const BARE_CLAUSE_VERBS = new Set(['saying', 'say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
 
 /** "X said (that) …" and "…, X said." sentences without quote marks. */
 function indirectCandidates(p: Para): IndirectCandidate[] {
@@ -585,7 +700,10 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
   for (let si = 0; si < p.sentences.length; si++) {
     const sStart = p.sentences[si];
     const sEnd = si + 1 < p.sentences.length ? p.sentences[si + 1] : p.text.length;
-    if (p.spans.some((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0))) continue;
+    // A sentence with a quotation is attributed through it; the partial quote stands for its reported clause
+    // (one row per statement, so answers do not list the same words twice). Titles and nicknames in marks are
+    // not quotations ("In his book “…”, Snyder argued that …").
+    if (p.spans.some((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)))) continue;
     const toks = tokensIn(p.tokens, sStart, sEnd);
     let found = false;
     for (let i = 0; i < toks.length && !found; i++) {
@@ -595,8 +713,8 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       if (t.gap.includes(',') && invertedTail(p, toks, i, sEnd)) continue;
       let j = i + 1;
       if (VERBS_WITH_LISTENER.has(t.low)) {
-        // "told reporters that", "informed the agency that"
-        while (j < toks.length && j < i + 6 && toks[j].low !== 'that' && !/[,;:]/.test(toks[j].gap)) j++;
+        // "told reporters that", "informed the agency on Friday that"
+        j = thatAfter(toks, i + 1, true) ?? i + 1;
         if (toks[j]?.low !== 'that') {
           // "told reporters the talks were useful": the listener, then a clause.
           const listener = largestAt(p.mentions, toks[i + 1]?.start ?? -1);
@@ -607,18 +725,21 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
           if (!toks[j] || !CLAUSE_SUBJECT_START.has(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
         }
       } else {
-        let hop = j;
-        while (hop < toks.length && hop < i + 9 && toks[hop].low !== 'that' && !/[,;:]/.test(toks[hop].gap)) hop++;
-        if (toks[hop]?.low === 'that') j = hop;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || toks[j].cap) || /[,;:]/.test(toks[j].gap)) continue;
+        // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
+        const hop = thatAfter(toks, j, false);
+        const past = hop === undefined ? afterAdverbial(toks, j) : undefined;
+        if (hop !== undefined) j = hop;
+        // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
+        else if (past !== undefined) j = past;
+        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low)) || /[,;:]/.test(toks[j].gap)) continue;
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
-      const from = toks[j].start;
-      let to = sEnd;
-      while (to > from && /[\s.!?;:,”"’]/.test(p.text[to - 1])) to--;
+      const [from, to] = clauseBounds(p.text, toks[j].start, sEnd);
       if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
-      const subject = subjectMention(p, sStart, t.start);
+      // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
+      const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
+      const subject = bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start);
       if (!subject) continue;
       out.push({ verb: t, subject, from, to });
       found = true;
@@ -626,12 +747,12 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
     // "According to him, Ukraine is ready for …": the clause after the comma is X's.
     if (!found && toks[0]?.low === 'according' && toks[1]?.low === 'to') {
       const comma = p.text.indexOf(',', toks[1].end);
-      const m = largestAt(mentionsIn(p, toks[1].end, comma < 0 ? sEnd : comma), toks[2]?.start ?? -1);
+      const near = mentionsIn(p, toks[1].end, comma < 0 ? sEnd : comma);
+      const m = largestAt(near, toks[2]?.start ?? -1) ?? (DET_START.has(toks[2]?.low ?? '') ? largestAt(near, toks[3]?.start ?? -1) : undefined);
       const after = comma > 0 && comma < sEnd ? tokensIn(p.tokens, comma, sEnd) : [];
       if (m && after.length >= 4) {
-        let to = sEnd;
-        while (to > after[0].start && /[\s.!?;:,”"’]/.test(p.text[to - 1])) to--;
-        out.push({ verb: toks[0], subject: m, from: after[0].start, to });
+        const [from, to] = clauseBounds(p.text, after[0].start, sEnd);
+        out.push({ verb: toks[0], subject: m, from, to });
         found = true;
       }
     }
@@ -661,7 +782,9 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
           if (m && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
             let to = lastComma;
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
-            out.push({ verb: tail[vi], subject: m, from: sStart, to });
+            // A wire dateline ("KYIV, Nov 3 (Reuters) - ") is not part of what was said.
+            const dateline = DATELINE.exec(p.text.slice(sStart, to));
+            out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to });
           }
         }
       }
@@ -669,6 +792,87 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
   }
   return out;
 }
+
+/**
+ * A reported clause's text: from its first word to the sentence end, without the final punctuation, but with
+ * the marks of a title or quoted word inside it kept whole ("“Operation Spiderweb” had taken …").
+ */
+function clauseBounds(text: string, from: number, sentEnd: number): [number, number] {
+  let f = from;
+  if (f > 0 && /["“«„]/.test(text[f - 1])) f--;
+  let to = sentEnd;
+  // "…, according to Interfax." names the source, not what was said.
+  const source = /,\s*according to [^,;.!?]{2,60}[.!?]?\s*$/.exec(text.slice(f, sentEnd));
+  if (source) to = f + source.index;
+  while (to > f && /[\s.!?;:,]/.test(text[to - 1])) to--;
+  // A closing mark at the end stays only when it closes a mark opened inside the clause.
+  if (to > f && /[”"’»]/.test(text[to - 1])) {
+    const inner = text.slice(f, to - 1);
+    const opened = (inner.match(/[“«„]/g)?.length ?? 0) + ((inner.match(/"/g)?.length ?? 0) % 2);
+    if (opened === 0 || text[to - 1] === '’') {
+      to--;
+      while (to > f && /[\s.!?;:,]/.test(text[to - 1])) to--;
+    }
+  }
+  return [f, to];
+}
+
+/** Words that may stand between a reporting verb and its "that": when, where, how and to whom it was said. */
+const ADVERBIAL_WORDS = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'to', 'with', 'from', 'via', 'by', 'for', 'of', 'over', 'late',
+  'early', 'a', 'an', 'the', 'his', 'her', 'its', 'their', 'today', 'yesterday', 'tonight', 'earlier', 'later',
+  'last', 'this', 'next', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'day',
+  'days', 'weeks', 'ago', 'recently', 'again', 'also', 'repeatedly', 'previously', 'separately', 'publicly',
+  'privately', 'openly', 'now', 'then', 'once', 'first', 'statement', 'interview', 'video', 'address', 'speech',
+  'briefing', 'conference', 'press', 'news', 'post', 'posts', 'message', 'televised', 'joint', 'written', 'social',
+  'media', 'platform', 'channel', 'meeting', 'call', 'phone', 'summit', 'sidelines', 'visit', 'trip', 'remarks',
+  'comments', 'letter', 'report', 'broadcast', 'published', 'aired', 'nightly', 'daily', 'weekly', 'regular',
+  'official', 'website', 'session', 'hearing', 'forum', 'talk', 'show', 'podcast', 'state', 'television', 'tv',
+  'radio', 'online', 'x', 'telegram', 'facebook', 'instagram', 'truth', 'reporters', 'journalists', 'lawmakers',
+  'parliament', 'me', 'us', 'him', 'them', 'audience', 'crowd', 'students', 'officials', 'diplomats',
+  'counterparts', 'colleagues', 'allies', 'leaders', 'nation', 'people', 'agency', 'newspaper', 'broadcaster',
+  'outlet', 'committee', 'council', 'assembly', 'senate', 'congress', 'gathering', 'event', 'ceremony',
+  'response', 'reply', 'answer', 'question', 'questions', 'request', 'inquiry', 'written',
+]);
+const DAYS_AND_MONTHS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** After "said": the index just past a short adverbial ("on Saturday", "in Brussels") when a lower-case clause opener follows. */
+function afterAdverbial(toks: Token[], from: number): number | undefined {
+  const first = toks[from];
+  if (!first || !/^(on|in|at|during|after|late|earlier|later|last|today|yesterday)$/.test(first.low)) return undefined;
+  for (let j = from + 1; j < toks.length && j < from + 6; j++) {
+    const t = toks[j];
+    if (/[,;:()]/.test(t.gap)) return undefined;
+    // A pronoun opens the clause; a determiner does unless it belongs to the adverbial ("at the briefing").
+    const prev = toks[j - 1].low;
+    const inPhrase = DET_START.has(prev) || /^(on|in|at|during|after|before|to|with|from|of|for)$/.test(prev);
+    if (!t.cap && CLAUSE_SUBJECT_START.has(t.low) && !(inPhrase && !/^(he|she|it|they|we|i|you|there)$/.test(t.low))) return j;
+    if (!(ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || t.cap || /^\d+$/.test(t.low))) return undefined;
+  }
+  return undefined;
+}
+
+/** Index of the "that" opening a reported clause, when only adverbials (and, after "told", a listener) come before it. */
+function thatAfter(toks: Token[], from: number, listener: boolean): number | undefined {
+  for (let j = from; j < toks.length && j < from + 14; j++) {
+    const t = toks[j];
+    if (j > from && /[,;:()]/.test(t.gap)) return undefined;
+    if (t.low === 'that') return j;
+    if (ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || /^\d+$/.test(t.low)) continue;
+    // "told his advisers that": after a listener verb, a group of people is the listener.
+    if (listener && GROUP_NOUNS.has(t.low)) continue;
+    // Names of places, outlets and (after "told") listeners: "in Brussels", "told Reuters"; but "said Moscow …"
+    // starts the clause itself.
+    if (t.cap && (j > from || listener)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+const DATELINE = /^\p{Lu}[\p{Lu}\p{L} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,9}\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/u;
 
 /** "…, says the Institute for the Study of War (ISW).": the verb is followed by its speaker and the sentence ends. */
 function invertedTail(p: Para, toks: Token[], verbIdx: number, sEnd: number): boolean {

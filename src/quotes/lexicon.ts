@@ -198,6 +198,13 @@ export const PERSON_ROLES: Readonly<Record<string, readonly string[]>> = {
   soldier: ['soldier'],
   prosecutor: ['prosecutor'],
   ombudsman: ['ombudsman'],
+  ombudswoman: ['ombudsman'],
+  commissioner: ['commissioner', 'official'],
+  representative: ['representative', 'envoy'],
+  fellow: ['expert', 'analyst'],
+  scholar: ['expert', 'analyst'],
+  historian: ['historian', 'expert'],
+  strategist: ['expert', 'analyst'],
   pope: ['pope', 'leader'],
   patriarch: ['patriarch'],
   ceo: ['head'],
@@ -382,3 +389,46 @@ export const FIRST_NAME_VARIANTS: readonly (readonly string[])[] = [
   ['ruslan'],
   ['anthony', 'antony'],
 ];
+
+/**
+ * Words that say a person is a woman or a man (titles, role nouns). "She said" never resolves to someone
+ * known to be a man, nor "he said" to a woman; people of unknown gender fit both.
+ */
+export const FEMALE_WORDS: ReadonlySet<string> = new Set([
+  'ms', 'mrs', 'miss', 'madam', 'madame', 'lady', 'dame', 'queen', 'princess', 'spokeswoman', 'chairwoman',
+  'congresswoman', 'businesswoman', 'stateswoman', 'woman', 'women', 'mother', 'wife', 'widow', 'daughter',
+  'sister', 'grandmother', 'actress', 'baroness', 'duchess', 'first lady', 'frau',
+]);
+export const MALE_WORDS: ReadonlySet<string> = new Set([
+  'mr', 'sir', 'lord', 'king', 'prince', 'spokesman', 'chairman', 'congressman', 'businessman', 'statesman',
+  'man', 'father', 'husband', 'son', 'brother', 'grandfather', 'baron', 'duke', 'herr', 'patriarch', 'pope',
+]);
+
+/** Given names that are women's names (folded), common in this domain's news. */
+export const FEMALE_GIVEN_NAMES: ReadonlySet<string> = new Set([
+  'kaja', 'ursula', 'maria', 'mariya', 'olena', 'elena', 'yelena', 'yulia', 'yuliia', 'julia', 'iryna', 'irina',
+  'olga', 'olha', 'oksana', 'kateryna', 'ekaterina', 'yekaterina', 'natalia', 'nataliya', 'natalya', 'tatiana',
+  'tetiana', 'tatyana', 'svetlana', 'svitlana', 'valentina', 'anna', 'hanna', 'ganna', 'victoria', 'viktoria',
+  'viktoriia', 'lyudmila', 'liudmyla', 'anastasia', 'daria', 'darya', 'alina', 'halyna', 'galina', 'marina',
+  'maryna', 'ella', 'elvira', 'kamala', 'hillary', 'nancy', 'kristi', 'karoline', 'tulsi', 'tammy', 'pam',
+  'kristalina', 'giorgia', 'annalena', 'angela', 'theresa', 'liz', 'elizabeth', 'rachel', 'yvette', 'priti',
+  'mette', 'sanna', 'jacinda', 'roberta', 'antonia', 'kimberly', 'sarah', 'emily', 'jennifer', 'linda',
+  'susan', 'karen', 'lisa', 'laura', 'jane', 'catherine', 'catherina', 'caroline', 'christine', 'samantha',
+  'margarita', 'ingrida', 'evika', 'zuzana', 'maia', 'salome', 'ivana', 'agnieszka', 'beata', 'ewa',
+  'magdalena', 'alice', 'marie', 'sophie', 'anne', 'ann', 'helen', 'helena', 'josephine', 'emma', 'mary',
+]);
+
+/** Given names that are men's names (folded), beyond the transliteration classes below. */
+export const MALE_GIVEN_NAMES: ReadonlySet<string> = new Set([
+  'donald', 'joe', 'steve', 'steven', 'marco', 'keir', 'emmanuel', 'friedrich', 'olaf', 'recep', 'viktor',
+  'boris', 'rustem', 'kyrylo', 'kirill', 'denys', 'mark', 'antonio', 'hakan', 'jd', 'j.d.', 'mike', 'michael',
+  'john', 'james', 'david', 'robert', 'keith', 'pete', 'peter', 'antony', 'anthony', 'jake', 'lloyd', 'jens',
+  'josep', 'charles', 'xi', 'narendra', 'luiz', 'cyril', 'ramzan', 'yevgeny', 'alexander', 'valery', 'oleg',
+  'nikolai', 'nikolay', 'vladimir', 'volodymyr', 'dmitry', 'sergei', 'andrii', 'andriy', 'andrei', 'mykhailo',
+  'ihor', 'igor', 'pavlo', 'petro', 'yuri', 'yuriy', 'oleksandr', 'oleksii', 'vitali', 'vitaliy', 'anton',
+  'maxim', 'maksym', 'arseniy', 'ruslan', 'yevhen', 'vasyl', 'taras', 'bohdan', 'rishi', 'fumio',
+  'alexis', 'sean', 'matthew', 'tom', 'tim', 'richard', 'william', 'thomas', 'paul', 'george', 'stephen',
+]);
+
+/** Surname endings of Russian and Ukrainian women's surnames (Zakharova, Stefanishyna, Matviyenko is not one). */
+export const FEMALE_SURNAME_ENDINGS = /(?:ova|eva|yova|iova|ina|yna|skaya|tskaya|aya)$/;

@@ -115,7 +115,7 @@ const PP_STOP = new Set([
   'could', 'can', 'may', 'might', 'should', 'must', 'not', 'also', 'on', 'last', 'this', 'since', 'after',
 ]);
 
-const ORG_HEAD_NOUNS = new Set(['ministry', 'government', 'army', 'military', 'embassy', 'administration', 'parliament', 'cabinet', 'presidency', 'navy', 'police', 'agency', 'institute', 'department', 'kremlin', 'office', 'command', 'council', 'commission', 'think-tank', 'newspaper', 'outlet', 'broadcaster', 'delegation', 'side', 'authorities', 'leadership', 'regime']);
+const ORG_HEAD_NOUNS = new Set(['ministry', 'service', 'government', 'army', 'military', 'embassy', 'administration', 'parliament', 'cabinet', 'presidency', 'navy', 'police', 'agency', 'institute', 'department', 'kremlin', 'office', 'command', 'council', 'commission', 'think-tank', 'newspaper', 'outlet', 'broadcaster', 'delegation', 'side', 'authorities', 'leadership', 'regime']);
 const ORG_MODIFIERS = new Set(['foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'economy', 'health', 'energy', 'emergency', 'emergencies', 'intelligence', 'security', 'armed', 'general', 'press', 'news', 'state', 'federal', 'national', 'presidential', 'military', 'border', 'customs', 'prosecutor', 'prosecutors', 'negotiating', 'peace', 'trade']);
 const CONTENT_WORDS = new Set(['peace', 'war', 'talks', 'new', 'western', 'eastern', 'northern', 'southern', 'global', 'international', 'world', 'national', 'federal']);
 const ROLE_WORDS = new Set(Object.keys(PERSON_ROLES).filter((r) => !r.includes(' ')));

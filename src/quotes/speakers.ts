@@ -10,7 +10,8 @@
 //   reg.resolve(nameOrAlias)     → case/diacritics/transliteration-insensitive lookup; a surname alone works
 //                                  when only one speaker has it.
 //   reg.list()                   → every speaker, most quoted first.
-//   reg.suggest(prefix, limit)   → autocomplete: speakers with an alias having a word that starts with prefix.
+//   reg.suggest(prefix, limit)   → autocomplete: speakers with an alias having a word that starts with prefix;
+//                                  names (or surnames) starting with it first, then most quoted.
 //   reg.quoteCount(id)           → number of quotes attributed to the speaker.
 //
 // Ids. add() returns a *mention id* derived from the written name only ("p:volodymyr-zelensky", "p:zelensky",
@@ -23,7 +24,9 @@
 // with compatible given names (Dmytro/Dmitry, initials, middle names) is one person; a surname alone joins the
 // only person with that surname; two different given names are two people. Organisations merge with their
 // acronym when exactly one organisation has it. Unnamed sources merge only on the same description.
-// Work is linear in the number of distinct names; indexes are rebuilt lazily after changes.
+// Indexes are brought up to date lazily, on the next lookup after a change, and only for the speakers the
+// change can reach (same surname, same acronym, same previous cluster): a live change at 10k articles costs
+// milliseconds, the first build is linear in the number of distinct names.
 import type { ExtractedQuote, Speaker, SpeakerType } from '../types.js';
 import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName, stripTitles, translitKey } from './names.js';
 
@@ -125,18 +128,38 @@ class UnionFind {
   }
 }
 
+/** What a record was indexed under, so that a change can find the clusters it touches. */
+interface Relations {
+  surname?: string;
+  /** Acronyms this organisation's spelled-out names or aliases give ("isw"). */
+  owns: string[];
+  /** The acronym this record's own name is ("isw" for a speaker written "ISW"). */
+  acronym?: string;
+}
+
 export class SpeakerRegistry {
   private readonly recs = new Map<string, Rec>();
   private readonly articles = new Map<string, ArticleEntry[]>();
-  private dirty = true;
-  // Derived indexes, rebuilt on demand.
-  private canonOf = new Map<string, string>();
-  private speakers = new Map<string, Speaker>();
-  private counts = new Map<string, number>();
-  private aliasIndex = new Map<string, Set<string>>();
-  private surnameIndex = new Map<string, Set<string>>();
-  /** "tail\u0001speakerId" for every word-suffix of every alias, sorted: a prefix is a contiguous range. */
-  private prefixIndex: string[] = [];
+  /** Records changed since the indexes were last brought up to date. */
+  private readonly pending = new Set<string>();
+  // Relations between records (the only ways two records can join one speaker).
+  private readonly relations = new Map<string, Relations>();
+  private readonly bySurname = new Map<string, Set<string>>();
+  private readonly acronymOwners = new Map<string, Set<string>>();
+  private readonly acronymRecs = new Map<string, Set<string>>();
+  // Clusters and the lookup indexes derived from them, updated only where a change reaches.
+  private readonly canonOf = new Map<string, string>();
+  private readonly members = new Map<string, string[]>();
+  private readonly speakers = new Map<string, Speaker>();
+  private readonly counts = new Map<string, number>();
+  private readonly aliasIndex = new Map<string, Set<string>>();
+  private readonly keysOf = new Map<string, string[]>();
+  private readonly tailsOf = new Map<string, string[]>();
+  /** Folded forms a prefix must start to rank first in suggest(): the display name, surnames, acronyms. */
+  private readonly leadsOf = new Map<string, string[]>();
+  /** Every word-suffix of every alias → speakers; `tails` keeps the suffixes sorted so a prefix is a contiguous range. */
+  private readonly tailIds = new Map<string, Set<string>>();
+  private tails: string[] = [];
 
   add(articleId: string, quotes: readonly ExtractedQuote[]): Array<string | null> {
     if (this.articles.has(articleId)) this.remove(articleId);
@@ -162,10 +185,10 @@ export class SpeakerRegistry {
       const aliases = (q.speakerAliases ?? []).filter((a) => a && a !== name);
       for (const a of aliases) rec.aliases.set(a, (rec.aliases.get(a) ?? 0) + 1);
       entries.push({ key, name: written, aliases });
+      this.pending.add(key);
       return key;
     });
     this.articles.set(articleId, entries);
-    this.dirty = true;
     return ids;
   }
 
@@ -180,28 +203,28 @@ export class SpeakerRegistry {
       decrement(rec.names, e.name);
       for (const a of e.aliases) decrement(rec.aliases, a);
       if (rec.quotes <= 0) this.recs.delete(e.key);
+      this.pending.add(e.key);
     }
-    this.dirty = true;
   }
 
   get(id: string): Speaker | undefined {
-    this.rebuild();
+    this.refresh();
     const canon = this.canonOf.get(id) ?? id;
     return this.speakers.get(canon);
   }
 
   quoteCount(id: string): number {
-    this.rebuild();
+    this.refresh();
     return this.counts.get(this.canonOf.get(id) ?? id) ?? 0;
   }
 
   list(): Speaker[] {
-    this.rebuild();
+    this.refresh();
     return [...this.speakers.values()].sort((a, b) => this.rank(a, b));
   }
 
   resolve(nameOrAlias: string): Speaker | undefined {
-    this.rebuild();
+    this.refresh();
     const q = nameOrAlias.trim();
     if (!q) return undefined;
     const direct = this.get(q);
@@ -217,7 +240,7 @@ export class SpeakerRegistry {
     // "Dmytro Peskov", "V. Putin": a person by surname with compatible given names.
     const parsed = parsePersonName(stripTitles(q));
     if (parsed) {
-      const ids = this.surnameIndex.get(parsed.surname);
+      const ids = this.bySurname.get(parsed.surname);
       if (ids) {
         const fit = [...ids].filter((id) => {
           const rec = this.recs.get(id);
@@ -230,51 +253,143 @@ export class SpeakerRegistry {
     return undefined;
   }
 
+  /**
+   * Autocomplete. Speakers whose display name, or a person's surname, starts with the prefix come first
+   * ("ze" → Volodymyr Zelensky before "a trusted former minister to Volodymyr Zelensky"); then any alias with a
+   * word starting with it. Within each group, most quoted first.
+   */
   suggest(prefix: string, limit = 25): Speaker[] {
-    this.rebuild();
+    this.refresh();
     const p = fold(prefix).split(' ').filter(Boolean).map(translitKey).join(' ');
     if (!p) return this.list().slice(0, limit);
+    const forms = [...new Set([p, fold(prefix)])];
     const found = new Set<string>();
-    for (const form of new Set([p, fold(prefix)])) {
+    for (const form of forms) {
       // A transliterated prefix may differ from the raw one ("zelenskyi" → "zelensky"): look both up.
       let lo = 0;
-      let hi = this.prefixIndex.length;
+      let hi = this.tails.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (this.prefixIndex[mid] < form) lo = mid + 1;
+        if (this.tails[mid] < form) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < this.prefixIndex.length && this.prefixIndex[i].startsWith(form); i++) {
-        found.add(this.prefixIndex[i].slice(this.prefixIndex[i].indexOf('\u0001') + 1));
+      for (let i = lo; i < this.tails.length && this.tails[i].startsWith(form); i++) {
+        for (const id of this.tailIds.get(this.tails[i]) ?? []) found.add(id);
       }
     }
-    return [...found].map((id) => this.speakers.get(id)!).filter(Boolean).sort((a, b) => this.rank(a, b)).slice(0, limit);
+    // Top `limit` in one pass: a broad prefix can match most of the corpus, and only a page is shown.
+    const top: Array<{ s: Speaker; tier: number }> = [];
+    const better = (a: { s: Speaker; tier: number }, b: { s: Speaker; tier: number }): number => a.tier - b.tier || this.rank(a.s, b.s);
+    for (const id of found) {
+      const s = this.speakers.get(id);
+      if (!s) continue;
+      const item = { s, tier: (this.leadsOf.get(id) ?? []).some((l) => forms.some((f) => l.startsWith(f))) ? 0 : 1 };
+      if (top.length === limit && better(item, top[top.length - 1]) >= 0) continue;
+      let i = top.length;
+      while (i > 0 && better(item, top[i - 1]) < 0) i--;
+      top.splice(i, 0, item);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((x) => x.s);
   }
 
   private rank(a: Speaker, b: Speaker): number {
-    return (this.counts.get(b.id) ?? 0) - (this.counts.get(a.id) ?? 0) || a.name.localeCompare(b.name);
+    return (this.counts.get(b.id) ?? 0) - (this.counts.get(a.id) ?? 0) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 
-  /** Recomputes clusters, display names and lookup indexes after changes: linear in distinct names. */
-  private rebuild(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
+  /**
+   * Brings clusters, display names and lookup indexes up to date with the changed records. Two records can only
+   * join through a shared surname or acronym, so only the clusters reachable that way from a changed record are
+   * recomputed: a live change costs about the size of the speakers it touches, not the corpus.
+   */
+  private refresh(): void {
+    if (this.pending.size === 0) return;
+    const changed = [...this.pending];
+    this.pending.clear();
+    // 1. Re-index each changed record's relations, remembering the groups it left and joined.
+    const seeds = new Set<string>(changed);
+    const surnames = new Set<string>();
+    const acronyms = new Set<string>();
+    for (const key of changed) {
+      const old = this.relations.get(key);
+      if (old) {
+        if (old.surname) {
+          surnames.add(old.surname);
+          removeFrom(this.bySurname, old.surname, key);
+        }
+        for (const a of old.owns) {
+          acronyms.add(a);
+          removeFrom(this.acronymOwners, a, key);
+        }
+        if (old.acronym) {
+          acronyms.add(old.acronym);
+          removeFrom(this.acronymRecs, old.acronym, key);
+        }
+        this.relations.delete(key);
+      }
+      const rec = this.recs.get(key);
+      if (!rec) continue;
+      const rel = relationsOf(rec);
+      this.relations.set(key, rel);
+      if (rel.surname) {
+        surnames.add(rel.surname);
+        addTo(this.bySurname, rel.surname, key);
+      }
+      for (const a of rel.owns) {
+        acronyms.add(a);
+        addTo(this.acronymOwners, a, key);
+      }
+      if (rel.acronym) {
+        acronyms.add(rel.acronym);
+        addTo(this.acronymRecs, rel.acronym, key);
+      }
+    }
+    // 2. Everything that may now cluster differently: the closure over old clusters, surnames and acronyms.
+    const scope = new Set<string>();
+    const queue: string[] = [...seeds];
+    for (const s of surnames) for (const k of this.bySurname.get(s) ?? []) queue.push(k);
+    for (const a of acronyms) {
+      for (const k of this.acronymOwners.get(a) ?? []) queue.push(k);
+      for (const k of this.acronymRecs.get(a) ?? []) queue.push(k);
+    }
+    while (queue.length) {
+      const key = queue.pop()!;
+      if (scope.has(key)) continue;
+      scope.add(key);
+      const canon = this.canonOf.get(key);
+      if (canon) for (const k of this.members.get(canon) ?? []) if (!scope.has(k)) queue.push(k);
+      const rel = this.relations.get(key);
+      if (!rel) continue;
+      if (rel.surname) for (const k of this.bySurname.get(rel.surname) ?? []) if (!scope.has(k)) queue.push(k);
+      for (const a of rel.acronym ? [...rel.owns, rel.acronym] : rel.owns) {
+        for (const k of this.acronymOwners.get(a) ?? []) if (!scope.has(k)) queue.push(k);
+        for (const k of this.acronymRecs.get(a) ?? []) if (!scope.has(k)) queue.push(k);
+      }
+    }
+    // 3. Drop the speakers those records formed.
+    const added: string[] = [];
+    const removedTails = new Set<string>();
+    for (const key of scope) {
+      const canon = this.canonOf.get(key);
+      this.canonOf.delete(key);
+      if (canon && this.speakers.has(canon)) this.dropSpeaker(canon, removedTails);
+    }
+    // 4. Cluster the records that still exist and index the speakers they form.
+    const live = [...scope].map((k) => this.recs.get(k)).filter((r): r is Rec => r !== undefined);
+    for (const recs of this.clusters(live)) this.addSpeaker(recs, added);
+    this.updateTails(added, removedTails);
+  }
+
+  /** Clusters of records (all their surname- and acronym-relatives are among them). */
+  private clusters(recs: Rec[]): Rec[][] {
     const uf = new UnionFind();
     const bySurname = new Map<string, Rec[]>();
-    const orgsByAcronym = new Map<string, Set<string>>();
-    for (const rec of this.recs.values()) {
+    for (const rec of recs) {
       uf.find(rec.key);
       if (rec.surname) {
         let list = bySurname.get(rec.surname);
         if (!list) bySurname.set(rec.surname, (list = []));
         list.push(rec);
-      }
-      if (rec.type === 'organization') {
-        for (const name of [...rec.names.keys(), ...rec.aliases.keys()]) {
-          const acr = isAcronym(name.replace(/^the\s+/i, '')) ? '' : acronymOf(name.replace(/^the\s+/i, ''));
-          if (acr) addTo(orgsByAcronym, acr.toLowerCase(), rec.key);
-          for (const alias of rec.aliases.keys()) if (isAcronym(alias)) addTo(orgsByAcronym, fold(alias).replace(/\s/g, ''), rec.key);
-        }
       }
     }
     // People: compatible given names under one surname; a bare surname joins the only named person.
@@ -292,62 +407,144 @@ export class SpeakerRegistry {
       }
     }
     // Organisations: an acronym joins the one spelled-out organisation that has it.
-    for (const rec of this.recs.values()) {
-      if (rec.type !== 'organization') continue;
-      const name = [...rec.names.keys()][0] ?? '';
-      if (!isAcronym(name.replace(/^the\s+/i, ''))) continue;
-      const owners = orgsByAcronym.get(fold(name).replace(/\s/g, ''));
+    for (const rec of recs) {
+      const acr = this.relations.get(rec.key)?.acronym;
+      if (!acr) continue;
+      const owners = this.acronymOwners.get(acr);
       if (owners && owners.size === 1) uf.union([...owners][0], rec.key);
     }
-
-    // Clusters → speakers.
-    const clusters = new Map<string, Rec[]>();
-    for (const rec of this.recs.values()) {
+    const out = new Map<string, Rec[]>();
+    for (const rec of recs) {
       const root = uf.find(rec.key);
-      let list = clusters.get(root);
-      if (!list) clusters.set(root, (list = []));
+      let list = out.get(root);
+      if (!list) out.set(root, (list = []));
       list.push(rec);
     }
-    this.canonOf = new Map();
-    this.speakers = new Map();
-    this.counts = new Map();
-    this.aliasIndex = new Map();
-    this.surnameIndex = new Map();
-    const tails: string[] = [];
-    for (const recs of clusters.values()) {
-      const id = canonicalId(recs);
-      const names = new Map<string, number>();
-      let quotes = 0;
-      for (const r of recs) {
-        quotes += r.quotes;
-        for (const [n, c] of r.names) names.set(n, (names.get(n) ?? 0) + c);
-      }
-      const display = displayName(names, recs[0].type);
-      const aliases = new Set<string>([display, ...names.keys()]);
-      for (const r of recs) for (const a of r.aliases.keys()) aliases.add(a);
-      const type = recs.find((r) => r.key === id)?.type ?? recs[0].type;
-      const speaker: Speaker = { id, name: display, aliases: [...aliases], type };
-      this.speakers.set(id, speaker);
-      this.counts.set(id, quotes);
-      for (const r of recs) {
-        this.canonOf.set(r.key, id);
-        if (r.surname) addTo(this.surnameIndex, r.surname, r.key);
-      }
-      const keys = new Set<string>();
-      const tailSet = new Set<string>();
-      for (const a of aliases) {
-        const forms = aliasForms(a);
-        for (const k of forms.keys) keys.add(k);
-        // Raw folded forms too, so a prefix typed in another transliteration still finds it.
-        for (const t of forms.tails) tailSet.add(t);
-      }
-      if (type === 'person') for (const r of recs) if (r.surname) keys.add(r.surname);
-      for (const k of keys) addTo(this.aliasIndex, k, id);
-      for (const t of tailSet) tails.push(`${t}\u0001${id}`);
-    }
-    tails.sort();
-    this.prefixIndex = tails;
+    return [...out.values()];
   }
+
+  private addSpeaker(recs: Rec[], addedTails: string[]): void {
+    // Sorted so that the same records give the same speaker whatever order they were added in.
+    recs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const id = canonicalId(recs);
+    const names = new Map<string, number>();
+    let quotes = 0;
+    for (const r of recs) {
+      quotes += r.quotes;
+      for (const [n, c] of r.names) names.set(n, (names.get(n) ?? 0) + c);
+    }
+    const display = displayName(names, recs[0].type);
+    const others = new Set<string>(names.keys());
+    for (const r of recs) for (const a of r.aliases.keys()) others.add(a);
+    others.delete(display);
+    const aliases = [display, ...[...others].sort()];
+    const type = recs.find((r) => r.key === id)?.type ?? recs[0].type;
+    this.speakers.set(id, { id, name: display, aliases, type });
+    this.counts.set(id, quotes);
+    this.members.set(id, recs.map((r) => r.key));
+    for (const r of recs) this.canonOf.set(r.key, id);
+    const keys = new Set<string>();
+    const tails = new Set<string>();
+    for (const a of aliases) {
+      const forms = aliasForms(a);
+      for (const k of forms.keys) keys.add(k);
+      // Raw folded forms too, so a prefix typed in another transliteration still finds it.
+      for (const t of forms.tails) tails.add(t);
+    }
+    if (type === 'person') for (const r of recs) if (r.surname) keys.add(r.surname);
+    for (const k of keys) addTo(this.aliasIndex, k, id);
+    for (const t of tails) {
+      let set = this.tailIds.get(t);
+      if (!set) {
+        this.tailIds.set(t, (set = new Set()));
+        addedTails.push(t);
+      }
+      set.add(id);
+    }
+    this.keysOf.set(id, [...keys]);
+    this.tailsOf.set(id, [...tails]);
+    const leads = new Set([fold(display), nameKey(display)]);
+    for (const r of recs) if (r.surname) leads.add(r.surname);
+    if (type !== 'person') for (const a of aliases) if (isAcronym(a)) leads.add(fold(a));
+    this.leadsOf.set(id, [...leads]);
+  }
+
+  private dropSpeaker(id: string, removedTails: Set<string>): void {
+    this.speakers.delete(id);
+    this.counts.delete(id);
+    this.members.delete(id);
+    for (const k of this.keysOf.get(id) ?? []) removeFrom(this.aliasIndex, k, id);
+    for (const t of this.tailsOf.get(id) ?? []) {
+      const set = this.tailIds.get(t);
+      if (!set) continue;
+      set.delete(id);
+      if (set.size === 0) {
+        this.tailIds.delete(t);
+        removedTails.add(t);
+      }
+    }
+    this.keysOf.delete(id);
+    this.tailsOf.delete(id);
+    this.leadsOf.delete(id);
+  }
+
+  /** Keeps `tails` sorted: a few changes are spliced in place, many are re-sorted at once. */
+  private updateTails(added: string[], removed: Set<string>): void {
+    const gone = [...removed].filter((t) => !this.tailIds.has(t));
+    const fresh = added.filter((t) => this.tailIds.has(t));
+    if (gone.length + fresh.length === 0) return;
+    if (gone.length + fresh.length > 2000) {
+      this.tails = [...this.tailIds.keys()].sort();
+      return;
+    }
+    for (const t of gone) {
+      const i = lowerBound(this.tails, t);
+      if (this.tails[i] === t) this.tails.splice(i, 1);
+    }
+    for (const t of fresh) {
+      const i = lowerBound(this.tails, t);
+      if (this.tails[i] !== t) this.tails.splice(i, 0, t);
+    }
+  }
+}
+
+/** The surname and acronyms a record can join others by. */
+function relationsOf(rec: Rec): Relations {
+  const rel: Relations = { surname: rec.surname, owns: [] };
+  if (rec.type === 'organization') {
+    const owns = new Set<string>();
+    for (const name of rec.names.keys()) {
+      const plain = name.replace(/^the\s+/i, '');
+      const acr = isAcronym(plain) ? '' : acronymOf(plain);
+      if (acr) owns.add(acr.toLowerCase());
+    }
+    if (rec.names.size > 0) for (const alias of rec.aliases.keys()) if (isAcronym(alias)) owns.add(fold(alias).replace(/\s/g, ''));
+    rel.owns = [...owns];
+    // Its own name is an acronym ("ISW"): the smallest such name, so the answer does not depend on order.
+    const written = [...rec.names.keys()].filter((n) => isAcronym(n.replace(/^the\s+/i, ''))).sort()[0];
+    if (written) rel.acronym = fold(written).replace(/\s/g, '');
+  }
+  return rel;
+}
+
+const collator = new Intl.Collator();
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
 }
 
 function decrement(map: Map<string, number>, key: string): void {

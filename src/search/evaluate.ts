@@ -22,6 +22,7 @@ interface RadixTree {
 interface Internals {
   _index: RadixTree;
   _nextId: number;
+  _idToShortId: Map<string, number>;
   _documentIds: Map<number, string>;
   _documentCount: number;
   _fieldLength: Map<number, number[]>;
@@ -131,6 +132,19 @@ export class Evaluation {
     return this.ids.get(doc)!;
   }
 
+  /** Every document with its final score, in insertion order (no sorting, no per-document objects). */
+  unranked(): { docs: Int32Array; scores: Float64Array } {
+    const qualities = new Map<number, number>();
+    const scores = new Float64Array(this.docs.length);
+    for (let i = 0; i < this.docs.length; i++) {
+      const mask = this.masks[i];
+      let q = qualities.get(mask);
+      if (q === undefined) qualities.set(mask, (q = this.quality(mask)));
+      scores[i] = this.sums[i] * q;
+    }
+    return { docs: this.docs, scores };
+  }
+
   /** Index terms matched in this document (MiniSearch's `terms` of a result). */
   terms(doc: number): string[] {
     const at = this.docs.indexOf(doc);
@@ -201,10 +215,36 @@ export class QueryEvaluator {
   private refresh(): void {
     const { _nextId: nextId, _documentCount: count } = this.m;
     if (nextId === this.seen.nextId && count === this.seen.count) return;
-    const lengths = new Float64Array(nextId);
+    // Changes not reported through added/removed: rebuild the table (linear in documents).
+    const lengths = new Float64Array(Math.max(nextId, this.lengths.length));
     for (const [doc, fields] of this.m._fieldLength) lengths[doc] = fields[0] ?? 0;
     this.lengths = lengths;
     this.seen = { nextId, count };
+  }
+
+  /** The index's number for a document id (to pass to `removed` after removing it). */
+  docOf(id: string): number | undefined {
+    return this.m._idToShortId.get(id);
+  }
+
+  /** Call after adding `id` to the index: keeps the length table current without a full rebuild. */
+  added(id: string): void {
+    const doc = this.m._idToShortId.get(id);
+    if (doc === undefined || this.seen.nextId < 0) return;
+    if (doc >= this.lengths.length) {
+      const grown = new Float64Array(Math.max(doc + 1, Math.ceil(this.lengths.length * 1.5) + 64));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[doc] = this.m._fieldLength.get(doc)?.[0] ?? 0;
+    this.seen = { nextId: this.m._nextId, count: this.m._documentCount };
+  }
+
+  /** Call after removing (or discarding) the document that had number `doc`. */
+  removed(doc: number | undefined): void {
+    if (doc === undefined || this.seen.nextId < 0) return;
+    if (doc < this.lengths.length) this.lengths[doc] = 0;
+    this.seen = { nextId: this.m._nextId, count: this.m._documentCount };
   }
 
   /** Evaluates a query tree the way MiniSearch#search would. Throws TooComplex past MAX_LEAVES leaves. */

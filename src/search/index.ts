@@ -51,6 +51,16 @@ function compoundSplits(word: string): Query[] {
   return out;
 }
 
+/** Hits by position, without an object per hit. */
+export interface HitList {
+  size: number;
+  /** The index's number for the document (stable while it is indexed, never reused); -1 when unknown. */
+  doc(i: number): number;
+  id(i: number): string;
+  score(i: number): number;
+  hit(i: number): TextHit;
+}
+
 /** A hit whose matched terms are worked out only when read (only shown hits are highlighted). */
 class EvaluatedHit implements TextHit {
   constructor(readonly id: string, readonly score: number, private readonly doc: number, private readonly evaluation: Evaluation) {}
@@ -92,10 +102,11 @@ export class TextIndex {
 
   add(doc: IndexedText): void {
     this.mini.add(doc);
+    this.evaluator.added(doc.id);
   }
 
   addAll(docs: IndexedText[]): void {
-    this.mini.addAll(docs);
+    for (const doc of docs) this.add(doc);
   }
 
   /**
@@ -104,8 +115,10 @@ export class TextIndex {
    */
   remove(id: string, text?: string): void {
     if (!this.mini.has(id)) return;
+    const doc = this.evaluator.docOf(id);
     if (text === undefined) this.mini.discard(id);
     else this.mini.remove({ id, text });
+    this.evaluator.removed(doc);
   }
 
   /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
@@ -119,14 +132,23 @@ export class TextIndex {
 
   /**
    * Every hit, not ranked: in the order MiniSearch first met them, which is the order equal scores keep in
-   * `search`. For callers that regroup hits and sort each group (by score, then this order) themselves.
+   * `search`. For callers that regroup hits and sort each group (by score, then this order) themselves; hit
+   * objects (with matched terms) are made only for the rows a caller keeps.
    */
-  searchUnranked(query: ParsedQuery): TextHit[] {
+  searchUnranked(query: ParsedQuery): HitList {
     const evaluation = this.plan(query);
-    if (!evaluation) return [];
-    if (Array.isArray(evaluation)) return evaluation;
-    const all = evaluation.rank({ unsorted: true });
-    return all.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), all.scores[i], doc, evaluation));
+    if (!evaluation) return { size: 0, doc: () => -1, id: () => '', score: () => 0, hit: () => ({ id: '', score: 0, terms: [] }) };
+    if (Array.isArray(evaluation)) {
+      return { size: evaluation.length, doc: () => -1, id: (i) => evaluation[i].id, score: (i) => evaluation[i].score, hit: (i) => evaluation[i] };
+    }
+    const { docs, scores } = evaluation.unranked();
+    return {
+      size: docs.length,
+      doc: (i) => docs[i],
+      id: (i) => evaluation.id(docs[i]),
+      score: (i) => scores[i],
+      hit: (i) => new EvaluatedHit(evaluation.id(docs[i]), scores[i], docs[i], evaluation),
+    };
   }
 
   /**
@@ -206,9 +228,21 @@ export function highlight(text: string, terms: Iterable<string>): Highlight[] {
   const ranges: Highlight[] = [];
   if (wanted.size === 0) return ranges;
   for (const token of tokenizeWithOffsets(text)) {
-    if (indexTerms(token.word).some((t) => wanted.has(t))) ranges.push([token.start, token.end]);
+    if (cachedIndexTerms(token.word).some((t) => wanted.has(t))) ranges.push([token.start, token.end]);
   }
   return ranges;
+}
+
+/** Highlighting runs the index's term processing on every word shown; words repeat, so results are cached. */
+const termsOfWord = new Map<string, string[]>();
+
+function cachedIndexTerms(word: string): string[] {
+  let out = termsOfWord.get(word);
+  if (out === undefined) {
+    if (termsOfWord.size >= MAX_CACHED_WORDS) termsOfWord.clear();
+    termsOfWord.set(word, (out = indexTerms(word)));
+  }
+  return out;
 }
 
 /** Phrase checks run over thousands of passages per query; words repeat, so their folded stems are cached. */
@@ -227,6 +261,10 @@ function cachedPhraseWord(word: string): string {
 /** True when `text` holds every phrase as consecutive words. */
 export function containsPhrases(text: string, phrases: string[][]): boolean {
   if (phrases.length === 0) return true;
+  return tokensContainPhrases(text, phrases);
+}
+
+function tokensContainPhrases(text: string, phrases: string[][]): boolean {
   const tokens = tokenize(text);
   const words: Array<string | undefined> = new Array(tokens.length);
   const word = (i: number): string => (words[i] ??= cachedPhraseWord(tokens[i]));

@@ -12,6 +12,17 @@ export class WordCounts {
       if (!STOP_WORDS.has(word)) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
     }
   }
+
+  /** Undoes addText(text): lets the counts follow live changes instead of being rebuilt from every quote. */
+  removeText(text: string): void {
+    for (const m of text.matchAll(/\p{L}{4,}/gu)) {
+      const word = foldWord(m[0]);
+      const count = this.counts.get(word);
+      if (count === undefined) continue;
+      if (count <= 1) this.counts.delete(word);
+      else this.counts.set(word, count - 1);
+    }
+  }
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */

@@ -15,8 +15,9 @@ import type { Article, ExtractedQuote } from '../types.js';
 import { MiniSearchLoader, packMiniSearch, type PackedIndex, type TextDoc } from './postings.js';
 
 export const SNAPSHOT_FORMAT = 'talks-bot-snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_FILE = 'index.snapshot';
+const ARTICLES_PER_LINE = 256;
 
 /** Why a snapshot was not used; the message goes to the log. */
 export class SnapshotError extends Error {
@@ -113,10 +114,14 @@ export async function writeSnapshot(file: string, content: SnapshotContent, opts
       createdAt: new Date().toISOString(), articles: content.articles.length,
     };
     await out.line(header);
-    for (const { article, extracted } of content.articles) {
-      if (!article.hash) throw new Error(`article ${article.id} has no content hash`);
-      const { file: _file, ...rest } = article;
-      await out.line({ a: rest, q: extracted });
+    // Articles in batches: one line (one parse) per ARTICLES_PER_LINE articles.
+    for (let i = 0; i < content.articles.length; i += ARTICLES_PER_LINE) {
+      const batch = content.articles.slice(i, i + ARTICLES_PER_LINE).map(({ article, extracted }) => {
+        if (!article.hash) throw new Error(`article ${article.id} has no content hash`);
+        const { file: _file, ...rest } = article;
+        return { a: rest, q: extracted };
+      });
+      await out.line(batch);
     }
     // Each section ends with a flush: memory stays bounded and a failure can strike between sections (tests).
     await out.flush();
@@ -235,7 +240,13 @@ export async function readSnapshot(file: string, fingerprint: string, options: O
     throw new SnapshotError('snapshot was built with other text processing (tokenizer, stemming, stop words or quote extraction)', 'fingerprint');
   }
   const articles: SnapshotArticle[] = [];
-  for (let i = 0; i < header.articles; i++) articles.push(checkArticle(lines.next()));
+  while (articles.length < header.articles) {
+    const batch = lines.next();
+    if (!Array.isArray(batch) || batch.length === 0 || articles.length + batch.length > header.articles) {
+      throw new SnapshotError('snapshot article batch is malformed', 'corrupt');
+    }
+    for (const item of batch) articles.push(checkArticle(item));
+  }
   try {
     const passages = readIndex(lines, 'passages', options);
     const quotes = readIndex(lines, 'quotes', options);

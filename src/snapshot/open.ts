@@ -93,6 +93,7 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
   if (!file) return { engine: await rebuild(dir, log), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
 
   // Hash the corpus (I/O) while the snapshot is read and checked (CPU).
+  const started = performance.now();
   const hashing = hashCorpus(dir);
   hashing.catch(() => undefined);
   let snapshot: LoadedSnapshot | null = null;
@@ -104,61 +105,75 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
     reason = err.message;
   }
   const corpus = await hashing;
+  const loadedAt = performance.now();
 
   if (snapshot) {
-    const inSnapshot = new Map(snapshot.articles.map((a) => [a.article.id, a.article.hash]));
-    const current = new Map(corpus.files.map((f) => [f.id, f]));
-    const changed = corpus.files.filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
-    const added = corpus.files.filter((f) => !inSnapshot.has(f.id));
-    const removed = [...inSnapshot.keys()].filter((id) => !current.has(id));
-    const share = (changed.length + added.length + removed.length) / Math.max(1, corpus.files.length);
-    if (share > (opts.maxChangedShare ?? 0.2)) {
-      reason = `${Math.round(share * 100)}% of the corpus changed since the snapshot`;
-    } else {
-      let engine: Engine;
-      try {
-        engine = Engine.fromSnapshot(path.resolve(dir), snapshot);
-      } catch (err) {
-        // Checksummed but inconsistent (e.g. written by a buggy build): never serve it.
-        reason = `snapshot is inconsistent (${err instanceof Error ? err.message : err})`;
-        engine = null as unknown as Engine;
-      }
-      if (!reason) {
-        for (const article of engine.allArticles()) {
-          const f = current.get(article.id);
-          if (f) article.file = path.join(path.resolve(dir), f.name);
-        }
-        const problems = [...corpus.problems];
-        // A file that never parses is not in the snapshot and stays out of the index: not a change to save.
-        let indexChanged = removed.length > 0;
-        for (const id of removed) engine.removeArticle(id);
-        for (const f of [...changed, ...added]) {
-          try {
-            engine.replaceArticle(await readArticleFile(path.join(dir, f.name)));
-            indexChanged = true;
-          } catch (err) {
-            if (engine.removeArticle(f.id)) indexChanged = true;
-            problems.push({ file: f.name, error: err instanceof Error ? err.message : String(err) });
-          }
-        }
-        engine.problems = problems;
-        for (const p of problems) log(`skipped ${p.file}: ${p.error}`);
-        const report: OpenReport = {
-          source: indexChanged ? 'snapshot+changes' : 'snapshot',
-          added: added.length, changed: changed.length, removed: removed.length,
-        };
-        if (report.source !== 'snapshot') {
-          log(`snapshot: ${added.length} added, ${changed.length} changed, ${removed.length} removed since it was written`);
-          report.wrote = await save(engine, file, log, opts.fingerprint);
-        }
-        return { engine, report };
-      }
-    }
+    const restored = await restore(dir, snapshot, corpus, { ...opts, log, file, started, loadedAt });
+    if (typeof restored !== 'string') return restored;
+    reason = restored;
   }
   log(`index snapshot not used: ${reason}; rebuilding`);
   const engine = await rebuild(dir, log);
   const report: OpenReport = { source: 'rebuild', reason, added: 0, changed: 0, removed: 0 };
   report.wrote = await save(engine, file, log, opts.fingerprint);
+  return { engine, report };
+}
+
+/**
+ * The engine from a verified snapshot, patched with the files changed since it was written; or the reason not
+ * to use it (too much changed, or its indexes do not match its articles).
+ */
+async function restore(
+  dir: string,
+  snapshot: LoadedSnapshot,
+  corpus: { files: CorpusFile[]; problems: CorpusProblem[] },
+  opts: OpenOptions & { log: (line: string) => void; file: string; started: number; loadedAt: number },
+): Promise<{ engine: Engine; report: OpenReport } | string> {
+  const { log } = opts;
+  const inSnapshot = new Map(snapshot.articles.map((a) => [a.article.id, a.article.hash]));
+  const current = new Map(corpus.files.map((f) => [f.id, f]));
+  const changed = corpus.files.filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
+  const added = corpus.files.filter((f) => !inSnapshot.has(f.id));
+  const removed = [...inSnapshot.keys()].filter((id) => !current.has(id));
+  const share = (changed.length + added.length + removed.length) / Math.max(1, corpus.files.length);
+  if (share > (opts.maxChangedShare ?? 0.2)) return `${Math.round(share * 100)}% of the corpus changed since the snapshot`;
+  let engine: Engine;
+  try {
+    engine = Engine.fromSnapshot(path.resolve(dir), snapshot);
+  } catch (err) {
+    // Checksummed but inconsistent (e.g. written by a buggy build): never serve it.
+    return `snapshot is inconsistent (${err instanceof Error ? err.message : err})`;
+  }
+  for (const article of engine.allArticles()) {
+    const f = current.get(article.id);
+    if (f) article.file = path.join(path.resolve(dir), f.name);
+  }
+  const problems = [...corpus.problems];
+  // A file that never parses is not in the snapshot and stays out of the index: not a change to save.
+  let indexChanged = removed.length > 0;
+  for (const id of removed) engine.removeArticle(id);
+  for (const f of [...changed, ...added]) {
+    try {
+      engine.replaceArticle(await readArticleFile(path.join(dir, f.name)));
+      indexChanged = true;
+    } catch (err) {
+      if (engine.removeArticle(f.id)) indexChanged = true;
+      problems.push({ file: f.name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  engine.problems = problems;
+  for (const p of problems) log(`skipped ${p.file}: ${p.error}`);
+  const now = performance.now();
+  log(`snapshot loaded: ${snapshot.articles.length} articles in ${Math.round(now - opts.started)} ms `
+    + `(read, verify and unpack ${Math.round(opts.loadedAt - opts.started)} ms, engine ${Math.round(now - opts.loadedAt)} ms)`);
+  const report: OpenReport = {
+    source: indexChanged ? 'snapshot+changes' : 'snapshot',
+    added: added.length, changed: changed.length, removed: removed.length,
+  };
+  if (indexChanged) {
+    log(`snapshot: ${added.length} added, ${changed.length} changed, ${removed.length} removed since it was written`);
+    report.wrote = await save(engine, opts.file, log, opts.fingerprint);
+  }
   return { engine, report };
 }
 

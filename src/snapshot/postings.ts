@@ -6,6 +6,8 @@
 // (same options, same scoring, same add/discard/vacuum), checked against MiniSearch's own build in tests.
 import MiniSearch, { type Options } from 'minisearch';
 
+type FieldData = Map<number, Map<number, number>>;
+
 /** The private state of a MiniSearch 7 instance that this module fills in (see MiniSearch.loadJS). */
 interface MiniSearchState {
   _index: { set(term: string, value: Map<number, Map<number, number>>): unknown; [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]> };
@@ -88,7 +90,11 @@ export function buildMiniSearch(docs: readonly TextDoc[], options: Options<TextD
   }
   s._documentCount = count;
   s._avgFieldLength = count ? [avg] : [];
-  for (const [term, docsOf] of postings) s._index.set(term, new Map([[0, docsOf]]));
+  for (const [term, docsOf] of postings) {
+    const fields: FieldData = new Map();
+    fields.set(0, docsOf);
+    s._index.set(term, fields);
+  }
   build.onProgress?.(count, docs.length);
   return mini;
 }
@@ -186,7 +192,9 @@ function addChunk(s: MiniSearchState, chunk: Array<[string, number[]]>, docCount
       if (!(doc >= 0 && doc < docCount) || !(freq > 0)) throw new PostingsError('packed posting is out of range');
       docsOf.set(doc, freq);
     }
-    s._index.set(term, new Map([[0, docsOf]]));
+    const fields: FieldData = new Map();
+    fields.set(0, docsOf);
+    s._index.set(term, fields);
   }
 }
 
