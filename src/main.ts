@@ -1,6 +1,7 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set; otherwise the terminal front end over the corpus.
 import { runRepl } from './cli/repl.js';
-import { Engine, EngineError } from './engine.js';
+import { openCorpus } from './snapshot/open.js';
+import { EngineError, type Engine } from './engine.js';
 import { corpusDir, loadEnv } from './settings.js';
 
 const NO_TOKEN = `DISCORD_TOKEN is not set, so the Discord bot is not started.
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   process.stderr.write(`${NO_TOKEN}\n`);
   let engine: Engine;
   try {
-    engine = await Engine.open(corpusDir(env), { log: (line) => process.stderr.write(`${line}\n`) });
+    engine = await openCorpus(corpusDir(env), { env, log: (line) => process.stderr.write(`${line}\n`) });
   } catch (err) {
     if (err instanceof EngineError) {
       process.stderr.write(`${err.message} (set CORPUS_DIR to the folder of articles)\n`);

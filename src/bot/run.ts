@@ -1,7 +1,7 @@
 // Load settings → open the corpus → start the bot → stop cleanly on SIGINT/SIGTERM. src/main.ts calls this when
 // DISCORD_TOKEN is set.
 import { loadConfig, type Env } from '../config.js';
-import { Engine } from '../engine.js';
+import { openCorpus } from '../snapshot/open.js';
 import { moderationSettings, startModeration } from '../moderation/index.js';
 import { startBot, type RunningBot } from './start.js';
 
@@ -20,7 +20,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBot> {
   // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
   await startModeration({ dir: config.corpusDir, settings: moderationSettings(env), log })
     .catch((err: Error) => log(`moderation: start-up recovery failed: ${err.message}`));
-  const engine = await Engine.open(config.corpusDir, { log });
+  const engine = await openCorpus(config.corpusDir, { log, env: opts.env });
   const bot = await startBot({ config, engine, log });
   if (opts.handleSignals !== false) {
     const shutdown = (signal: string) => {

@@ -1,5 +1,6 @@
 // `npm run cli -- <command> [args] [--corpus DIR] [--json] [--limit N]`
-import { Engine, EngineError } from '../engine.js';
+import { openCorpus } from '../snapshot/open.js';
+import { EngineError, type Engine } from '../engine.js';
 import { corpusDir, loadEnv } from '../settings.js';
 import { parseArgs, UsageError, type CliRequest } from './args.js';
 import { ANSI, PLAIN } from './render.js';
@@ -22,7 +23,8 @@ async function main(argv: string[]): Promise<void> {
   }
   let engine: Engine;
   try {
-    engine = await Engine.open(req.corpus ?? corpusDir(env), {
+    engine = await openCorpus(req.corpus ?? corpusDir(env), {
+      env,
       log: req.json ? undefined : (line) => process.stderr.write(`${line}\n`),
     });
   } catch (err) {

@@ -208,3 +208,9 @@ export async function save(
     return { error };
   }
 }
+
+/** How every front end opens the corpus: through the snapshot named by the settings (SNAPSHOT_DIR). */
+export async function openCorpus(dir: string, opts: { log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<Engine> {
+  const { engine } = await openWithSnapshot(dir, { log: opts.log, snapshotFile: snapshotFileFor(dir, opts.env ?? process.env) });
+  return engine;
+}
