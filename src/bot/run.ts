@@ -20,7 +20,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBot> {
   // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
   await startModeration({ dir: config.corpusDir, settings: moderationSettings(env), log })
     .catch((err: Error) => log(`moderation: start-up recovery failed: ${err.message}`));
-  const engine = await openCorpus(config.corpusDir, { log, env: opts.env });
+  const engine = await openCorpus(config.corpusDir, { log, env });
   const bot = await startBot({ config, engine, log });
   if (opts.handleSignals !== false) {
     const shutdown = (signal: string) => {
@@ -29,6 +29,10 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBot> {
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
+    // A stray rejection (a network hiccup in a library, say) is logged; it must not take the bot down.
+    process.on('unhandledRejection', (reason) => {
+      log(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+    });
   }
   return bot;
 }

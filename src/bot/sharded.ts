@@ -6,6 +6,7 @@
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';
+import { openCorpus } from '../snapshot/open.js';
 
 export async function recommendedShards(config: BotConfig): Promise<number> {
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
@@ -15,6 +16,8 @@ export async function recommendedShards(config: BotConfig): Promise<number> {
 
 export async function startSharded(config: BotConfig, log: (line: string) => void = console.log): Promise<ShardingManager> {
   const totalShards = config.shardCount ?? await recommendedShards(config);
+  // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
+  await openCorpus(config.corpusDir, { log });
   const manager = new ShardingManager(fileURLToPath(new URL('./shard-main.ts', import.meta.url)), {
     token: config.token,
     totalShards,

@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<void> {
   try {
     engine = await openCorpus(req.corpus ?? corpusDir(env), {
       env,
-      log: req.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+      // Problems and rebuild progress matter to a person at the terminal; routine snapshot loads do not.
+      log: req.json ? undefined : (line) => { if (!line.startsWith('snapshot loaded')) process.stderr.write(`${line}\n`); },
     });
   } catch (err) {
     if (err instanceof EngineError) return emit(failure(req, EXIT.notFound, err.code, err.message));
