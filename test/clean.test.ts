@@ -2,8 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanParagraphs, cleanTitle, splitParagraphs } from '../src/corpus/clean.js';
 import { readArticleFile } from '../src/corpus/read.js';
+import { SEEDS } from './shared-data.js';
 
-const SEEDS = path.resolve(__dirname, '../../shared/seeds');
 const seed = (name: string) => readArticleFile(path.join(SEEDS, `${name}.txt`));
 
 describe('cleaning the seed articles', () => {

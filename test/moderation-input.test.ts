@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, draftFromFields, draftFromSource, ModerationError, normalizeDate } from '../src/moderation/index.js';
+import { SEEDS } from './shared-data.js';
 
-const SEEDS = '/work/shared/seeds';
 const seed = (name: string) => readFileSync(join(SEEDS, `${name}.txt`));
 const MB = 1024 * 1024;
 

@@ -12,8 +12,8 @@ import {
   addArticle, AUDIT_FILE, baseArticleId, ModerationError, moderationSettings, readSource, recoverCorpus, removeArticle,
   replaceArticle, resolveArticleFile, slugify, startModeration, writeNewArticle, type ArticleDraft, type ModerationContext,
 } from '../src/moderation/index.js';
+import { SEEDS } from './shared-data.js';
 
-const SEEDS = '/work/shared/seeds';
 const KREMLIN = '003_dc2851360bf64447';
 const who = { id: '123456789', name: 'alice' };
 

@@ -7,9 +7,9 @@ import { extractQuotes } from '../src/quotes/extract.js';
 import { PERSON_ROLES, NATIONALITIES, ROLE_MODIFIERS } from '../src/quotes/lexicon.js';
 import { SpeakerRegistry } from '../src/quotes/speakers.js';
 import type { Article, ExtractedQuote } from '../src/types.js';
+import { SEEDS, SEED_EVAL } from './shared-data.js';
 
-const SEEDS = '/work/shared/seeds';
-const EVAL = '/work/shared/eval/seed-quotes.json';
+const EVAL = SEED_EVAL;
 
 interface Label {
   doc: string;

@@ -7,11 +7,12 @@ import { parseArticle, readCorpus } from '../src/corpus/read.js';
 import { MINISEARCH_OPTIONS, type IndexedText } from '../src/search/index.js';
 import { QueryEvaluator } from '../src/search/evaluate.js';
 import { buildMiniSearch, packMiniSearch, unpackMiniSearch, PostingsError, type TextDoc } from '../src/snapshot/postings.js';
+import { SEEDS } from './shared-data.js';
 
 const options = MINISEARCH_OPTIONS as Options<TextDoc>;
 
 async function passages(): Promise<TextDoc[]> {
-  const seeds = (await readCorpus('/work/shared/seeds')).articles;
+  const seeds = (await readCorpus(SEEDS)).articles;
   const synthetic = [...generateArticles({ articles: 150, seed: 3 })].map((a) => parseArticle(a.id, a.text, 'md'));
   return [...seeds, ...synthetic].flatMap((a) => a.paragraphs.map((text, i) => ({ id: `${a.id}#${i + 1}`, text })));
 }

@@ -6,6 +6,7 @@ import { parseArticle, readCorpus } from '../src/corpus/read.js';
 import { containsPhrases } from '../src/search/index.js';
 import { phraseWord } from '../src/search/query.js';
 import { tokenize } from '../src/search/text.js';
+import { SEEDS } from './shared-data.js';
 
 /** The definition: the phrase's folded stems appear as consecutive tokens. */
 function slowContains(text: string, phrase: string[]): boolean {
@@ -18,7 +19,7 @@ function slowContains(text: string, phrase: string[]): boolean {
 
 describe('containsPhrases', () => {
   it('agrees with a token-by-token check on real and generated passages', async () => {
-    const seeds = (await readCorpus('/work/shared/seeds')).articles.flatMap((a) => a.paragraphs);
+    const seeds = (await readCorpus(SEEDS)).articles.flatMap((a) => a.paragraphs);
     const synthetic = [...generateArticles({ articles: 40, seed: 11 })].flatMap((a) => parseArticle(a.id, a.text, 'md').paragraphs);
     const extra = [
       'The pre-peace talks stalled.', 'Peace-talks resumed; peace talks, they said.', 'x--peace talks', 'Élysée talks: peace talks',
@@ -64,7 +65,7 @@ describe('whoSaid ranking (only shown rows are materialised)', () => {
   it('orders speakers and quotes exactly as grouping the fully ranked hits would', async () => {
     const { Engine } = await import('../src/engine.js');
     const { parseQuery } = await import('../src/search/query.js');
-    const seeds = (await readCorpus('/work/shared/seeds')).articles;
+    const seeds = (await readCorpus(SEEDS)).articles;
     const synthetic = [...generateArticles({ articles: 120, seed: 21 })].map((a) => parseArticle(a.id, a.text, 'md'));
     const engine = Engine.fromArticles([...seeds, ...synthetic]);
     const weight: Record<string, number> = { direct: 1, partial: 0.85, indirect: 0.6 };
@@ -113,7 +114,7 @@ describe('whoSaid after live changes', () => {
 describe('queries too large for the fast evaluator', () => {
   it('are answered by MiniSearch itself, with the same kind of answer', async () => {
     const { Engine } = await import('../src/engine.js');
-    const seeds = (await readCorpus('/work/shared/seeds')).articles;
+    const seeds = (await readCorpus(SEEDS)).articles;
     const engine = Engine.fromArticles(seeds);
     // Long words expand into many compound splits: more leaves than the evaluator tracks.
     const long = 'negotiations ceasefire humanitarian reconstruction international';

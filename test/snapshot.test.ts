@@ -12,8 +12,8 @@ import { termFingerprint } from '../src/snapshot/fingerprint.js';
 import { openWithSnapshot, snapshotFileFor } from '../src/snapshot/open.js';
 import type { TextDoc } from '../src/snapshot/postings.js';
 import type { Options } from 'minisearch';
+import { SEEDS } from './shared-data.js';
 
-const SEEDS = '/work/shared/seeds';
 const options = MINISEARCH_OPTIONS as Options<TextDoc>;
 
 let tmp: string;
