@@ -37,6 +37,9 @@ export const MAX_ROWS = 500;
 /** Direct words first, then quoted phrases, then reported speech. */
 const KIND_ORDER: Record<QuoteKind, number> = { direct: 0, partial: 1, indirect: 2 };
 const KIND_WEIGHT: Record<QuoteKind, number> = { direct: 1, partial: 0.85, indirect: 0.6 };
+/** KIND_WEIGHT by KIND_ORDER rank, for the hot loop of who-said. */
+const WEIGHT_BY_RANK: readonly number[] = (Object.keys(KIND_ORDER) as QuoteKind[])
+  .sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]).map((kind) => KIND_WEIGHT[kind]);
 
 function clampLimit(limit: number | undefined, fallback: number): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;
@@ -78,6 +81,8 @@ export class Engine {
   private quotesBySpeaker: Map<string, Quote[]> | null = null;
   private readonly sortedBySpeaker = new Map<string, Quote[]>();
   private words: WordCounts | null = null;
+  /** who-said's per-document cache of the quote index (quote and speaker slot), reset on every change. */
+  private meta: QuoteMeta | null = null;
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -106,8 +111,12 @@ export class Engine {
   /**
    * Indexes many articles at once: quotes and speakers article by article, then each search index in one pass
    * (buildMiniSearch: same index as adding one by one, several times faster). Logs progress when given `log`.
+   * `extracted[i]`, when given, must be extractQuotes() of `articles[i]`.
    */
-  static build(articles: Article[], opts: { dir?: string | null; log?: (line: string) => void } = {}): Engine {
+  static build(
+    articles: Article[],
+    opts: { dir?: string | null; log?: (line: string) => void; extracted?: ReadonlyArray<ExtractedQuote[]> } = {},
+  ): Engine {
     const engine = new Engine(opts.dir ?? null);
     const log = opts.log;
     const started = performance.now();
@@ -115,8 +124,9 @@ export class Engine {
     const every = Math.max(500, Math.ceil(articles.length / 10));
     for (let i = 0; i < articles.length; i++) {
       if (engine.articlesById.has(articles[i].id)) throw new Error(`article ${articles[i].id} is already indexed`);
-      engine.index(articles[i], undefined, false);
-      if (log && (i + 1) % every === 0) log(`quotes extracted from ${i + 1}/${articles.length} articles (${elapsed()})`);
+      // Quotes already extracted (on worker threads, see src/corpus/parallel-read.ts) are used as given.
+      engine.index(articles[i], opts.extracted?.[i], false);
+      if (log && (i + 1) % every === 0) log(`quotes ${opts.extracted ? 'attributed' : 'extracted'} for ${i + 1}/${articles.length} articles (${elapsed()})`);
     }
     const passages: IndexedText[] = [];
     for (const article of engine.articlesById.values()) {
@@ -245,6 +255,24 @@ export class Engine {
   private changed(): void {
     this.quotesBySpeaker = null;
     this.sortedBySpeaker.clear();
+    // Speakers can merge or split with any change, and documents come and go: forget all of it.
+    this.meta = null;
+  }
+
+  private quoteMeta(): QuoteMeta {
+    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [] });
+  }
+
+  /** The slot of a quote's group: one per current (canonical) speaker, one for unattributed quotes. */
+  private slotOf(quote: Quote, meta: QuoteMeta): number {
+    const speaker = quote.speakerId ? this.registry.get(quote.speakerId) : undefined;
+    const key = speaker?.id ?? quote.speakerId ?? '\u0000unattributed';
+    let slot = meta.slotByKey.get(key);
+    if (slot === undefined) {
+      meta.slotByKey.set(key, (slot = meta.speakers.length));
+      meta.speakers.push(speaker);
+    }
+    return slot;
   }
 
   // ---- questions -----------------------------------------------------------------------------
@@ -253,7 +281,7 @@ export class Engine {
     const query = parseQuery(input ?? '');
     if (!query.text) throw new EngineError(`Give ${what}, e.g. "ceasefire".`, 'empty-query');
     if (query.terms.length === 0) {
-      throw new EngineError(`"${query.text}" has only common words; give a more specific ${what}.`, 'empty-query');
+      throw new EngineError(`"${query.text}" has only common words (like "the" or "said") and nothing to look for; try a more specific word, e.g. "ceasefire".`, 'empty-query');
     }
     return query;
   }
@@ -266,45 +294,63 @@ export class Engine {
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
     // Rows stay light (an index into the hits) until chosen: highlighting every match of a common word costs
-    // more than the whole search. Per hit: one lookup of the quote, one of its speaker in a per-query cache.
+    // more than the whole search. Per hit: the quote and its speaker's group slot come from arrays filled by
+    // earlier queries (see quoteMeta), so a common topic's thousands of hits cost no map lookups.
     const quoteAt: Quote[] = new Array(hits.size);
     // Sort keys in typed arrays: the comparators below run tens of thousands of times per common topic.
     const kindRank = new Uint8Array(hits.size);
     const raw = new Float64Array(hits.size);
     const weighted = new Float64Array(hits.size);
-    const groups = new Map<string, RankedGroup<number>>();
-    const speakerOf = new Map<string, Speaker | undefined>();
+    const groupAt: Array<RankedGroup<number> | undefined> = [];
+    const ranked: Array<RankedGroup<number>> = [];
+    const meta = this.quoteMeta();
+    const checkPhrases = query.phrases.length > 0;
     let total = 0;
     for (let i = 0; i < hits.size; i++) {
-      const quote = this.quotesById.get(hits.id(i));
-      if (quote === undefined || (query.phrases.length > 0 && !containsPhrases(quote.text, query.phrases))) continue;
-      total++;
-      // Each field read once: quotes come in several shapes, so every property read is a slow lookup.
-      const { kind, speakerId: quoteSpeakerId } = quote;
-      let speaker: Speaker | undefined;
-      if (quoteSpeakerId) {
-        speaker = speakerOf.get(quoteSpeakerId);
-        if (speaker === undefined && !speakerOf.has(quoteSpeakerId)) speakerOf.set(quoteSpeakerId, (speaker = this.registry.get(quoteSpeakerId)));
+      const doc = hits.doc(i);
+      let slot = doc >= 0 ? meta.slot[doc] : undefined;
+      let quote: Quote | undefined;
+      let rank: number;
+      if (slot === undefined) {
+        quote = this.quotesById.get(hits.id(i));
+        if (quote === undefined) continue;
+        slot = this.slotOf(quote, meta);
+        rank = KIND_ORDER[quote.kind];
+        if (doc >= 0) {
+          meta.slot[doc] = slot;
+          meta.quote[doc] = quote;
+          meta.kind[doc] = rank;
+        }
+      } else {
+        quote = meta.quote[doc]!;
+        rank = meta.kind[doc]!;
       }
-      const speakerId = speaker?.id ?? quoteSpeakerId;
-      const key = speakerId ?? '\u0000unattributed';
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] }));
+      if (checkPhrases && !containsPhrases(quote.text, query.phrases)) continue;
+      total++;
+      let group = groupAt[slot];
+      if (!group) {
+        // The group's name and id as its first hit shows them (the hit order is the ranking's order).
+        const speaker = meta.speakers[slot];
+        const speakerId = speaker?.id ?? quote.speakerId;
+        groupAt[slot] = group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] };
+        ranked.push(group);
+      }
       quoteAt[i] = quote;
-      kindRank[i] = KIND_ORDER[kind];
+      kindRank[i] = rank;
       raw[i] = hits.score(i);
-      weighted[i] = raw[i] * KIND_WEIGHT[kind];
+      weighted[i] = raw[i] * WEIGHT_BY_RANK[rank];
       group.quotes.push(i);
     }
-    const ranked = [...groups.values()];
+    // Kind, weighted score, then as a full ranking would order equal scores: raw score, then hit order.
+    const before = (a: number, b: number): number => kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
     for (const group of ranked) {
-      // Kind, weighted score, then as a full ranking would order equal scores: raw score, then hit order.
-      group.quotes.sort((a, b) => kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b);
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
       const scores = Float64Array.from(group.quotes, (i) => weighted[i]).sort();
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;
+      // No group shows more than `limit` rows: only those need ordering.
+      group.quotes = topK(group.quotes, limit, before);
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
@@ -509,6 +555,39 @@ export class Engine {
     const fromSpeakers = this.registry.suggest(query.text, 3).map((s) => s.name);
     return [...new Set([...fromWords, ...fromSpeakers])].slice(0, 8);
   }
+}
+
+interface QuoteMeta {
+  /** By quote-index document number (stable while indexed, never reused). */
+  quote: Array<Quote | undefined>;
+  slot: Array<number | undefined>;
+  /** KIND_ORDER of the quote's kind. */
+  kind: Array<number | undefined>;
+  slotByKey: Map<string, number>;
+  /** By slot: the speaker (undefined for unattributed quotes or an unknown id). */
+  speakers: Array<Speaker | undefined>;
+}
+
+/** The first `k` of `items` in `before` order, as sorting all of them and slicing would give (total order). */
+export function topK(items: number[], k: number, before: (a: number, b: number) => number): number[] {
+  if (items.length <= k) return items.sort(before);
+  // Kept sorted; a candidate not better than the worst kept is rejected with one comparison.
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === k) {
+      if (before(item, best[k - 1]) >= 0) continue;
+      best.pop();
+    }
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(best[mid], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+  }
+  return best;
 }
 
 /** Keeps whole groups in rank order but shares `limit` rows fairly: every speaker's best quote first. */

@@ -27,7 +27,7 @@ export function phraseWord(word: string): string {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const text = input.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+  const text = input.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS).trimEnd();
   const phrases: string[][] = [];
   const quoted = /["\u201C\u201D\u201E«»]([^"\u201C\u201D\u201E«»]+)["\u201C\u201D\u201E«»]/g;
   for (const m of text.matchAll(quoted)) {

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { articleIdFromFile, contentHash, CorpusDirError, isArticleFileName, readArticleFile, readCorpus } from '../corpus/read.js';
+import { readCorpusExtracted } from '../corpus/parallel-read.js';
+import { articleIdFromFile, contentHash, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
 import { Engine, EngineError } from '../engine.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import type { CorpusProblem } from '../types.js';
@@ -181,13 +182,14 @@ async function restore(
 export async function rebuild(dir: string, log: (line: string) => void = () => undefined): Promise<Engine> {
   let read;
   try {
-    read = await readCorpus(dir);
+    // Reading, cleaning and quote extraction run on worker threads too (same result, same order).
+    read = await readCorpusExtracted(dir, { log });
   } catch (err) {
     if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
     throw err;
   }
   for (const problem of read.problems) log(`skipped ${problem.file}: ${problem.error}`);
-  const engine = Engine.build(read.articles, { dir: path.resolve(dir), log });
+  const engine = Engine.build(read.articles, { dir: path.resolve(dir), log, extracted: read.extracted });
   engine.problems = read.problems;
   return engine;
 }
