@@ -2,14 +2,13 @@
 // rebuild), giving exactly what the one-thread path gives, in the same order. Files go out in chunks to
 // worker threads and to this thread alike; results are put back in file-name order before anyone sees them.
 // Small corpora, and any worker failure, fall back to this thread alone.
-import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { extractQuotes } from '../quotes/extract.js';
 import type { Article, CorpusProblem, ExtractedQuote } from '../types.js';
-import { articleIdFromFile, CorpusDirError, isArticleFileName, readArticleFile } from './read.js';
+import { articleIdFromFile, listArticleFiles, readArticleFile } from './read.js';
 
 export type FileResult = { article: Article; extracted: ExtractedQuote[] } | { error: string };
 export interface ChunkRequest { chunk: number; dir: string; names: string[] }
@@ -46,19 +45,6 @@ export async function readAndExtract(dir: string, name: string): Promise<FileRes
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
-}
-
-async function listArticleFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new CorpusDirError(`corpus folder ${dir} is not a folder`);
-    names = await readdir(dir);
-  } catch (err) {
-    if (err instanceof CorpusDirError) throw err;
-    throw new CorpusDirError(`corpus folder ${dir} does not exist or cannot be read`);
-  }
-  return names.filter(isArticleFileName).sort();
 }
 
 function defaultWorkers(): number {

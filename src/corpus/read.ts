@@ -90,8 +90,8 @@ export interface CorpusRead {
 
 export class CorpusDirError extends Error {}
 
-/** Reads every article in a folder, in file-name order. Throws CorpusDirError if the folder is missing. */
-export async function readCorpus(dir: string): Promise<CorpusRead> {
+/** The article file names in a folder, sorted. Throws CorpusDirError if the folder is missing. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
   let names: string[];
   try {
     const info = await stat(dir);
@@ -101,7 +101,12 @@ export async function readCorpus(dir: string): Promise<CorpusRead> {
     if (err instanceof CorpusDirError) throw err;
     throw new CorpusDirError(`corpus folder ${dir} does not exist or cannot be read`);
   }
-  const files = names.filter(isArticleFileName).sort();
+  return names.filter(isArticleFileName).sort();
+}
+
+/** Reads every article in a folder, in file-name order. Throws CorpusDirError if the folder is missing. */
+export async function readCorpus(dir: string): Promise<CorpusRead> {
+  const files = await listArticleFiles(dir);
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const seen = new Map<string, string>();

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { syncDir } from '../corpus/durable.js';
 import { formatFrontMatter } from '../corpus/frontmatter.js';
 import type { ArticleDraft } from './draft.js';
 import { ModerationError } from './errors.js';
@@ -53,18 +54,6 @@ export function withCorpusLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
 
 // ---- low-level durable file operations
 
-async function fsyncDir(dir: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(dir, 'r');
-    await fh.sync();
-  } catch {
-    // Some file systems cannot fsync a directory; the rename is still atomic there.
-  } finally {
-    await fh?.close().catch(() => undefined);
-  }
-}
-
 /** Writes `content` to a new dot-temp file next to `forName`, durably. Returns its path. */
 async function writeTemp(dir: string, forName: string, content: string): Promise<string> {
   const temp = join(dir, `.${forName}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
@@ -110,7 +99,7 @@ async function linkIntoTrash(dir: string, file: string, now: Date): Promise<stri
     const target = join(trash, `${id}.${stamp(now)}${n > 1 ? `-${n}` : ''}${ext}`);
     try {
       await linkNoClobber(file, target);
-      await fsyncDir(trash);
+      await syncDir(trash);
       return target;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -148,7 +137,7 @@ export async function writeNewArticle(dir: string, baseId: string, content: stri
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue; // another writer got it first
         throw err;
       }
-      await fsyncDir(dir);
+      await syncDir(dir);
       return { id, file, sha256: sha256(content) };
     }
     throw new ModerationError('write-failed', `Too many articles are already called ${baseId}.`);
@@ -168,7 +157,7 @@ export async function replaceArticleFile(dir: string, id: string, content: strin
     await rename(temp, file); // atomic swap of the .md
     // A .txt seed becomes .md; its copy is in .trash/ (another shard's start-up recovery may have unlinked it already).
     if (old.file !== file) await unlink(old.file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; });
-    await fsyncDir(dir);
+    await syncDir(dir);
     return { id, file, sha256: sha256(content), trashed };
   } finally {
     await unlink(temp).catch(() => undefined);
@@ -181,7 +170,7 @@ export async function trashArticleFile(dir: string, id: string, now = new Date()
   const content = await readFile(old.file);
   const trashed = await linkIntoTrash(dir, old.file, now);
   await unlink(old.file);
-  await fsyncDir(dir);
+  await syncDir(dir);
   return { id, file: old.file, sha256: sha256(content), trashed };
 }
 
@@ -240,6 +229,6 @@ export async function recoverCorpus(dir: string): Promise<string[]> {
       }
     }
   }
-  if (done.length) await fsyncDir(dir);
+  if (done.length) await syncDir(dir);
   return done;
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
+import { syncDir } from '../corpus/durable.js';
 import type { Article, ExtractedQuote } from '../types.js';
 import { MiniSearchLoader, packMiniSearch, type PackedIndex, type TextDoc } from './postings.js';
 
@@ -142,19 +143,6 @@ export async function writeSnapshot(file: string, content: SnapshotContent, opts
       await handle.close().catch(() => undefined);
       await rm(temp, { force: true });
     }
-  }
-}
-
-/** Makes the rename durable; some filesystems refuse to open a directory, which is then not needed. */
-async function syncDir(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // best effort
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
