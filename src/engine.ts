@@ -88,7 +88,10 @@ export class Engine {
     this.dir = dir;
   }
 
-  /** Reads every article in `dir` (bad files are reported in `problems`, not thrown) and indexes them. */
+  /**
+   * Reads every article in `dir` (bad files are reported in `problems`, not thrown) and indexes them, on this
+   * thread and without a snapshot: the reference build. Front ends use `openCorpus` (src/snapshot/open.ts).
+   */
   static async open(dir: string, opts: { log?: (line: string) => void } = {}): Promise<Engine> {
     let read;
     try {
