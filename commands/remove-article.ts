@@ -2,9 +2,8 @@
 // moves its file to corpus/.trash/ (never deletes it).
 import type { CommandModule, Reply } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
-import { notice } from '../src/bot/render.js';
 import {
-  articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, refuseUnlessModerator,
+  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, refuseUnlessModerator, unknownArticleReply,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN, resolveArticleFile } from '../src/moderation/ids.js';
 import { removeArticle } from '../src/moderation/service.js';
@@ -17,7 +16,7 @@ export const removeArticleCommand: CommandModule = {
     description: 'Moderators: remove an article (it goes to the trash folder)',
     default_member_permissions: MODERATOR_PERMISSIONS,
     ...GUILD_ONLY,
-    options: [{ name: 'id', description: 'Start typing a title or id', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 }],
+    options: [ARTICLE_ID_OPTION],
   },
   ephemeral: true,
   async execute(i, ctx) {
@@ -29,7 +28,7 @@ export const removeArticleCommand: CommandModule = {
     const onDisk = !info && ID_PATTERN.test(id)
       ? await resolveArticleFile((await moderationContext(ctx)).dir, id).catch(() => undefined)
       : undefined;
-    if (!info && !onDisk) return notice(`There is no article \`${escapeAndTruncate(id, 80)}\`. Pick one from the suggestions.`);
+    if (!info && !onDisk) return unknownArticleReply(id);
     const what = info
       ? `**${escapeAndTruncate(info.title, 200)}** (\`${info.id}\`, ${info.paragraphs} paragraphs, ${info.quotes} quotes)`
       : `the unreadable file \`${id}${onDisk!.ext}\``;

@@ -1,11 +1,10 @@
 // /replace-article id: (moderators) — a corrected version from a file, a url or the modal; same id,
 // the old version goes to corpus/.trash/.
 import type { CommandModule } from '../src/bot/command.js';
-import { escapeAndTruncate } from '../src/bot/limits.js';
 import { notice } from '../src/bot/render.js';
 import {
-  articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
-  moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, sourceFrom, sourceOptions,
+  ARTICLE_ID_OPTION, articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
+  moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, unknownArticleReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN } from '../src/moderation/ids.js';
 import { readSource, replaceArticle } from '../src/moderation/service.js';
@@ -19,7 +18,7 @@ export const replaceArticleCommand: CommandModule = {
     default_member_permissions: MODERATOR_PERMISSIONS,
     ...GUILD_ONLY,
     options: [
-      { name: 'id', description: 'Start typing a title or id', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 },
+      ARTICLE_ID_OPTION,
       ...sourceOptions(false),
     ],
   },
@@ -29,7 +28,7 @@ export const replaceArticleCommand: CommandModule = {
     if (refused) return refused;
     const id = i.options.getString('id', true).trim();
     const info = ID_PATTERN.test(id) ? ctx.engine.article(id) : undefined;
-    if (!info) return notice(`There is no article \`${escapeAndTruncate(id, 80)}\`. Pick one from the suggestions.`);
+    if (!info) return unknownArticleReply(id);
     const source = sourceFrom(i);
     const overrides = overridesFrom(i);
     if (source === 'modal') {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { CommandModule } from '../src/bot/command.js';
 import { MESSAGES } from '../src/bot/router.js';
 import { LIMITS, limitViolations } from '../src/bot/limits.js';
-import { USERS, user, startHarness, type Answer, type Harness } from './fake-discord/harness.js';
+import { USERS, user, startHarness, type Answer, type Harness, refusedRequests } from './fake-discord/harness.js';
 import { snowflake as snowflakeAt } from './fake-discord/server.js';
 import { stubEngine, type StubQuote } from './fake-discord/stub-engine.js';
 
@@ -87,7 +87,7 @@ beforeAll(async () => {
 afterAll(async () => { await h?.stop(); });
 afterEach(() => {
   // Nothing the bot sent was refused by (fake) Discord.
-  expect(h.fake.rejections.map((r) => `${r.method} ${r.path} ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
+  expect(refusedRequests(h.fake)).toEqual([]);
 });
 
 describe('paging', () => {

@@ -1,12 +1,12 @@
 // What `npm start` does with DISCORD_TOKEN set: settings → corpus → log in → serve → clean exit on SIGTERM/SIGINT.
-import { spawn } from 'node:child_process';
+import { startScript } from './fake-discord/process.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBot } from '../src/bot/run.js';
-import { REPO_ROOT, SEED_CORPUS, copyCorpus, removeDir } from './fake-discord/harness.js';
+import { SEED_CORPUS, copyCorpus, removeDir } from './fake-discord/harness.js';
 import { FakeDiscord } from './fake-discord/server.js';
 
 let fake: FakeDiscord;
@@ -60,22 +60,15 @@ describe('runBot', () => {
 });
 
 test('npm start with DISCORD_TOKEN runs the bot and exits cleanly on SIGTERM', async () => {
-  const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, [join(REPO_ROOT, 'src/main.ts')], { cwd, env: { PATH: process.env.PATH ?? '', ...env() } });
-  let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const { child, output, exited } = await startScript('src/main.ts', {
+    cwd, env: { PATH: process.env.PATH ?? '', ...env() }, ready: /indexed \d+ articles/,
+  });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`bot did not log in; output:\n${out}`)), 30_000);
-      child.stdout.on('data', () => { if (/indexed \d+ articles/.test(out)) { clearTimeout(t); resolve(); } });
-    });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(out).toMatch(/SIGTERM received, shutting down/);
-    expect(out).toMatch(/logging out/);
-    expect(out).not.toContain(fake.token);
+    expect(output()).toMatch(/SIGTERM received, shutting down/);
+    expect(output()).toMatch(/logging out/);
+    expect(output()).not.toContain(fake.token);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }

@@ -1,16 +1,17 @@
 // npm run start:sharded with two shards over one corpus folder: a moderator's change made through one shard is
 // answered the same by the other (the other shard's index learns of it through broadcastEval before the moderator's
 // reply is sent), for an added article, a removed one, and a /reindex after hand edits.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PERMISSIONS, REPO_ROOT, commandOptions, copyCorpus, file, interactionContext, messageText, removeDir, user,
+  PERMISSIONS, commandOptions, copyCorpus, file, interactionContext, messageText, removeDir, user,
   type OptionValue, type TestUser,
 } from './fake-discord/harness.js';
+import { startScript } from './fake-discord/process.js';
 import { FakeDiscord, INTERACTION, snowflake, type FakeInteraction, type FakeMessage } from './fake-discord/server.js';
 
 const SYBIHA = `Sybiha sets terms for the memorandum
@@ -25,7 +26,7 @@ let fake: FakeDiscord;
 let cwd: string;
 let corpus: string;
 let child: ChildProcess;
-let out = '';
+let output: () => string = () => '';
 /** A moderator in the guild served by shard 0, and one in the guild served by shard 1. */
 let onShard: [TestUser, TestUser];
 
@@ -44,14 +45,9 @@ beforeAll(async () => {
     // Explicit: discord.js 14.28's automatic lookup would ignore the custom REST base.
     SHARD_COUNT: '2',
   };
-  child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'src/bot/sharded.ts')], { cwd, env });
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`shards not ready; output:\n${out}`)), 25_000);
-    child.stdout!.on('data', () => { if (/all 2 shards ready/.test(out)) { clearTimeout(t); resolve(); } });
-    child.once('exit', (code) => { clearTimeout(t); reject(new Error(`the manager exited (${code}); output:\n${out}`)); });
-  });
+  const running = await startScript('src/bot/sharded.ts', { cwd, env, ready: /all 2 shards ready/, timeoutMs: 25_000 });
+  child = running.child;
+  output = running.output;
 });
 
 afterAll(async () => {
@@ -118,8 +114,8 @@ describe('two shards over one corpus', () => {
 
   it('nothing the shards sent broke a Discord rule, and both logged applying the others’ changes', () => {
     expect(fake.rejections).toEqual([]);
-    expect(out).toMatch(new RegExp(`corpus sync: applied ${ADDED_ID} from shard 0`));
-    expect(out).toMatch(new RegExp(`corpus sync: applied ${ADDED_ID} from shard 1`));
-    expect(out).toMatch(/corpus sync: applied a full reindex from shard 0/);
+    expect(output()).toMatch(new RegExp(`corpus sync: applied ${ADDED_ID} from shard 0`));
+    expect(output()).toMatch(new RegExp(`corpus sync: applied ${ADDED_ID} from shard 1`));
+    expect(output()).toMatch(/corpus sync: applied a full reindex from shard 0/);
   });
 });

@@ -1,11 +1,11 @@
 // npm run start:sharded: ShardingManager runs one process per shard; the shard count comes from the API's
 // /gateway/bot (through DISCORD_API_URL); each shard serves its guilds; SIGTERM stops them all.
-import { spawn } from 'node:child_process';
+import { startScript } from './fake-discord/process.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { REPO_ROOT, SEED_CORPUS, commandOptions, interactionContext, messageText, removeDir, user } from './fake-discord/harness.js';
+import { SEED_CORPUS, commandOptions, interactionContext, messageText, removeDir, user } from './fake-discord/harness.js';
 import { FakeDiscord, INTERACTION, snowflake } from './fake-discord/server.js';
 
 let fake: FakeDiscord;
@@ -24,16 +24,8 @@ afterAll(async () => {
 
 test('two shards from the recommendation, each answering its own guild, all stopped by SIGTERM', async () => {
   const env = { PATH: process.env.PATH ?? '', DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: SEED_CORPUS };
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'src/bot/sharded.ts')], { cwd, env });
-  let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const { child, exited } = await startScript('src/bot/sharded.ts', { cwd, env, ready: /all 2 shards ready/, timeoutMs: 25_000 });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`shards not ready; output:\n${out}`)), 25_000);
-      child.stdout.on('data', () => { if (/all 2 shards ready/.test(out)) { clearTimeout(t); resolve(); } });
-    });
     expect(fake.identifies.map((i) => JSON.stringify(i.shard)).sort()).toEqual(['[0,2]', '[1,2]']);
     for (const g of fake.guilds) {
       const as = user({ guildId: g.id });

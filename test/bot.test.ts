@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { LIMITS, limitViolations } from '../src/bot/limits.js';
-import { USERS, copyCorpus, removeDir, startHarness, user, type Answer, type Harness } from './fake-discord/harness.js';
+import { USERS, copyCorpus, removeDir, startHarness, user, type Answer, type Harness, refusedRequests } from './fake-discord/harness.js';
 
 const HOSTILE = `Truce talk @everyone <@123> **bold title**
 
@@ -53,7 +53,7 @@ describe('over the seed corpus', () => {
     await removeDir(dir);
   });
   afterEach(() => {
-    expect(h.fake.rejections.map((r) => `${r.method} ${r.path} ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
+    expect(refusedRequests(h.fake)).toEqual([]);
   });
 
   test('the bot logs in, serves the guild and says what it indexed', () => {
@@ -221,7 +221,7 @@ describe('over a generated corpus far larger than a message', () => {
     await removeDir(dir);
   });
   afterEach(() => {
-    expect(h.fake.rejections.map((r) => `${r.method} ${r.path} ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
+    expect(refusedRequests(h.fake)).toEqual([]);
   });
 
   test('every page of every command stays within every limit', async () => {

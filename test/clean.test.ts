@@ -52,12 +52,10 @@ describe('paragraph splitting', () => {
   it('splits on blank lines and on single line breaks, but joins a hard wrap inside a sentence', () => {
     expect(splitParagraphs('One.\nTwo.\n\nThree is\nwrapped here.')).toEqual(['One.', 'Two.', 'Three is wrapped here.']);
   });
-  it('keeps a long paragraph whole and fast', () => {
-    const big = 'word '.repeat(200_000);
-    const t = Date.now();
+  it('keeps a 1 MB paragraph whole and still drops the boilerplate after it', () => {
+    const big = 'word '.repeat(200_000).trim();
     const out = cleanParagraphs(`${big}\nREAD MORE: a link`, 'Title');
-    expect(out).toHaveLength(1);
-    expect(Date.now() - t).toBeLessThan(5000);
+    expect(out).toEqual([big]);
   });
   it('strips a site suffix from titles but keeps real dashes', () => {
     expect(cleanTitle('Talks resume in Istanbul | World | example.com')).toBe('Talks resume in Istanbul');

@@ -40,10 +40,13 @@ describe('who-said over the seeds', () => {
     expect(() => engine.whoSaid('the of')).toThrow(/only common words/);
   });
 
-  it('suggests close words when nothing matches', () => {
-    const answer = engine.whoSaid('ceasfirre xyzzy');
-    if (answer.total === 0) expect(answer.suggestions).toContain('ceasefire');
-    else expect(answer.speakers.length).toBeGreaterThan(0);
+  it('finds a topic through a typo, and suggests close words when even that finds nothing', () => {
+    expect(engine.whoSaid('ceasfirre').speakers.map((g) => g.speaker).join(' ')).toContain('Yermak');
+    for (const [typed, meant] of [['ceazfiyre', 'ceasefire'], ['mobilzaton', 'mobilization'], ['negotiashuns', 'negotiations']]) {
+      const answer = engine.whoSaid(typed);
+      expect(answer.total, typed).toBe(0);
+      expect(answer.suggestions, typed).toContain(meant);
+    }
     expect(engine.whoSaid('qqqqqq').suggestions).toEqual([]);
   });
 
@@ -73,9 +76,13 @@ describe('speakers and quotes', () => {
     expect(top[0].quotes).toBeGreaterThanOrEqual(top[top.length - 1].quotes);
   });
 
-  it('unknown speaker: no rows, suggestions', () => {
+  it('unknown speaker: no rows; a name being typed suggests who was meant', () => {
     const answer = engine.quotes('Peskow');
-    if (answer.speaker === null) expect(answer.results).toEqual([]);
+    expect(answer.speaker).toBeNull();
+    expect(answer.results).toEqual([]);
+    const typing = engine.quotes('Pesk');
+    expect(typing.speaker).toBeNull();
+    expect(typing.suggestions).toContain('Dmitry Peskov');
   });
 });
 

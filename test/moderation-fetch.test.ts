@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockedAddressReason, fetchUrl, ModerationError, moderationSettings, type FetchOptions } from '../src/moderation/index.js';
+import { blockedAddressReason, fetchUrl, moderationSettings, type FetchOptions } from '../src/moderation/index.js';
+import { refusal } from './moderation-helpers.js';
 
 const PAGE = '<!doctype html><html><head><title>Talks</title></head><body><article><p>Yermak said Russia has “not yet demonstrated political will regarding a ceasefire.”</p></article></body></html>';
 
@@ -61,16 +62,6 @@ const open: FetchOptions = { timeoutMs: 5000, maxBytes: 2 * 1024 * 1024, allowPr
 const guarded: FetchOptions = { timeoutMs: 5000, maxBytes: 2 * 1024 * 1024 };
 /** Lets the test server (127.0.0.1) through but judges every other address like production. */
 const onlyTestServer: FetchOptions = { ...guarded, addressPolicy: (ip) => (ip === '127.0.0.1' ? null : blockedAddressReason(ip)) };
-
-async function refusal(p: Promise<unknown>): Promise<ModerationError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ModerationError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('fetchUrl', () => {
   it('fetches a page when private addresses are allowed (tests)', async () => {

@@ -9,10 +9,11 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCorpus } from '../src/corpus/read.js';
 import {
-  addArticle, AUDIT_FILE, baseArticleId, ModerationError, moderationSettings, readSource, recoverCorpus, removeArticle,
+  addArticle, AUDIT_FILE, baseArticleId, moderationSettings, readSource, recoverCorpus, removeArticle,
   replaceArticle, resolveArticleFile, slugify, startModeration, writeNewArticle, type ArticleDraft, type ModerationContext,
 } from '../src/moderation/index.js';
 import { SEEDS } from './shared-data.js';
+import { refusal } from './moderation-helpers.js';
 
 const KREMLIN = '003_dc2851360bf64447';
 const who = { id: '123456789', name: 'alice' };
@@ -45,16 +46,6 @@ function draft(title: string, extra: Partial<ArticleDraft> = {}): ArticleDraft {
     paragraphs: [`Kremlin spokesperson Dmitry Peskov said, “${title} is a matter for the negotiators in Istanbul.”`, 'The talks resumed on Thursday.'],
     ...extra,
   };
-}
-
-async function refusal(p: Promise<unknown>): Promise<ModerationError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ModerationError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('ids', () => {

@@ -19,6 +19,16 @@ export const MODERATOR_PERMISSIONS = String(1n << 13n);
 /** Guild-only: moderation never runs in DMs. */
 export const GUILD_ONLY = { contexts: [InteractionContextType.Guild], dm_permission: false };
 
+/** The `id:` option of the commands that act on one stored article (autocompleted by title). */
+export const ARTICLE_ID_OPTION = {
+  name: 'id', description: 'Start typing a title or id', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100,
+} as const;
+
+/** The answer when the typed id names no article. */
+export function unknownArticleReply(id: string): Reply {
+  return notice(`There is no article \`${escapeAndTruncate(id, 80)}\`. Pick one from the suggestions.`);
+}
+
 export function moderatorOf(i: Interaction): Moderator {
   return { id: i.user.id, name: i.user.username };
 }

@@ -157,6 +157,11 @@ export async function removeDir(dir: string | undefined): Promise<void> {
 }
 
 /** Everything a user would read in a message, one string. */
+/** What (fake) Discord refused of what the bot sent, one readable line each: tests expect none. */
+export function refusedRequests(fake: FakeDiscord): string[] {
+  return fake.rejections.map((r) => `${r.method} ${r.path} ${r.status} ${JSON.stringify(r.response)}`);
+}
+
 export function messageText(m: FakeMessage | undefined): string {
   if (!m) return '';
   const parts = [m.content];
