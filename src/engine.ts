@@ -9,6 +9,7 @@ import { CorpusDirError, readArticleFile, readCorpus } from './corpus/read.js';
 import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
 import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type TextHit } from './search/index.js';
+import { PhraseIndex } from './search/phrases.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
 import { suggestWords, WordCounts } from './search/suggest.js';
 import { tokenize } from './search/text.js';
@@ -73,6 +74,8 @@ export class Engine {
   /** Replaced once by build/fromSnapshot, then changed in place. */
   private passages = new TextIndex();
   private quoteIndex = new TextIndex();
+  /** Each passage's words in order, for quoted phrases (MiniSearch keeps no positions). */
+  private phrases = new PhraseIndex();
   /** The extractor's output per article, kept so a snapshot can restore quotes and speakers without re-extracting. */
   private readonly extractedByArticle = new Map<string, ExtractedQuote[]>();
   private readonly registry = new SpeakerRegistry();
@@ -136,6 +139,7 @@ export class Engine {
       article.paragraphs.forEach((text, i) => passages.push({ id: passageId(article.id, i + 1), text }));
     }
     const quotes = [...engine.quotesById.values()].map((q) => ({ id: q.id, text: q.text }));
+    for (const p of passages) engine.phrases.add(p.id, p.text);
     engine.passages = new TextIndex(buildMiniSearch(passages, MINISEARCH_OPTIONS, {
       progressEvery: 50_000,
       onProgress: log && passages.length >= 50_000 ? (done, total) => log(`passages indexed: ${done}/${total} (${elapsed()})`) : undefined,
@@ -152,7 +156,10 @@ export class Engine {
    * (speakers come out as at build time, nothing is re-extracted), indexes adopted as loaded. Throws when the
    * indexes do not hold exactly the articles' passages and quotes: an inconsistent snapshot is never served.
    */
-  static fromSnapshot(dir: string | null, snapshot: { articles: SnapshotArticle[]; passages: SnapshotContent['passages']; quotes: SnapshotContent['quotes'] }): Engine {
+  static fromSnapshot(
+    dir: string | null,
+    snapshot: { articles: SnapshotArticle[]; passages: SnapshotContent['passages']; quotes: SnapshotContent['quotes']; phrases: unknown },
+  ): Engine {
     const engine = new Engine(dir);
     for (const { article, extracted } of snapshot.articles) {
       if (engine.articlesById.has(article.id)) throw new Error(`article ${article.id} appears twice`);
@@ -171,6 +178,7 @@ export class Engine {
     for (const id of engine.quotesById.keys()) if (!quotes.has(id)) throw new Error(`quote ${id} is not indexed`);
     engine.passages = passages;
     engine.quoteIndex = quotes;
+    engine.phrases = PhraseIndex.fromState(snapshot.phrases, [...engine.passageTexts()].map(([id]) => id));
     return engine;
   }
 
@@ -180,7 +188,15 @@ export class Engine {
       articles: [...this.articlesById.values()].map((article) => ({ article, extracted: this.extractedByArticle.get(article.id) ?? [] })),
       passages: this.passages.miniSearch,
       quotes: this.quoteIndex.miniSearch,
+      phrases: this.phrases.exportState([...this.passageTexts()].map(([id]) => id)),
     };
+  }
+
+  /** Every passage id and text, article by article in indexing order (the order a snapshot stores them in). */
+  private *passageTexts(): Generator<[string, string]> {
+    for (const article of this.articlesById.values()) {
+      for (let n = 1; n <= article.paragraphs.length; n++) yield [passageId(article.id, n), article.paragraphs[n - 1]];
+    }
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -199,7 +215,10 @@ export class Engine {
     const article = this.articlesById.get(id);
     if (!article) return false;
     // The texts are known: their terms are removed at once, nothing is left for a vacuum to clean.
-    for (let n = 1; n <= article.paragraphs.length; n++) this.passages.remove(passageId(id, n), article.paragraphs[n - 1]);
+    for (let n = 1; n <= article.paragraphs.length; n++) {
+      this.passages.remove(passageId(id, n), article.paragraphs[n - 1]);
+      this.phrases.remove(passageId(id, n));
+    }
     for (const quote of this.quotesByArticle.get(id) ?? []) {
       this.quoteIndex.remove(quote.id, quote.text);
       this.quotesById.delete(quote.id);
@@ -249,6 +268,7 @@ export class Engine {
     if (this.words) for (const quote of quotes) this.words.addText(quote.text);
     if (indexText) {
       this.passages.addAll(article.paragraphs.map((text, i) => ({ id: passageId(article.id, i + 1), text })));
+      article.paragraphs.forEach((text, i) => this.phrases.add(passageId(article.id, i + 1), text));
       this.quoteIndex.addAll(quotes.map((q) => ({ id: q.id, text: q.text })));
     }
     this.paragraphCount += article.paragraphs.length;
@@ -379,10 +399,14 @@ export class Engine {
       const { article, paragraph } = parsePassageId(id);
       return this.articlesById.get(article)?.paragraphs[paragraph - 1];
     };
-    // Only the shown passages are ranked in full and highlighted; every match is counted.
+    // Only the shown passages are ranked in full and highlighted; every match is counted. Phrases are checked
+    // on the passages' word ids (the text is the fallback for a passage the phrase index lacks).
+    const compiled = query.phrases.length ? this.phrases.compile(query.phrases) : null;
     const { total, hits: top } = this.passages.searchTop(query, {
       limit,
-      keep: query.phrases.length === 0 ? undefined : (id) => {
+      keep: compiled === null ? undefined : (id) => {
+        const known = this.phrases.containsCompiled(id, compiled);
+        if (known !== undefined) return known;
         const text = textOf(id);
         return text !== undefined && containsPhrases(text, query.phrases);
       },

@@ -42,6 +42,8 @@ function answers(engine: Engine): unknown {
     search: engine.search('Putin Istanbul', { limit: 50 }),
     prefix: engine.search('negot', { limit: 50 }),
     typo: engine.search('ceasfire', { limit: 50 }),
+    phrase: engine.search('"peace talks"', { limit: 50 }),
+    phrases: engine.search('"the war" "security guarantees"', { limit: 50 }),
     quotes: engine.quotes('Zelensky'),
     speakers: engine.speakers(''),
     sources: { ...engine.sources(), problems: undefined },
@@ -64,6 +66,8 @@ describe('start-up with a snapshot', () => {
     expect(second.report.wrote).toBeUndefined();
     const rebuilt = await Engine.open(corpus);
     expect(answers(second.engine)).toEqual(answers(rebuilt));
+    expect(second.engine.search('"peace talks"').total).toBeGreaterThan(0);
+    expect(second.engine.search('"talks peace"').total).toBe(0);
     expect(second.engine.whoSaid('ceasefire').speakers.map((s) => s.speaker)).toContain('Andriy Yermak');
     // Articles loaded from the snapshot still know their file (moderation and reload need it).
     expect(second.engine.getArticle('000_a0edae4945652b42')?.file).toBe(path.join(corpus, '000_a0edae4945652b42.txt'));
@@ -90,7 +94,9 @@ describe('start-up with a snapshot', () => {
       total: answer.total,
       rows: answer.results.map((r) => `${r.article}#${r.paragraph} ${r.score.toFixed(6)}`).sort(),
     });
-    for (const q of ['Reykjavik', 'ceasefire', 'Putin Istanbul', 'negot', 'ceasfire']) {
+    expect(engine.search('"only in Reykjavik"').total).toBe(1);
+    expect(engine.search('"only in Istanbul"').total).toBe(rebuilt.search('"only in Istanbul"').total);
+    for (const q of ['Reykjavik', 'ceasefire', 'Putin Istanbul', 'negot', 'ceasfire', '"peace talks"', '"only in Istanbul"']) {
       expect(rows(engine.search(q, { limit: 500 }))).toEqual(rows(rebuilt.search(q, { limit: 500 })));
       expect(rows(engine.whoSaid(q, { limit: 500 }))).toEqual(rows(rebuilt.whoSaid(q, { limit: 500 })));
     }
@@ -186,6 +192,17 @@ describe('start-up with a snapshot', () => {
 });
 
 describe('readSnapshot', () => {
+  it('reads lines that span many blocks (lines far longer than a block) exactly as one read', async () => {
+    const { engine } = await open();
+    const whole = await readSnapshot(file, termFingerprint(), options);
+    const small = await readSnapshot(file, termFingerprint(), options, { blockSize: 100 });
+    expect(small.articles).toEqual(whole.articles);
+    expect(small.phrases).toEqual(whole.phrases);
+    expect(small.passages.toJSON()).toEqual(whole.passages.toJSON());
+    expect(small.quotes.toJSON()).toEqual(whole.quotes.toJSON());
+    expect(whole.articles.length).toBe(engine.sources().articles);
+  });
+
   it('says "missing" when there is no file', async () => {
     const err = await readSnapshot(path.join(tmp, 'none'), termFingerprint(), options).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SnapshotError);

@@ -7,11 +7,13 @@
 // distinct query terms matched) but keeps only a score and a bit set of matched leaves per document, selects the
 // top results without sorting all, and works out matched terms only for the results a caller asks for.
 // Checked against MiniSearch#search in test/search-evaluate.test.ts.
-import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
+import { PackedPostings, type TermPostings } from './packed-postings.js';
 
-type Postings = Map<number, number>;
-type FieldData = Map<number, Postings>;
+type Postings = TermPostings;
+interface FieldData {
+  get(field: number): Postings | undefined;
+}
 
 interface RadixTree {
   get(term: string): FieldData | undefined;
@@ -336,6 +338,27 @@ export class QueryEvaluator {
     const avg = this.m._avgFieldLength[0];
     let matching = postings.size;
     const { k, b, d } = BM25;
+    if (postings instanceof PackedPostings) {
+      // The hot loop of every query: straight over the pairs array. Removed documents not yet cleaned up are
+      // dropped after the loop (MiniSearch drops them as it meets them; only the count matters for scores).
+      const { data, from, to } = postings.raw();
+      let stale: number[] | undefined;
+      for (let i = from; i < to; i += 2) {
+        const tf = data[i + 1];
+        if (tf === 0) continue;
+        const doc = data[i];
+        const length = lengths[doc];
+        if (!length) {
+          (stale ??= []).push(doc);
+          matching -= 1;
+          continue;
+        }
+        const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+        results.add(doc, weight * (idf * (d + tf * (k + 1) / (tf + k * (1 - b + b * length / avg)))), bit);
+      }
+      if (stale) for (const doc of stale) this.m.removeTerm(0, doc, derived);
+      return;
+    }
     for (const [doc, tf] of postings) {
       const length = lengths[doc];
       if (!length) {

@@ -6,17 +6,18 @@
 // Written to a temp file in the same folder, fsynced, then renamed over the old one: readers see the old
 // snapshot or the new one, never a part.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
 import { syncDir } from '../corpus/durable.js';
+import type { PhraseIndexState } from '../search/phrases.js';
 import type { Article, ExtractedQuote } from '../types.js';
-import { MiniSearchLoader, packMiniSearch, type PackedIndex, type TextDoc } from './postings.js';
+import { encodeChunk, MiniSearchLoader, packMiniSearch, type PackedIndex, type TextDoc } from './postings.js';
 
 export const SNAPSHOT_FORMAT = 'talks-bot-snapshot';
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 export const SNAPSHOT_FILE = 'index.snapshot';
 const ARTICLES_PER_LINE = 256;
 
@@ -38,6 +39,8 @@ export interface SnapshotContent {
   articles: SnapshotArticle[];
   passages: MiniSearch<TextDoc>;
   quotes: MiniSearch<TextDoc>;
+  /** The passages' words for phrase checks (PhraseIndex.exportState, passages in article order). */
+  phrases: PhraseIndexState;
 }
 
 export interface LoadedSnapshot {
@@ -46,6 +49,8 @@ export interface LoadedSnapshot {
   articles: SnapshotArticle[];
   passages: MiniSearch<TextDoc>;
   quotes: MiniSearch<TextDoc>;
+  /** Checked when the engine adopts it (it needs the passage ids). */
+  phrases: unknown;
 }
 
 interface Header {
@@ -99,7 +104,7 @@ class LineWriter {
 async function writeIndex(out: LineWriter, name: string, packed: PackedIndex): Promise<void> {
   const { chunks, ...head } = packed;
   await out.line({ t: 'index', name, chunks: chunks.length, ...head });
-  for (const chunk of chunks) await out.line(chunk);
+  for (const chunk of chunks) await out.line(encodeChunk(chunk));
 }
 
 /** Writes `content` to `file` atomically (temp file + fsync + rename + directory fsync). */
@@ -130,6 +135,8 @@ export async function writeSnapshot(file: string, content: SnapshotContent, opts
     await out.flush();
     await writeIndex(out, 'quotes', packMiniSearch(content.quotes));
     await out.flush();
+    await out.line({ t: 'phrases', ...content.phrases });
+    await out.flush();
     const trailer: Trailer = { end: true, bytes: out.bytes, crc32: out.crc };
     await handle.write(`${JSON.stringify(trailer)}\n`);
     await handle.sync();
@@ -146,18 +153,54 @@ export async function writeSnapshot(file: string, content: SnapshotContent, opts
   }
 }
 
-/** Iterates the lines of a buffer without copying it. */
+/**
+ * Reads a file line by line in blocks, keeping a running CRC of the lines consumed. Why not one readFile: the
+ * whole file (tens of MB) would sit in memory next to everything parsed from it, raising the start's peak
+ * (resident) memory by its size.
+ */
 class LineReader {
+  private block = Buffer.alloc(0);
   private pos = 0;
+  private eof = false;
+  /** Bytes consumed (whole lines with their newline) and their CRC-32: what the trailer must state. */
+  bytes = 0;
+  crc = 0;
 
-  constructor(private readonly buf: Buffer, private readonly end: number) {}
+  constructor(private readonly handle: FileHandle, private readonly blockSize = 4 * 1024 * 1024) {}
 
-  next(): unknown {
-    if (this.pos >= this.end) throw new SnapshotError('snapshot ends early', 'corrupt');
-    let nl = this.buf.indexOf(10, this.pos);
-    if (nl < 0 || nl >= this.end) nl = this.end;
-    const text = this.buf.toString('utf8', this.pos, nl);
-    this.pos = nl + 1;
+  /** The next line's bytes (without its newline), or null at the end of the file. */
+  private async nextLine(): Promise<Buffer | null> {
+    for (;;) {
+      const nl = this.block.indexOf(10, this.pos);
+      if (nl >= 0) {
+        const line = this.block.subarray(this.pos, nl);
+        this.pos = nl + 1;
+        return line;
+      }
+      if (this.eof) {
+        // Bytes after the last newline: the file was cut off.
+        if (this.pos < this.block.length) throw new SnapshotError('snapshot is truncated', 'corrupt');
+        return null;
+      }
+      // Keep the unfinished line, then read the next block after it.
+      const rest = this.block.subarray(this.pos);
+      const next = Buffer.allocUnsafe(Math.max(this.blockSize, rest.length * 2));
+      rest.copy(next);
+      const { bytesRead } = await this.handle.read(next, rest.length, next.length - rest.length, null);
+      if (bytesRead === 0) this.eof = true;
+      this.block = next.subarray(0, rest.length + bytesRead);
+      this.pos = 0;
+    }
+  }
+
+  /** The next line as JSON, counted in the CRC. */
+  async next(): Promise<unknown> {
+    const line = await this.nextLine();
+    if (line === null) throw new SnapshotError('snapshot is truncated', 'corrupt');
+    const text = line.toString('utf8');
+    this.crc = crc32(line, this.crc);
+    this.crc = crc32(NEWLINE, this.crc);
+    this.bytes += line.length + 1;
     try {
       return JSON.parse(text);
     } catch {
@@ -165,23 +208,37 @@ class LineReader {
     }
   }
 
-  get done(): boolean {
-    return this.pos >= this.end;
+  /** The trailer: the last line, stating the bytes and CRC of everything before it. */
+  async trailer(): Promise<void> {
+    const { bytes, crc } = this;
+    const line = await this.nextLine();
+    if (line === null) throw new SnapshotError('snapshot is truncated', 'corrupt');
+    let trailer: Trailer;
+    try {
+      trailer = JSON.parse(line.toString('utf8')) as Trailer;
+    } catch {
+      throw new SnapshotError('snapshot is truncated', 'corrupt');
+    }
+    if (!isRecord(trailer) || trailer.end !== true || typeof trailer.crc32 !== 'number') throw new SnapshotError('snapshot is truncated', 'corrupt');
+    if (trailer.bytes !== bytes || trailer.crc32 !== crc) throw new SnapshotError('snapshot checksum does not match', 'corrupt');
+    if ((await this.nextLine()) !== null) throw new SnapshotError('snapshot has extra data', 'corrupt');
   }
 }
+
+const NEWLINE = Buffer.from('\n');
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readIndex(lines: LineReader, name: string, options: Options<TextDoc>): MiniSearch<TextDoc> {
-  const head = lines.next();
+async function readIndex(lines: LineReader, name: string, options: Options<TextDoc>): Promise<MiniSearch<TextDoc>> {
+  const head = await lines.next();
   if (!isRecord(head) || head.t !== 'index' || head.name !== name || typeof head.chunks !== 'number'
     || !Array.isArray(head.ids) || !Array.isArray(head.lengths) || typeof head.avgLength !== 'number') {
     throw new SnapshotError(`snapshot index "${name}" is malformed`, 'corrupt');
   }
   const loader = new MiniSearchLoader({ ids: head.ids as string[], lengths: head.lengths as number[], avgLength: head.avgLength }, options);
-  for (let i = 0; i < head.chunks; i++) loader.add(lines.next() as Array<[string, number[]]>);
+  for (let i = 0; i < head.chunks; i++) loader.addEncoded(await lines.next());
   return loader.mini;
 }
 
@@ -198,30 +255,32 @@ function checkArticle(v: unknown): SnapshotArticle {
  * Reads and verifies a snapshot. Throws SnapshotError when it is missing, truncated, corrupted, of another
  * format version, or built with another term processing (`fingerprint`).
  */
-export async function readSnapshot(file: string, fingerprint: string, options: Options<TextDoc>): Promise<LoadedSnapshot> {
-  let buf: Buffer;
+export async function readSnapshot(file: string, fingerprint: string, options: Options<TextDoc>, read: { blockSize?: number } = {}): Promise<LoadedSnapshot> {
+  let handle: FileHandle;
   try {
-    buf = await readFile(file);
+    handle = await open(file, 'r');
+    // A folder opens on Linux but cannot be read: say so now, not as a corrupt file.
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new SnapshotError(code === 'ENOENT' ? 'no snapshot yet' : `snapshot cannot be read (${code ?? err})`, code === 'ENOENT' ? 'missing' : 'corrupt');
   }
-  // Trailer: the last line.
-  if (buf.length < 2 || buf[buf.length - 1] !== 10) throw new SnapshotError('snapshot is truncated', 'corrupt');
-  const start = buf.lastIndexOf(10, buf.length - 2) + 1;
-  let trailer: Trailer;
   try {
-    trailer = JSON.parse(buf.toString('utf8', start, buf.length - 1)) as Trailer;
-  } catch {
-    throw new SnapshotError('snapshot is truncated', 'corrupt');
+    return await readLines(new LineReader(handle, read.blockSize), fingerprint, options);
+  } finally {
+    await handle.close();
   }
-  if (!isRecord(trailer) || trailer.end !== true || trailer.bytes !== start || typeof trailer.crc32 !== 'number') {
-    throw new SnapshotError('snapshot is truncated', 'corrupt');
-  }
-  if (crc32(buf.subarray(0, start)) !== trailer.crc32) throw new SnapshotError('snapshot checksum does not match', 'corrupt');
+}
 
-  const lines = new LineReader(buf, start);
-  const header = lines.next() as Header;
+/** Parses the lines in the order written; nothing is returned before the trailer's checksum has matched. */
+async function readLines(lines: LineReader, fingerprint: string, options: Options<TextDoc>): Promise<LoadedSnapshot> {
+  const header = (await lines.next().catch((err: unknown) => {
+    // A first line that is not JSON: some other file.
+    throw err instanceof SnapshotError && /malformed/.test(err.message) ? new SnapshotError('not a talks-bot snapshot', 'corrupt') : err;
+  })) as Header;
   if (!isRecord(header) || header.format !== SNAPSHOT_FORMAT) throw new SnapshotError('not a talks-bot snapshot', 'corrupt');
   if (header.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format ${header.version} is not ${SNAPSHOT_VERSION}`, 'version');
   if (header.fingerprint !== fingerprint) {
@@ -229,17 +288,19 @@ export async function readSnapshot(file: string, fingerprint: string, options: O
   }
   const articles: SnapshotArticle[] = [];
   while (articles.length < header.articles) {
-    const batch = lines.next();
+    const batch = await lines.next();
     if (!Array.isArray(batch) || batch.length === 0 || articles.length + batch.length > header.articles) {
       throw new SnapshotError('snapshot article batch is malformed', 'corrupt');
     }
     for (const item of batch) articles.push(checkArticle(item));
   }
   try {
-    const passages = readIndex(lines, 'passages', options);
-    const quotes = readIndex(lines, 'quotes', options);
-    if (!lines.done) throw new SnapshotError('snapshot has extra data', 'corrupt');
-    return { fingerprint: header.fingerprint, createdAt: header.createdAt, articles, passages, quotes };
+    const passages = await readIndex(lines, 'passages', options);
+    const quotes = await readIndex(lines, 'quotes', options);
+    const phrases = await lines.next();
+    if (!isRecord(phrases) || phrases.t !== 'phrases') throw new SnapshotError('snapshot phrase index is malformed', 'corrupt');
+    await lines.trailer();
+    return { fingerprint: header.fingerprint, createdAt: header.createdAt, articles, passages, quotes, phrases };
   } catch (err) {
     if (err instanceof SnapshotError) throw err;
     throw new SnapshotError(`snapshot index is malformed (${err instanceof Error ? err.message : err})`, 'corrupt');

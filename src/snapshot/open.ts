@@ -1,10 +1,10 @@
 // Start-up with an index snapshot: load it when it matches the corpus, bring it up to date when a few
 // articles changed, rebuild (and write a new one) when it is missing, unreadable or built with other code.
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readCorpusExtracted } from '../corpus/parallel-read.js';
-import { articleIdFromFile, contentHash, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
+import { articleIdFromFile, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
+import { hashFiles } from './hash-files.js';
 import { Engine, EngineError } from '../engine.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import type { CorpusProblem } from '../types.js';
@@ -53,8 +53,8 @@ interface CorpusFile {
 
 /**
  * Every article file's id and content hash (reads the bytes, parses nothing). Same rules as readCorpus.
- * Synchronous reads in batches: for thousands of small files they are several times faster than promise-based
- * reads (no thread pool round trip per file), and between batches the event loop still turns.
+ * Synchronous reads (for thousands of small files several times faster than promise-based ones), on a worker
+ * thread for a large corpus so that they overlap the snapshot's parsing.
  */
 export async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
   let names: string[];
@@ -64,25 +64,26 @@ export async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; pr
     throw new EngineError(`corpus folder ${dir} does not exist or cannot be read`, 'bad-corpus');
   }
   const sorted = names.filter(isArticleFileName).sort();
-  const files: CorpusFile[] = [];
-  const problems: CorpusProblem[] = [];
+  // Duplicate ids: the first file name wins, as in readCorpus.
   const seen = new Map<string, string>();
-  for (let i = 0; i < sorted.length; i++) {
-    const name = sorted[i];
+  const problems: CorpusProblem[] = [];
+  const unique: string[] = [];
+  for (const name of sorted) {
     const id = articleIdFromFile(name);
-    // Duplicate ids: the first file name wins, as in readCorpus.
-    if (seen.has(id)) {
-      problems.push({ file: name, error: `same article id as ${seen.get(id)}; skipped` });
-      continue;
-    }
-    try {
-      files.push({ id, name, hash: contentHash(readFileSync(path.join(dir, name))) });
+    const first = seen.get(id);
+    if (first !== undefined) problems.push({ file: name, error: `same article id as ${first}; skipped` });
+    else {
       seen.set(id, name);
-    } catch (err) {
-      problems.push({ file: name, error: err instanceof Error ? err.message : String(err) });
+      unique.push(name);
     }
-    if (i % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
   }
+  const hashes = await hashFiles(dir, unique);
+  const files: CorpusFile[] = [];
+  unique.forEach((name, i) => {
+    const result = hashes[i];
+    if ('hash' in result) files.push({ id: articleIdFromFile(name), name, hash: result.hash });
+    else problems.push({ file: name, error: result.error });
+  });
   return { files, problems };
 }
 

@@ -5,17 +5,23 @@
 // is put in the tree once; postings are stored as flat number arrays. The result is an ordinary MiniSearch
 // (same options, same scoring, same add/discard/vacuum), checked against MiniSearch's own build in tests.
 import MiniSearch, { type Options } from 'minisearch';
+import { DenseMap, sharedLength } from '../search/dense-map.js';
+import { OneFieldData, PackedPostings, packTerms, type TermPostings } from '../search/packed-postings.js';
 
-type FieldData = Map<number, Map<number, number>>;
+/** A term's postings by field, as MiniSearch reads them (a Map, or OneFieldData for terms filled here). */
+interface FieldData {
+  get(field: number): TermPostings | undefined;
+  [Symbol.iterator](): Iterator<[number, TermPostings]>;
+}
 
 /** The private state of a MiniSearch 7 instance that this module fills in (see MiniSearch.loadJS). */
 interface MiniSearchState {
-  _index: { set(term: string, value: Map<number, Map<number, number>>): unknown; [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]> };
+  _index: { set(term: string, value: FieldData): unknown; [Symbol.iterator](): Iterator<[string, FieldData]> };
   _documentCount: number;
-  _documentIds: Map<number, string>;
+  _documentIds: Map<number, string> | DenseMap<string>;
   _idToShortId: Map<string, number>;
   _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
+  _fieldLength: Map<number, number[]> | DenseMap<number[]>;
   _avgFieldLength: number[];
   _nextId: number;
   _storedFields: Map<number, unknown>;
@@ -26,10 +32,19 @@ export class PostingsError extends Error {}
 
 const FIELD = 'text';
 
+/** The state of a MiniSearch, its per-document Maps made dense (see DenseMap); only for an empty index. */
+function compactState<T>(mini: MiniSearch<T>): MiniSearchState {
+  const s = state(mini);
+  if (s._documentIds.size !== 0) throw new PostingsError('the index is not empty');
+  s._documentIds = new DenseMap<string>();
+  s._fieldLength = new DenseMap<number[]>();
+  return s;
+}
+
 function state<T>(mini: MiniSearch<T>): MiniSearchState {
   const s = mini as unknown as MiniSearchState;
   // Refuse a MiniSearch whose internals are not the ones this module was written against.
-  if (!(s._documentIds instanceof Map) || !(s._fieldLength instanceof Map) || typeof s._index?.set !== 'function'
+  if (!(s._documentIds instanceof Map || s._documentIds instanceof DenseMap) || !(s._fieldLength instanceof Map || s._fieldLength instanceof DenseMap) || typeof s._index?.set !== 'function'
     || s._fieldIds?.[FIELD] !== 0 || Object.keys(s._fieldIds).length !== 1 || !Array.isArray(s._avgFieldLength)) {
     throw new PostingsError('unsupported MiniSearch version or options (expected MiniSearch 7 with the one field "text")');
   }
@@ -55,9 +70,11 @@ export function buildMiniSearch(docs: readonly TextDoc[], options: Options<TextD
   const tokenize = options.tokenize ?? MiniSearch.getDefault('tokenize') as (text: string, field?: string) => string[];
   const processTerm = options.processTerm ?? MiniSearch.getDefault('processTerm') as (term: string, field?: string) => string | string[] | null | undefined | false;
   const mini = new MiniSearch<TextDoc>(options);
-  const s = state(mini);
+  const s = compactState(mini);
   const memo = new Map<string, string[]>();
-  const postings = new Map<string, Map<number, number>>();
+  // Per term, [doc, freq] pairs in document order (documents are numbered in the order they come).
+  const postings = new Map<string, number[]>();
+  const counts = new Map<string, number>();
   const every = build.progressEvery ?? 10_000;
   let avg = 0;
   let count = 0;
@@ -69,7 +86,7 @@ export function buildMiniSearch(docs: readonly TextDoc[], options: Options<TextD
     const tokens = tokenize(doc.text, FIELD);
     // MiniSearch's field length: distinct raw tokens.
     const length = new Set(tokens).size;
-    s._fieldLength.set(shortId, [length]);
+    s._fieldLength.set(shortId, sharedLength(length));
     // MiniSearch's running mean, computed the same way so scores match to the last bit.
     avg = (avg * count + length) / (count + 1);
     count++;
@@ -80,21 +97,23 @@ export function buildMiniSearch(docs: readonly TextDoc[], options: Options<TextD
         terms = Array.isArray(processed) ? processed : processed ? [processed] : [];
         memo.set(token, terms);
       }
-      for (const term of terms) {
-        let docsOf = postings.get(term);
-        if (!docsOf) postings.set(term, (docsOf = new Map()));
-        docsOf.set(shortId, (docsOf.get(shortId) ?? 0) + 1);
-      }
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     }
+    for (const [term, freq] of counts) {
+      const pairs = postings.get(term);
+      if (pairs) pairs.push(shortId, freq);
+      else postings.set(term, [shortId, freq]);
+    }
+    counts.clear();
     if (build.onProgress && count % every === 0) build.onProgress(count, docs.length);
   }
   s._documentCount = count;
   s._avgFieldLength = count ? [avg] : [];
-  for (const [term, docsOf] of postings) {
-    const fields: FieldData = new Map();
-    fields.set(0, docsOf);
-    s._index.set(term, fields);
-  }
+  const terms = [...postings.keys()];
+  const lists = [...postings.values()];
+  postings.clear();
+  const packed = packTerms(terms.length, (i) => lists[i]);
+  for (let i = 0; i < terms.length; i++) s._index.set(terms[i], new OneFieldData(packed[i]));
   build.onProgress?.(count, docs.length);
   return mini;
 }
@@ -129,10 +148,10 @@ export function packMiniSearch<T>(mini: MiniSearch<T>): PackedIndex {
     const docsOf = fields.get(0);
     if (!docsOf) continue;
     const pairs: number[] = [];
-    for (const [shortId, freq] of docsOf) {
+    docsOf.forEach((freq, shortId) => {
       const d = dense.get(shortId);
       if (d !== undefined) pairs.push(d, freq);
-    }
+    });
     if (pairs.length === 0) continue;
     // Sort by document (usually already sorted: documents are added in order), then delta-encode.
     let sorted = true;
@@ -161,13 +180,14 @@ export function unpackMiniSearch(packed: PackedIndex, options: Options<TextDoc>)
     throw new PostingsError('packed index is malformed');
   }
   const mini = new MiniSearch<TextDoc>(options);
-  const s = state(mini);
+  const s = compactState(mini);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (typeof id !== 'string' || s._idToShortId.has(id)) throw new PostingsError('packed index has a bad document id');
     s._documentIds.set(i, id);
     s._idToShortId.set(id, i);
-    s._fieldLength.set(i, [lengths[i]]);
+    if (!Number.isInteger(lengths[i]) || lengths[i] < 0) throw new PostingsError('packed index has a bad document length');
+    s._fieldLength.set(i, sharedLength(lengths[i]));
   }
   s._documentCount = ids.length;
   s._nextId = ids.length;
@@ -177,25 +197,26 @@ export function unpackMiniSearch(packed: PackedIndex, options: Options<TextDoc>)
   return mini;
 }
 
-/** Adds one chunk of packed terms; exported so a loader can add chunks as it parses them. */
+/** Adds one chunk of packed terms, their postings in one arena; checks every posting first. */
 function addChunk(s: MiniSearchState, chunk: Array<[string, number[]]>, docCount: number): void {
   if (!Array.isArray(chunk)) throw new PostingsError('packed index chunk is malformed');
   for (const entry of chunk) {
     const term = entry?.[0];
     const pairs = entry?.[1];
     if (typeof term !== 'string' || !Array.isArray(pairs) || pairs.length % 2 !== 0) throw new PostingsError('packed term is malformed');
-    const docsOf = new Map<number, number>();
     let doc = 0;
     for (let i = 0; i < pairs.length; i += 2) {
-      doc += pairs[i];
+      const delta = pairs[i];
+      doc += delta;
       const freq = pairs[i + 1];
-      if (!(doc >= 0 && doc < docCount) || !(freq > 0)) throw new PostingsError('packed posting is out of range');
-      docsOf.set(doc, freq);
+      // Documents strictly increase (the first may be 0); frequencies are positive integers.
+      if (!(i === 0 ? delta >= 0 : delta > 0) || !(doc < docCount) || !Number.isInteger(delta) || !(freq > 0 && freq < 2 ** 31) || !Number.isInteger(freq)) {
+        throw new PostingsError('packed posting is out of range');
+      }
     }
-    const fields: FieldData = new Map();
-    fields.set(0, docsOf);
-    s._index.set(term, fields);
   }
+  const packed = packTerms(chunk.length, (i) => chunk[i][1], true);
+  for (let i = 0; i < chunk.length; i++) s._index.set(chunk[i][0], new OneFieldData(packed[i]));
 }
 
 /** Fills a fresh MiniSearch chunk by chunk (lets a loader parse and add without holding every chunk). */
@@ -211,4 +232,91 @@ export class MiniSearchLoader {
   add(chunk: Array<[string, number[]]>): void {
     addChunk(this.s, chunk, this.s._documentCount);
   }
+
+  /** Adds a chunk in the snapshot's binary form (see encodeChunk). */
+  addEncoded(chunk: unknown): void {
+    addEncodedChunk(this.s, chunk, this.s._documentCount);
+  }
+}
+
+/**
+ * A chunk as stored in a snapshot line: the terms, how many postings each has, and all postings as unsigned
+ * LEB128 varints (document delta, frequency, ...) in base64. Parsing millions of JSON numbers into arrays
+ * only to copy them into an arena was most of a snapshot's load time and garbage; this is ~3 bytes a posting
+ * and decodes straight into the arena.
+ */
+export interface EncodedChunk {
+  terms: string[];
+  counts: number[];
+  data: string;
+}
+
+export function encodeChunk(chunk: Array<[string, number[]]>): EncodedChunk {
+  const terms: string[] = [];
+  const counts: number[] = [];
+  let size = 0;
+  for (const [, pairs] of chunk) size += pairs.length * 5;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const [term, pairs] of chunk) {
+    terms.push(term);
+    counts.push(pairs.length / 2);
+    for (const value of pairs) {
+      if (!(value >= 0 && value < 2 ** 28)) throw new PostingsError(`posting value ${value} is out of range`);
+      let v = value;
+      while (v >= 0x80) {
+        bytes[at++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      bytes[at++] = v;
+    }
+  }
+  return { terms, counts, data: bytes.toString('base64', 0, at) };
+}
+
+function addEncodedChunk(s: MiniSearchState, chunk: unknown, docCount: number): void {
+  const c = chunk as Partial<EncodedChunk> | null;
+  if (!c || !Array.isArray(c.terms) || !Array.isArray(c.counts) || c.terms.length !== c.counts.length || typeof c.data !== 'string') {
+    throw new PostingsError('packed index chunk is malformed');
+  }
+  const { terms, counts } = c;
+  let pairs = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (typeof terms[i] !== 'string' || !Number.isInteger(counts[i]) || counts[i] <= 0) throw new PostingsError('packed term is malformed');
+    pairs += counts[i];
+  }
+  const bytes = Buffer.from(c.data, 'base64');
+  const end = bytes.length;
+  const arena = new Int32Array(2 * pairs);
+  const packed: PackedPostings[] = new Array(terms.length);
+  let at = 0;
+  let pos = 0;
+  // Varints of at most 4 bytes (values below 2^28: far more documents and occurrences than an index holds).
+  for (let i = 0; i < terms.length; i++) {
+    const start = at;
+    let doc = 0;
+    for (let j = 0, n = 2 * counts[i]; j < n; j++) {
+      if (pos >= end) throw new PostingsError('packed posting is out of range');
+      let b = bytes[pos++];
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        if (pos >= end || shift > 21) throw new PostingsError('packed posting is out of range');
+        b = bytes[pos++];
+        v |= (b & 0x7f) << shift;
+      }
+      if ((j & 1) === 0) {
+        // Documents strictly increase (the first may be 0).
+        if (j > 0 && v === 0) throw new PostingsError('packed posting is out of range');
+        doc += v;
+        if (doc >= docCount) throw new PostingsError('packed posting is out of range');
+        arena[at++] = doc;
+      } else {
+        if (v === 0) throw new PostingsError('packed posting is out of range');
+        arena[at++] = v;
+      }
+    }
+    packed[i] = new PackedPostings(arena, start, counts[i]);
+  }
+  if (pos !== bytes.length) throw new PostingsError('packed index chunk has extra data');
+  for (let i = 0; i < terms.length; i++) s._index.set(terms[i], new OneFieldData(packed[i]));
 }
