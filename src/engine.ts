@@ -76,6 +76,10 @@ export class Engine {
   private quoteIndex = new TextIndex();
   /** Each passage's words in order, for quoted phrases (MiniSearch keeps no positions). */
   private phrases = new PhraseIndex();
+  /** The same for quotes (who-said with a quoted phrase). */
+  private quotePhrases = new PhraseIndex();
+  /** Passage document number → phrase-index slot + 1 (see phraseSlot). */
+  private phraseSlots = new Int32Array(0);
   /** The extractor's output per article, kept so a snapshot can restore quotes and speakers without re-extracting. */
   private readonly extractedByArticle = new Map<string, ExtractedQuote[]>();
   private readonly registry = new SpeakerRegistry();
@@ -140,6 +144,7 @@ export class Engine {
     }
     const quotes = [...engine.quotesById.values()].map((q) => ({ id: q.id, text: q.text }));
     for (const p of passages) engine.phrases.add(p.id, p.text);
+    for (const q of quotes) engine.quotePhrases.add(q.id, q.text);
     engine.passages = new TextIndex(buildMiniSearch(passages, MINISEARCH_OPTIONS, {
       progressEvery: 50_000,
       onProgress: log && passages.length >= 50_000 ? (done, total) => log(`passages indexed: ${done}/${total} (${elapsed()})`) : undefined,
@@ -158,7 +163,7 @@ export class Engine {
    */
   static fromSnapshot(
     dir: string | null,
-    snapshot: { articles: SnapshotArticle[]; passages: SnapshotContent['passages']; quotes: SnapshotContent['quotes']; phrases: unknown },
+    snapshot: { articles: SnapshotArticle[]; passages: SnapshotContent['passages']; quotes: SnapshotContent['quotes']; phrases: unknown; words: unknown },
   ): Engine {
     const engine = new Engine(dir);
     for (const { article, extracted } of snapshot.articles) {
@@ -178,7 +183,10 @@ export class Engine {
     for (const id of engine.quotesById.keys()) if (!quotes.has(id)) throw new Error(`quote ${id} is not indexed`);
     engine.passages = passages;
     engine.quoteIndex = quotes;
-    engine.phrases = PhraseIndex.fromState(snapshot.phrases, [...engine.passageTexts()].map(([id]) => id));
+    const phrases = (snapshot.phrases ?? {}) as { passages?: unknown; quotes?: unknown };
+    engine.phrases = PhraseIndex.fromState(phrases.passages, [...engine.passageTexts()].map(([id]) => id));
+    engine.quotePhrases = PhraseIndex.fromState(phrases.quotes, engine.quoteIds());
+    engine.words = WordCounts.fromJSON(snapshot.words);
     return engine;
   }
 
@@ -188,8 +196,41 @@ export class Engine {
       articles: [...this.articlesById.values()].map((article) => ({ article, extracted: this.extractedByArticle.get(article.id) ?? [] })),
       passages: this.passages.miniSearch,
       quotes: this.quoteIndex.miniSearch,
-      phrases: this.phrases.exportState([...this.passageTexts()].map(([id]) => id)),
+      phrases: {
+        passages: this.phrases.exportState([...this.passageTexts()].map(([id]) => id)),
+        quotes: this.quotePhrases.exportState(this.quoteIds()),
+      },
+      words: this.wordCounts().toJSON(),
     };
+  }
+
+  /** Every quote id, article by article in indexing order (the order a snapshot stores them in). */
+  private quoteIds(): string[] {
+    const ids: string[] = [];
+    for (const id of this.articlesById.keys()) for (const quote of this.quotesByArticle.get(id) ?? []) ids.push(quote.id);
+    return ids;
+  }
+
+  /**
+   * The phrase-index slot of passage document `doc`, remembered per document number: a common word's query
+   * checks tens of thousands of candidates, and two id lookups each were most of its cost. Safe to keep: a
+   * document number is never reused, and a passage keeps its slot while it is indexed.
+   */
+  private phraseSlot(doc: number): number {
+    let slots = this.phraseSlots;
+    if (doc >= slots.length) {
+      const grown = new Int32Array(Math.max(doc + 1, Math.ceil(slots.length * 1.5) + 1024));
+      grown.set(slots);
+      this.phraseSlots = slots = grown;
+    }
+    // Stored as slot + 1: 0 means not looked up yet.
+    let known = slots[doc] - 1;
+    if (known < 0) {
+      const id = this.passages.idOf(doc);
+      known = id === undefined ? -1 : this.phrases.slotOf(id);
+      if (known >= 0) slots[doc] = known + 1;
+    }
+    return known;
   }
 
   /** Every passage id and text, article by article in indexing order (the order a snapshot stores them in). */
@@ -221,6 +262,7 @@ export class Engine {
     }
     for (const quote of this.quotesByArticle.get(id) ?? []) {
       this.quoteIndex.remove(quote.id, quote.text);
+      this.quotePhrases.remove(quote.id);
       this.quotesById.delete(quote.id);
       this.words?.removeText(quote.text);
     }
@@ -270,6 +312,7 @@ export class Engine {
       this.passages.addAll(article.paragraphs.map((text, i) => ({ id: passageId(article.id, i + 1), text })));
       article.paragraphs.forEach((text, i) => this.phrases.add(passageId(article.id, i + 1), text));
       this.quoteIndex.addAll(quotes.map((q) => ({ id: q.id, text: q.text })));
+      for (const q of quotes) this.quotePhrases.add(q.id, q.text);
     }
     this.paragraphCount += article.paragraphs.length;
     this.changed();
@@ -327,7 +370,7 @@ export class Engine {
     const groupAt: Array<RankedGroup<number> | undefined> = [];
     const ranked: Array<RankedGroup<number>> = [];
     const meta = this.quoteMeta();
-    const checkPhrases = query.phrases.length > 0;
+    const compiled = query.phrases.length > 0 ? this.quotePhrases.compile(query.phrases) : null;
     let total = 0;
     for (let i = 0; i < hits.size; i++) {
       const doc = hits.doc(i);
@@ -348,7 +391,7 @@ export class Engine {
         quote = meta.quote[doc]!;
         rank = meta.kind[doc]!;
       }
-      if (checkPhrases && !containsPhrases(quote.text, query.phrases)) continue;
+      if (compiled && !(this.quotePhrases.containsCompiled(quote.id, compiled) ?? containsPhrases(quote.text, query.phrases))) continue;
       total++;
       let group = groupAt[slot];
       if (!group) {
@@ -402,13 +445,18 @@ export class Engine {
     // Only the shown passages are ranked in full and highlighted; every match is counted. Phrases are checked
     // on the passages' word ids (the text is the fallback for a passage the phrase index lacks).
     const compiled = query.phrases.length ? this.phrases.compile(query.phrases) : null;
+    const keep = compiled === null ? undefined : (id: string): boolean => {
+      const known = this.phrases.containsCompiled(id, compiled);
+      if (known !== undefined) return known;
+      const text = textOf(id);
+      return text !== undefined && containsPhrases(text, query.phrases);
+    };
     const { total, hits: top } = this.passages.searchTop(query, {
       limit,
-      keep: compiled === null ? undefined : (id) => {
-        const known = this.phrases.containsCompiled(id, compiled);
-        if (known !== undefined) return known;
-        const text = textOf(id);
-        return text !== undefined && containsPhrases(text, query.phrases);
+      keep,
+      keepDoc: compiled === null ? undefined : (doc) => {
+        const slot = this.phraseSlot(doc);
+        return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
       },
     });
     const hits: PassageHit[] = top.map((hit) => {
@@ -573,12 +621,17 @@ export class Engine {
   }
 
   /** Close words and speaker names for a query that found nothing. */
-  private suggestions(query: ParsedQuery): string[] {
+  /** Words of the quotes with their counts, for suggestions: built on first need (or loaded with a snapshot). */
+  private wordCounts(): WordCounts {
     if (!this.words) {
       this.words = new WordCounts();
       for (const quote of this.quotesById.values()) this.words.addText(quote.text);
     }
-    const fromWords = suggestWords(this.words, tokenize(query.text), 5);
+    return this.words;
+  }
+
+  private suggestions(query: ParsedQuery): string[] {
+    const fromWords = suggestWords(this.wordCounts(), tokenize(query.text), 5);
     const fromSpeakers = this.registry.suggest(query.text, 3).map((s) => s.name);
     return [...new Set([...fromWords, ...fromSpeakers])].slice(0, 8);
   }

@@ -43,6 +43,9 @@ function answers(engine: Engine): unknown {
     prefix: engine.search('negot', { limit: 50 }),
     typo: engine.search('ceasfire', { limit: 50 }),
     phrase: engine.search('"peace talks"', { limit: 50 }),
+    whoSaidPhrase: engine.whoSaid('"security guarantees"', { limit: 50 }),
+    // Nothing found: "did you mean" comes from the word counts the snapshot carries.
+    nothing: engine.whoSaid('ceazfiyre negotiashuns'),
     phrases: engine.search('"the war" "security guarantees"', { limit: 50 }),
     quotes: engine.quotes('Zelensky'),
     speakers: engine.speakers(''),
@@ -68,6 +71,7 @@ describe('start-up with a snapshot', () => {
     expect(answers(second.engine)).toEqual(answers(rebuilt));
     expect(second.engine.search('"peace talks"').total).toBeGreaterThan(0);
     expect(second.engine.search('"talks peace"').total).toBe(0);
+    expect(second.engine.whoSaid('ceazfiyre negotiashuns').suggestions).toContain('ceasefire');
     expect(second.engine.whoSaid('ceasefire').speakers.map((s) => s.speaker)).toContain('Andriy Yermak');
     // Articles loaded from the snapshot still know their file (moderation and reload need it).
     expect(second.engine.getArticle('000_a0edae4945652b42')?.file).toBe(path.join(corpus, '000_a0edae4945652b42.txt'));

@@ -165,9 +165,10 @@ export class Evaluation {
    * query terms matched; ties in insertion order), those failing `keep` dropped. With `limit`, only the best
    * `limit` are ordered and returned; `total` counts every document kept.
    */
-  rank(opts: { limit?: number; keep?: (id: string) => boolean; unsorted?: boolean } = {}): { total: number; docs: number[]; scores: number[] } {
+  rank(opts: { limit?: number; keep?: (id: string) => boolean; keepDoc?: (doc: number) => boolean; unsorted?: boolean } = {}): { total: number; docs: number[]; scores: number[] } {
     const limit = opts.limit ?? Infinity;
     const keep = opts.keep;
+    const keepDoc = opts.keepDoc;
     const qualities = new Map<number, number>();
     const topDocs: number[] = [];
     const topScores: number[] = [];
@@ -175,7 +176,7 @@ export class Evaluation {
     let total = 0;
     for (let i = 0; i < this.docs.length; i++) {
       const doc = this.docs[i];
-      if (keep && !keep(this.ids.get(doc)!)) continue;
+      if (keepDoc ? !keepDoc(doc) : keep && !keep(this.ids.get(doc)!)) continue;
       total++;
       const mask = this.masks[i];
       let q = qualities.get(mask);
@@ -222,6 +223,10 @@ export class QueryEvaluator {
     for (const [doc, fields] of this.m._fieldLength) lengths[doc] = fields[0] ?? 0;
     this.lengths = lengths;
     this.seen = { nextId, count };
+  }
+
+  idOf(doc: number): string | undefined {
+    return this.m._documentIds.get(doc);
   }
 
   /** The index's number for a document id (to pass to `removed` after removing it). */

@@ -79,6 +79,11 @@ export class TextIndex {
     this.evaluator = new QueryEvaluator(this.mini);
   }
 
+  /** The id of the document numbered `doc` (see HitList.doc), if it is indexed. */
+  idOf(doc: number): string | undefined {
+    return this.evaluator.idOf(doc);
+  }
+
   /** The MiniSearch instance (snapshots pack it). */
   get miniSearch(): MiniSearch<IndexedText> {
     return this.mini;
@@ -153,16 +158,21 @@ export class TextIndex {
 
   /**
    * The best `limit` hits that pass `keep` (e.g. a phrase check), and how many pass in all: the same rows as
-   * `search(query).filter(keep).slice(0, limit)` without ranking every match.
+   * `search(query).filter(keep).slice(0, limit)` without ranking every match. `keepDoc`, when given, must
+   * answer as `keep` does for the document's id, and is asked instead where document numbers are known.
    */
-  searchTop(query: ParsedQuery, opts: { limit: number; keep?: (id: string) => boolean }): { total: number; hits: TextHit[] } {
+  searchTop(
+    query: ParsedQuery,
+    opts: { limit: number; keep?: (id: string) => boolean; keepDoc?: (doc: number) => boolean },
+  ): { total: number; hits: TextHit[] } {
     const evaluation = this.plan(query);
     if (!evaluation) return { total: 0, hits: [] };
     if (Array.isArray(evaluation)) {
       const kept = opts.keep ? evaluation.filter((h) => opts.keep!(h.id)) : evaluation;
       return { total: kept.length, hits: kept.slice(0, opts.limit) };
     }
-    const ranked = evaluation.rank({ limit: opts.limit, keep: opts.keep });
+    // By document number when the caller can (no id lookup per candidate); by id otherwise.
+    const ranked = evaluation.rank({ limit: opts.limit, keep: opts.keep, keepDoc: opts.keepDoc });
     return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)) };
   }
 

@@ -158,7 +158,19 @@ export class PhraseIndex {
    */
   containsCompiled(id: string, compiled: CompiledPhrases): boolean | undefined {
     const slot = this.docs.get(id);
-    if (slot === undefined) return undefined;
+    return slot === undefined ? undefined : this.containsAt(slot, compiled);
+  }
+
+  /**
+   * The slot of document `id` (-1 when not indexed): stable while the document stays indexed, so a caller
+   * checking the same documents query after query can keep it and skip the lookup by id (see containsAt).
+   */
+  slotOf(id: string): number {
+    return this.docs.get(id) ?? -1;
+  }
+
+  /** containsCompiled for the document now in `slot` (from slotOf, while that document is indexed). */
+  containsAt(slot: number, compiled: CompiledPhrases): boolean {
     if (compiled.impossible) return false;
     const arena = this.arena;
     const start = this.offsets[slot];
