@@ -2,8 +2,10 @@
 //
 // 1. writes a synthetic news corpus of N articles to a temp folder (bench/corpus.ts),
 // 2. builds the engine from the files as a start without a snapshot would (build_ms), writes the snapshot,
-// 3. starts a fresh process that opens the engine from the snapshot (ready_ms counts from spawning it) and
-//    measures memory, query latency over a fixed mix, and live add/remove,
+// 3. starts a fresh process that opens the engine from the snapshot (ready_ms counts from spawning it), measures
+//    memory with only the engine, then starts the real bot (discord.js) on it against a fake Discord run by this
+//    process (test/fake-discord), times slash-command answers end to end, measures memory with the bot running
+//    (rss_mb, issue 5), stops the bot, and measures query latency over a fixed mix and live add/remove,
 // 4. measures default-configured MiniSearch and a linear scan over the same passages in their own processes.
 // With --json only one JSON object is printed on stdout; progress goes to stderr.
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { termFingerprint } from '../src/snapshot/fingerprint.js';
 import { rebuild, save } from '../src/snapshot/open.js';
+import { measureAnswers, startBenchDiscord, type AnswerLatency, type BenchDiscord } from './bot.js';
 import type { BaselineChildResult, ChildJob, EngineChildResult } from './child.js';
 import { writeCorpus } from './corpus.js';
 import { round } from './queries.js';
@@ -47,6 +50,8 @@ function parseArgs(argv: string[]): Args {
 }
 
 const MB = 1024 * 1024;
+/** Slash commands of each kind (/who-said, /search) the bot answers through the fake Discord. */
+const BOT_COMMANDS = 50;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function heapMb(): number {
@@ -54,19 +59,34 @@ function heapMb(): number {
   return round(process.memoryUsage().heapUsed / MB, 1);
 }
 
+/** What the parent does when the child reports a step (child.ts `step`); the child waits until it returns. */
+type StepHandler = (step: string) => Promise<void>;
+
 /** Runs bench/child.ts in a fresh Node process and returns the JSON it prints. */
-function runChild<T>(job: ChildJob, log: (line: string) => void): Promise<T> {
+function runChild<T>(job: ChildJob, log: (line: string) => void, onStep?: StepHandler): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), JSON.stringify(job)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let failed: Error | undefined;
+    child.on('message', (msg: { step?: string }) => {
+      if (!onStep || typeof msg.step !== 'string') return;
+      onStep(msg.step).then(
+        () => child.send({ done: msg.step }),
+        (err: Error) => {
+          failed = err;
+          child.kill();
+        },
+      );
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n')) if (line.trim()) log(`  ${line}`);
     });
     child.on('error', reject);
     child.on('close', (code) => {
+      if (failed) return reject(failed);
       if (code !== 0) return reject(new Error(`${job.mode} child exited with ${code}`));
       try {
         resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
@@ -85,6 +105,7 @@ async function main(): Promise<void> {
   const snapshot = path.join(tmp, 'index.snapshot');
   // Fixed for the whole run: source files edited meanwhile must not turn the measured load into a rebuild.
   const fingerprint = termFingerprint();
+  let discord: BenchDiscord | undefined;
   try {
     let t = performance.now();
     await writeCorpus(corpus, { articles: args.articles, seed: args.seed });
@@ -104,8 +125,22 @@ async function main(): Promise<void> {
     engine = null;
     const snapshotMb = (await stat(snapshot)).size / MB;
 
+    discord = await startBenchDiscord(corpus);
+    const fake = discord;
+    let answers: AnswerLatency | undefined;
+    const onStep: StepHandler = async (step) => {
+      if (step === 'bot-ready') {
+        log(`bot: ready; asking every topic once, then ${BOT_COMMANDS} × /who-said and /search, through the fake Discord…`);
+        answers = await measureAnswers(fake.fake, BOT_COMMANDS);
+        log(`bot: slowest answer ${Math.round(answers.slowest.ms)} ms (${answers.slowest.ask}); slowest first answer to a topic ${Math.round(answers.slowestFirst.ms)} ms (${answers.slowestFirst.ask})`);
+      } else if (step === 'bot-stopped') await fake.stop();
+    };
     log('engine: starting a fresh process from the snapshot…');
-    const eng = await runChild<EngineChildResult>({ mode: 'engine', corpus, snapshot, fingerprint, spawnedAt: Date.now(), rounds: args.rounds }, log);
+    const eng = await runChild<EngineChildResult>(
+      { mode: 'engine', corpus, snapshot, fingerprint, spawnedAt: Date.now(), rounds: args.rounds, bot: { env: discord.env } }, log, onStep,
+    );
+    if (!answers) throw new Error('the engine child finished without starting the bot');
+    const bot = answers;
     if (eng.source !== 'snapshot') throw new Error(`the engine child did not use the snapshot (${eng.source})`);
 
     const baseline: Record<string, BaselineChildResult> = {};
@@ -129,6 +164,10 @@ async function main(): Promise<void> {
       ready_ms: eng.ready_ms,
       rss_mb: eng.rss_mb,
       heap_mb: eng.heap_mb,
+      rss_engine_mb: eng.rss_engine_mb,
+      heap_engine_mb: eng.heap_engine_mb,
+      bot_answer_p50_ms: round(bot.all.p50_ms, 1),
+      bot_answer_p99_ms: round(bot.all.p99_ms, 1),
       who_said_p50_ms: eng.who_said.p50_ms,
       who_said_p99_ms: eng.who_said.p99_ms,
       search_p50_ms: eng.search.p50_ms,
@@ -155,7 +194,10 @@ async function main(): Promise<void> {
       `  full build (read + clean + extract + index): ${result.build_ms} ms, heap ${result.build_heap_mb} MB`,
       `  snapshot: ${result.snapshot_mb} MB, written in ${result.snapshot_write_ms} ms, loaded in ${result.snapshot_load_ms} ms`,
       `  ready after start (new process, from snapshot): ${result.ready_ms} ms`,
-      `  memory with the engine loaded: rss ${result.rss_mb} MB, heap ${result.heap_mb} MB`,
+      `  memory with the engine loaded: rss ${result.rss_engine_mb} MB, heap ${result.heap_engine_mb} MB`,
+      `  memory with the bot running (engine + discord.js client, after answering): rss ${result.rss_mb} MB, heap ${result.heap_mb} MB`,
+      `  bot answer (INTERACTION_CREATE sent → answer at Discord) p50/p99: ${result.bot_answer_p50_ms} / ${result.bot_answer_p99_ms} ms (n=${bot.all.n}; first answer to each topic not counted, slowest of those ${round(bot.slowestFirst.ms, 0)} ms: ${bot.slowestFirst.ask})`,
+      ...Object.entries(bot.byCommand).map(([k, v]) => `    /${k.padEnd(9)} p50 ${round(v.p50_ms, 1)} ms, p99 ${round(v.p99_ms, 1)} ms, max ${round(v.max_ms, 1)} ms (n=${v.n})`),
       `  who-said p50/p99: ${result.who_said_p50_ms} / ${result.who_said_p99_ms} ms`,
       `  search   p50/p99: ${result.search_p50_ms} / ${result.search_p99_ms} ms`,
       ...Object.entries(result.by_kind).map(([k, v]) => `    ${k.padEnd(10)} p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms, max ${v.max_ms} ms (n=${v.n})`),
@@ -176,6 +218,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
+    await discord?.stop();
     if (args.keep) log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
   }
