@@ -2,8 +2,6 @@
 //   node --expose-gc --import tsx bench/child.ts '<json job>'   (with an IPC channel for the engine job)
 // and prints one JSON line with the results on stdout.
 import MiniSearch from 'minisearch';
-import { startBot } from '../src/bot/start.js';
-import { loadConfig } from '../src/config.js';
 import { parseArticle, readCorpus } from '../src/corpus/read.js';
 import { openWithSnapshot } from '../src/snapshot/open.js';
 import { generateArticles } from './corpus.js';
@@ -11,7 +9,13 @@ import { latency, queryMix, round, SEARCH_KINDS, timeQueries, type BenchQuery, t
 
 export type ChildJob =
   | { mode: 'engine'; corpus: string; snapshot: string; fingerprint: string; spawnedAt: number; rounds: number; bot: { env: Record<string, string> } }
-  | { mode: 'minisearch-default' | 'linear-scan'; corpus: string; rounds: number };
+  | { mode: 'minisearch-default' | 'linear-scan'; corpus: string; rounds: number }
+  /** `npm start`'s path with a token (runBot): spawn → bot logged in with the engine loaded. */
+  | { mode: 'bot-start'; env: Record<string, string>; spawnedAt: number };
+
+export interface BotStartResult {
+  bot_ready_ms: number;
+}
 
 export interface EngineChildResult {
   source: string;
@@ -100,6 +104,8 @@ async function engineJob(job: Extract<ChildJob, { mode: 'engine' }>): Promise<En
 
   // The real bot (discord.js Client, every command) on this engine, logged in to the parent's fake Discord. Its
   // memory is measured after it has answered the parent's commands (page caches, compiled code: a bot at work).
+  // Loaded only now: ready_ms is the engine's (a process that loads discord.js first is measured by bot-start).
+  const [{ startBot }, { loadConfig }] = await Promise.all([import('../src/bot/start.js'), import('../src/config.js')]);
   const log = (l: string): void => void process.stderr.write(`[child] bot: ${l}\n`);
   const bot = await startBot({ config: loadConfig(job.bot.env), engine, log });
   await step('bot-ready');
@@ -166,7 +172,7 @@ async function engineJob(job: Extract<ChildJob, { mode: 'engine' }>): Promise<En
 }
 
 /** Default MiniSearch (its own tokenizer and options) over the same passages: the reference in issue 5. */
-async function miniSearchJob(job: ChildJob): Promise<BaselineChildResult> {
+async function miniSearchJob(job: Extract<ChildJob, { mode: 'minisearch-default' | 'linear-scan' }>): Promise<BaselineChildResult> {
   const { articles } = await readCorpus(job.corpus);
   const docs = articles.flatMap((a) => a.paragraphs.map((text, i) => ({ id: `${a.id}#${i + 1}`, text })));
   articles.length = 0;
@@ -187,7 +193,7 @@ async function miniSearchJob(job: ChildJob): Promise<BaselineChildResult> {
 }
 
 /** No index: lower-cased passages scanned for every query word (substring match covers prefixes, not typos). */
-async function linearScanJob(job: ChildJob): Promise<BaselineChildResult> {
+async function linearScanJob(job: Extract<ChildJob, { mode: 'minisearch-default' | 'linear-scan' }>): Promise<BaselineChildResult> {
   const { articles } = await readCorpus(job.corpus);
   const raw = articles.flatMap((a) => a.paragraphs);
   articles.length = 0;
@@ -210,11 +216,21 @@ async function linearScanJob(job: ChildJob): Promise<BaselineChildResult> {
   return { build_ms: round(buildMs, 0), heap_mb: round(heap, 1), search_p50_ms: s.all.p50_ms, search_p99_ms: s.all.p99_ms, by_kind: s.byKind };
 }
 
+/** The bot started as `npm start` starts it (runBot: settings, corpus from the snapshot, discord.js, login). */
+async function botStartJob(job: Extract<ChildJob, { mode: 'bot-start' }>): Promise<BotStartResult> {
+  const { runBot } = await import('../src/bot/run.js');
+  const bot = await runBot({ env: job.env, handleSignals: false, log: (l) => process.stderr.write(`[child] ${l}\n`) });
+  const readyMs = Date.now() - job.spawnedAt;
+  await bot.stop();
+  return { bot_ready_ms: readyMs };
+}
+
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as ChildJob;
   const result = job.mode === 'engine' ? await engineJob(job)
-    : job.mode === 'minisearch-default' ? await miniSearchJob(job)
-      : await linearScanJob(job);
+    : job.mode === 'bot-start' ? await botStartJob(job)
+      : job.mode === 'minisearch-default' ? await miniSearchJob(job)
+        : await linearScanJob(job);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   // The IPC channel (engine job) would keep this process alive.
   if (process.connected) process.disconnect();

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { termFingerprint } from '../src/snapshot/fingerprint.js';
 import { rebuild, save } from '../src/snapshot/open.js';
 import { measureAnswers, startBenchDiscord, type AnswerLatency, type BenchDiscord } from './bot.js';
-import type { BaselineChildResult, ChildJob, EngineChildResult } from './child.js';
+import type { BaselineChildResult, BotStartResult, ChildJob, EngineChildResult } from './child.js';
 import { writeCorpus } from './corpus.js';
 import { round } from './queries.js';
 
@@ -135,6 +135,11 @@ async function main(): Promise<void> {
         log(`bot: slowest answer ${Math.round(answers.slowest.ms)} ms (${answers.slowest.ask}); slowest first answer to a topic ${Math.round(answers.slowestFirst.ms)} ms (${answers.slowestFirst.ask})`);
       } else if (step === 'bot-stopped') await fake.stop();
     };
+    // As `npm start` with a token: a fresh process from the snapshot to the bot logged in (with discord.js's load).
+    log('bot: starting a fresh process as npm start does…');
+    const botStart = await runChild<BotStartResult>(
+      { mode: 'bot-start', env: { ...discord.env, SNAPSHOT_DIR: path.dirname(snapshot) }, spawnedAt: Date.now() }, log,
+    );
     log('engine: starting a fresh process from the snapshot…');
     const eng = await runChild<EngineChildResult>(
       { mode: 'engine', corpus, snapshot, fingerprint, spawnedAt: Date.now(), rounds: args.rounds, bot: { env: discord.env } }, log, onStep,
@@ -164,6 +169,7 @@ async function main(): Promise<void> {
       ready_ms: eng.ready_ms,
       rss_mb: eng.rss_mb,
       heap_mb: eng.heap_mb,
+      bot_ready_ms: botStart.bot_ready_ms,
       rss_engine_mb: eng.rss_engine_mb,
       heap_engine_mb: eng.heap_engine_mb,
       bot_answer_p50_ms: round(bot.all.p50_ms, 1),
@@ -193,7 +199,7 @@ async function main(): Promise<void> {
       `talks-bot benchmark: ${result.articles} articles, ${result.paragraphs} paragraphs, ${result.quotes} quotes (${result.cpus} CPUs, Node ${result.node})`,
       `  full build (read + clean + extract + index): ${result.build_ms} ms, heap ${result.build_heap_mb} MB`,
       `  snapshot: ${result.snapshot_mb} MB, written in ${result.snapshot_write_ms} ms, loaded in ${result.snapshot_load_ms} ms`,
-      `  ready after start (new process, from snapshot): ${result.ready_ms} ms`,
+      `  ready after start (new process, from snapshot): ${result.ready_ms} ms; the bot as npm start runs it, logged in: ${result.bot_ready_ms} ms`,
       `  memory with the engine loaded: rss ${result.rss_engine_mb} MB, heap ${result.heap_engine_mb} MB`,
       `  memory with the bot running (engine + discord.js client, after answering): rss ${result.rss_mb} MB, heap ${result.heap_mb} MB`,
       `  bot answer (INTERACTION_CREATE sent → answer at Discord) p50/p99: ${result.bot_answer_p50_ms} / ${result.bot_answer_p99_ms} ms (n=${bot.all.n}; first answer to each topic not counted, slowest of those ${round(bot.slowestFirst.ms, 0)} ms: ${bot.slowestFirst.ask})`,
