@@ -158,8 +158,9 @@ export class Engine {
 
   /**
    * Restores an engine from a snapshot: articles and their extracted quotes replayed in the snapshot's order
-   * (speakers come out as at build time, nothing is re-extracted), indexes adopted as loaded. Throws when the
-   * indexes do not hold exactly the articles' passages and quotes: an inconsistent snapshot is never served.
+   * (speakers come out as at build time, nothing is re-extracted), indexes, phrase indexes and word counts
+   * adopted as loaded. Throws when the indexes do not hold exactly the articles' passages and quotes: an
+   * inconsistent snapshot is never served.
    */
   static fromSnapshot(
     dir: string | null,
@@ -620,7 +621,6 @@ export class Engine {
     return sorted;
   }
 
-  /** Close words and speaker names for a query that found nothing. */
   /** Words of the quotes with their counts, for suggestions: built on first need (or loaded with a snapshot). */
   private wordCounts(): WordCounts {
     if (!this.words) {
@@ -630,6 +630,7 @@ export class Engine {
     return this.words;
   }
 
+  /** Close words and speaker names for a query that found nothing. */
   private suggestions(query: ParsedQuery): string[] {
     const fromWords = suggestWords(this.wordCounts(), tokenize(query.text), 5);
     const fromSpeakers = this.registry.suggest(query.text, 3).map((s) => s.name);

@@ -245,7 +245,8 @@ export class PhraseIndex {
       total += n;
     }
     const bytes = Buffer.from(st.data, 'base64');
-    const arena = new Int32Array(Math.max(INITIAL_ARENA, total));
+    // Room to add articles live (~1/16 more) before the first copy of the whole arena.
+    const arena = new Int32Array(Math.max(INITIAL_ARENA, total + (total >> 4)));
     const wordCount = st.words.length;
     let pos = 0;
     for (let i = 0; i < total; i++) {
@@ -333,12 +334,15 @@ export class PhraseIndex {
     return this.slotCount++;
   }
 
-  /** Room for `n` more positions at the end of the arena (doubling: appends cost O(1) amortized). */
+  /**
+   * Room for `n` more positions at the end of the arena. Grows by half (appends cost O(1) amortized): doubling
+   * an arena of tens of millions of words would hold twice the memory for a few added articles.
+   */
   private reserve(n: number): void {
     const needed = this.used + n;
     if (needed <= this.arena.length) return;
     let capacity = this.arena.length;
-    while (capacity < needed) capacity *= 2;
+    while (capacity < needed) capacity = Math.ceil(capacity * 1.5);
     const grown = new Int32Array(capacity);
     grown.set(this.arena.subarray(0, this.used));
     this.arena = grown;

@@ -4,12 +4,12 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readCorpusExtracted } from '../corpus/parallel-read.js';
 import { articleIdFromFile, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
-import { hashFiles } from './hash-files.js';
 import { Engine, EngineError } from '../engine.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import type { CorpusProblem } from '../types.js';
 import { readSnapshot, SNAPSHOT_FILE, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
 import { termFingerprint } from './fingerprint.js';
+import { hashFiles } from './hash-files.js';
 import type { TextDoc } from './postings.js';
 import type { Options } from 'minisearch';
 
