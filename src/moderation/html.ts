@@ -1,7 +1,8 @@
 // HTML → the article's main text and what the page says about itself (title, site, date),
 // with @mozilla/readability over a linkedom DOM.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityType } from '@mozilla/readability';
+import type { parseHTML as ParseHTMLType } from 'linkedom';
 import { cleanTitle as withoutSiteSuffix } from '../corpus/clean.js';
 import { cleanLine, cleanTitle, normalizeDate } from './text.js';
 
@@ -15,7 +16,17 @@ export interface HtmlArticle {
   paragraphs: string[];
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+// Loaded on first use: the two libraries take ~0.25 s to load, which every bot start would pay for something
+// used only when a moderator adds a web page.
+const lazyRequire = createRequire(import.meta.url);
+let libraries: { parseHTML: typeof ParseHTMLType; Readability: typeof ReadabilityType } | undefined;
+
+function parseHTML(html: string): ReturnType<typeof ParseHTMLType> {
+  libraries ??= { parseHTML: lazyRequire('linkedom').parseHTML, Readability: lazyRequire('@mozilla/readability').Readability };
+  return libraries.parseHTML(html);
+}
+
+type Doc = ReturnType<typeof ParseHTMLType>['document'];
 type El = ReturnType<Doc['createElement']>;
 
 const BLOCK = new Set([
@@ -38,7 +49,7 @@ export function extractHtml(html: string, pageUrl?: string): HtmlArticle {
   let rDate: string | undefined;
   try {
     const clone = parseHTML(html).document;
-    const parsed = new Readability(clone as unknown as Document, { charThreshold: 200 }).parse();
+    const parsed = new libraries!.Readability(clone as unknown as Document, { charThreshold: 200 }).parse();
     if (parsed?.content) {
       paragraphs = paragraphsOf(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body as El);
       rTitle = parsed.title ?? undefined;
