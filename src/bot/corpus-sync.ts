@@ -4,8 +4,10 @@
 // "Re-read file X" is idempotent and order-free: whatever order messages arrive in, each shard ends with what is on disk.
 import type { Client } from 'discord.js';
 import type { Engine } from '../engine.js';
+import { Events } from 'discord.js';
 import { reindexCorpus } from '../moderation/reindex.js';
 import { withCorpusLock } from '../moderation/store.js';
+import { hashCorpus } from '../snapshot/open.js';
 import { describeError } from './router.js';
 
 /** Which articles changed on disk: their ids, or 'all' after /reindex. */
@@ -45,6 +47,33 @@ export async function applyCorpusChange(engine: Engine, ids: string[] | 'all'): 
 }
 
 /**
+ * Re-reads every article whose file changed, appeared or disappeared since `engine` was loaded (content hashes),
+ * and returns their ids. A shard runs this once it is logged in: a change another shard made while this one was
+ * starting (after it hashed the folder, before it could receive broadcasts) is picked up instead of missed.
+ * Files that never parse stay reported problems, not re-read each time.
+ */
+export async function catchUpWithCorpus(engine: Engine, log: (line: string) => void = () => undefined): Promise<string[]> {
+  const dir = engine.dir;
+  if (!dir) return [];
+  return withCorpusLock(dir, async () => {
+    const { files } = await hashCorpus(dir);
+    const known = new Map(engine.allArticles().map((a) => [a.id, a.hash]));
+    const broken = new Set(engine.problems.map((p) => p.file));
+    const stale = files.filter((f) => known.get(f.id) !== f.hash && !broken.has(f.name)).map((f) => f.id);
+    const onDisk = new Set(files.map((f) => f.id));
+    for (const id of known.keys()) if (!onDisk.has(id)) stale.push(id);
+    for (const id of stale) {
+      try {
+        await engine.reloadArticle(id);
+      } catch (err) {
+        log(`corpus sync: could not re-read ${id}: ${describeError(err)}`);
+      }
+    }
+    return stale;
+  });
+}
+
+/**
  * Wires `client` for cross-shard sync and returns the hook moderation calls after each change (a no-op outside
  * ShardingManager). The returned promise resolves once every other shard has applied the change or SYNC_TIMEOUT_MS
  * passed; it never rejects (a shard that missed a change catches up at its next start or /reindex).
@@ -53,6 +82,12 @@ export function setupCorpusSync(client: Client, engine: Engine, log: (line: stri
   const util = client.shard;
   if (!util) return async () => undefined;
   const mine = util.ids;
+  client.once(Events.ClientReady, () => {
+    catchUpWithCorpus(engine, log).then(
+      (ids) => { if (ids.length) log(`corpus sync: caught up with ${ids.length} article(s) changed while this shard started: ${ids.join(', ')}`); },
+      (err: unknown) => log(`corpus sync: catching up with the corpus folder failed: ${describeError(err)}`),
+    );
+  });
   (client as Client & SyncHost).talksBotCorpusSync = async (req) => {
     if (req.from.some((id) => mine.includes(id))) return { shard: mine, applied: false };
     try {
