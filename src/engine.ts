@@ -176,17 +176,15 @@ export class Engine {
     if (passages.size !== engine.paragraphCount || quotes.size !== engine.quotesById.size) {
       throw new Error(`indexes hold ${passages.size} passages and ${quotes.size} quotes, the articles ${engine.paragraphCount} and ${engine.quotesById.size}`);
     }
-    for (const article of engine.articlesById.values()) {
-      for (let n = 1; n <= article.paragraphs.length; n++) {
-        if (!passages.has(passageId(article.id, n))) throw new Error(`passage ${passageId(article.id, n)} is not indexed`);
-      }
-    }
-    for (const id of engine.quotesById.keys()) if (!quotes.has(id)) throw new Error(`quote ${id} is not indexed`);
+    const passageIds = engine.passageIds();
+    for (const id of passageIds) if (!passages.has(id)) throw new Error(`passage ${id} is not indexed`);
+    const quoteIds = engine.quoteIds();
+    for (const id of quoteIds) if (!quotes.has(id)) throw new Error(`quote ${id} is not indexed`);
     engine.passages = passages;
     engine.quoteIndex = quotes;
     const phrases = (snapshot.phrases ?? {}) as { passages?: unknown; quotes?: unknown };
-    engine.phrases = PhraseIndex.fromState(phrases.passages, [...engine.passageTexts()].map(([id]) => id));
-    engine.quotePhrases = PhraseIndex.fromState(phrases.quotes, engine.quoteIds());
+    engine.phrases = PhraseIndex.fromState(phrases.passages, passageIds);
+    engine.quotePhrases = PhraseIndex.fromState(phrases.quotes, quoteIds);
     engine.words = WordCounts.fromJSON(snapshot.words);
     return engine;
   }
@@ -198,7 +196,7 @@ export class Engine {
       passages: this.passages.miniSearch,
       quotes: this.quoteIndex.miniSearch,
       phrases: {
-        passages: this.phrases.exportState([...this.passageTexts()].map(([id]) => id)),
+        passages: this.phrases.exportState(this.passageIds()),
         quotes: this.quotePhrases.exportState(this.quoteIds()),
       },
       words: this.wordCounts().toJSON(),
@@ -234,11 +232,13 @@ export class Engine {
     return known;
   }
 
-  /** Every passage id and text, article by article in indexing order (the order a snapshot stores them in). */
-  private *passageTexts(): Generator<[string, string]> {
+  /** Every passage id, article by article in indexing order (the order a snapshot stores them in). */
+  private passageIds(): string[] {
+    const ids: string[] = [];
     for (const article of this.articlesById.values()) {
-      for (let n = 1; n <= article.paragraphs.length; n++) yield [passageId(article.id, n), article.paragraphs[n - 1]];
+      for (let n = 1; n <= article.paragraphs.length; n++) ids.push(passageId(article.id, n));
     }
+    return ids;
   }
 
   // ---- changes -------------------------------------------------------------------------------
