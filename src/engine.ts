@@ -145,6 +145,8 @@ export class Engine {
     const quotes = [...engine.quotesById.values()].map((q) => ({ id: q.id, text: q.text }));
     for (const p of passages) engine.phrases.add(p.id, p.text);
     for (const q of quotes) engine.quotePhrases.add(q.id, q.text);
+    engine.phrases.releaseCache();
+    engine.quotePhrases.releaseCache();
     engine.passages = new TextIndex(buildMiniSearch(passages, MINISEARCH_OPTIONS, {
       progressEvery: 50_000,
       onProgress: log && passages.length >= 50_000 ? (done, total) => log(`passages indexed: ${done}/${total} (${elapsed()})`) : undefined,

@@ -312,6 +312,17 @@ describe('the snapshot form (exportState / fromState)', () => {
     expect(loaded.contains('new#1', parseQuery('"peace talks"').phrases)).toBe(true);
   });
 
+  it('answers the same after its token cache is released', () => {
+    const idx = new PhraseIndex();
+    indexAll(idx, passages);
+    expect(idx.stats().cachedTokens).toBeGreaterThan(0);
+    idx.releaseCache();
+    expect(idx.stats().cachedTokens).toBe(0);
+    expectSameAnswers(idx, passages);
+    idx.add('late#1', 'The cease-fire talks resumed.');
+    expect(idx.contains('late#1', parseQuery('"ceasefire talks"').phrases)).toBe(true);
+  });
+
   it('refuses state that does not hold together (the snapshot is then rebuilt, not served wrong)', () => {
     const idx = new PhraseIndex();
     idx.add('a#1', 'peace talks resume');

@@ -279,6 +279,11 @@ export class PhraseIndex {
     return index;
   }
 
+  /** Drops the raw-token cache (after a bulk build it holds every spelling met; live adds refill what they need). */
+  releaseCache(): void {
+    this.tokenIds.clear();
+  }
+
   stats(): PhraseIndexStats {
     const arrayBytes = this.arena.byteLength + this.offsets.byteLength + this.lengths.byteLength;
     const mapBytes =
