@@ -1,8 +1,10 @@
-// The snapshot file: a cache of the parsed corpus, its extracted quotes and both search indexes.
+// The snapshot file: a cache of the parsed corpus, its extracted quotes, both search indexes, the phrase indexes
+// and the word counts for suggestions.
 //
 // Layout: one JSON value per line (no line is ever one giant string, so size is bounded by memory, not by
 // V8's longest string), then a trailer line {"end":…} holding the byte length and CRC-32 of everything
-// before it. A file that is truncated, corrupted or from another format/term processing is refused.
+// before it. Lines are parsed as they are read; nothing is returned unless the trailer's checksum matches. A
+// file that is truncated, corrupted or from another format/term processing is refused.
 // Written to a temp file in the same folder, fsynced, then renamed over the old one: readers see the old
 // snapshot or the new one, never a part.
 import { randomBytes } from 'node:crypto';
