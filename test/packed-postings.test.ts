@@ -6,6 +6,7 @@ import { generateArticles } from '../bench/corpus.js';
 import { parseArticle } from '../src/corpus/read.js';
 import { MINISEARCH_OPTIONS } from '../src/search/index.js';
 import { DenseMap } from '../src/search/dense-map.js';
+import { VarintReader, VarintWriter } from '../src/search/varint.js';
 import { OneFieldData, PackedPostings, packTerms } from '../src/search/packed-postings.js';
 import { buildMiniSearch, encodeChunk, MiniSearchLoader, packMiniSearch, PostingsError, unpackMiniSearch, type TextDoc } from '../src/snapshot/postings.js';
 
@@ -199,5 +200,21 @@ describe('DenseMap', () => {
     expect(dense.get(next + 1)).toBeUndefined();
     expect(() => dense.set(-1, 'x')).toThrow(RangeError);
     expect(() => dense.set(1.5, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('varints', () => {
+  it('round-trip values of one to four bytes and refuse what they cannot hold or read', () => {
+    const values = [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_151, 2_097_152, 2 ** 28 - 1];
+    const out = new VarintWriter(values.length);
+    for (const v of values) out.write(v);
+    const data = out.base64();
+    const back = new VarintReader(data);
+    expect(values.map(() => back.next())).toEqual(values);
+    expect(back.done).toBe(true);
+    expect(() => back.next()).toThrow(RangeError);
+    for (const bad of [-1, 2 ** 28, 1.5, Number.NaN]) expect(() => new VarintWriter(1).write(bad)).toThrow(RangeError);
+    // A value whose continuation bytes never end (a fifth byte would be needed): refused, not misread.
+    expect(() => new VarintReader(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]).toString('base64')).next()).toThrow(RangeError);
   });
 });

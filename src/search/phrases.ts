@@ -5,6 +5,7 @@
 // containsPhrases compares.
 import { phraseWord } from './query.js';
 import { tokenize } from './text.js';
+import { VarintReader, VarintWriter } from './varint.js';
 
 /** Phrases resolved to word ids for one query (see PhraseIndex.compile). */
 export interface CompiledPhrases {
@@ -211,20 +212,12 @@ export class PhraseIndex {
       if (slot === undefined) throw new Error(`phrase index has no document ${ids[i]}`);
       total += (lengths[i] = this.lengths[slot]);
     }
-    const bytes = Buffer.allocUnsafe(total * 5);
-    let at = 0;
+    const out = new VarintWriter(total);
     for (const id of ids) {
       const slot = this.docs.get(id)!;
-      for (let i = this.offsets[slot], end = i + this.lengths[slot]; i < end; i++) {
-        let v = this.arena[i];
-        while (v >= 0x80) {
-          bytes[at++] = (v & 0x7f) | 0x80;
-          v >>>= 7;
-        }
-        bytes[at++] = v;
-      }
+      for (let i = this.offsets[slot], end = i + this.lengths[slot]; i < end; i++) out.write(this.arena[i]);
     }
-    return { words, lengths, data: bytes.toString('base64', 0, at) };
+    return { words, lengths, data: out.base64() };
   }
 
   /** An index holding documents `ids` with the words `state` gives them (see exportState); checked, never trusted. */
@@ -244,24 +237,21 @@ export class PhraseIndex {
       if (!Number.isInteger(n) || n < 0) throw new PhraseStateError('phrase index lengths are malformed');
       total += n;
     }
-    const bytes = Buffer.from(st.data, 'base64');
+    const data = new VarintReader(st.data);
     // Room to add articles live (~1/16 more) before the first copy of the whole arena.
     const arena = new Int32Array(Math.max(INITIAL_ARENA, total + (total >> 4)));
     const wordCount = st.words.length;
-    let pos = 0;
     for (let i = 0; i < total; i++) {
-      if (pos >= bytes.length) throw new PhraseStateError('phrase index data is cut short');
-      let b = bytes[pos++];
-      let v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        if (pos >= bytes.length || shift > 21) throw new PhraseStateError('phrase index data is malformed');
-        b = bytes[pos++];
-        v |= (b & 0x7f) << shift;
+      let v: number;
+      try {
+        v = data.next();
+      } catch (err) {
+        throw new PhraseStateError(`phrase index data: ${(err as Error).message}`);
       }
       if (v >= wordCount) throw new PhraseStateError('phrase index refers to an unknown word');
       arena[i] = v;
     }
-    if (pos !== bytes.length) throw new PhraseStateError('phrase index has extra data');
+    if (!data.done) throw new PhraseStateError('phrase index has extra data');
     index.arena = arena;
     index.used = total;
     index.offsets = new Int32Array(Math.max(INITIAL_SLOTS, ids.length));

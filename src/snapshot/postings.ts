@@ -7,6 +7,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { DenseMap, sharedLength } from '../search/dense-map.js';
 import { OneFieldData, PackedPostings, packTerms, type TermPostings } from '../search/packed-postings.js';
+import { VarintReader, VarintWriter } from '../search/varint.js';
 
 /** A term's postings by field, as MiniSearch reads them (a Map, or OneFieldData for terms filled here). */
 interface FieldData {
@@ -255,23 +256,14 @@ export function encodeChunk(chunk: Array<[string, number[]]>): EncodedChunk {
   const terms: string[] = [];
   const counts: number[] = [];
   let size = 0;
-  for (const [, pairs] of chunk) size += pairs.length * 5;
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
+  for (const [, pairs] of chunk) size += pairs.length;
+  const out = new VarintWriter(size);
   for (const [term, pairs] of chunk) {
     terms.push(term);
     counts.push(pairs.length / 2);
-    for (const value of pairs) {
-      if (!(value >= 0 && value < 2 ** 28)) throw new PostingsError(`posting value ${value} is out of range`);
-      let v = value;
-      while (v >= 0x80) {
-        bytes[at++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      bytes[at++] = v;
-    }
+    for (const value of pairs) out.write(value);
   }
-  return { terms, counts, data: bytes.toString('base64', 0, at) };
+  return { terms, counts, data: out.base64() };
 }
 
 function addEncodedChunk(s: MiniSearchState, chunk: unknown, docCount: number): void {
@@ -285,38 +277,29 @@ function addEncodedChunk(s: MiniSearchState, chunk: unknown, docCount: number): 
     if (typeof terms[i] !== 'string' || !Number.isInteger(counts[i]) || counts[i] <= 0) throw new PostingsError('packed term is malformed');
     pairs += counts[i];
   }
-  const bytes = Buffer.from(c.data, 'base64');
-  const end = bytes.length;
+  const data = new VarintReader(c.data);
   const arena = new Int32Array(2 * pairs);
   const packed: PackedPostings[] = new Array(terms.length);
   let at = 0;
-  let pos = 0;
-  // Varints of at most 4 bytes (values below 2^28: far more documents and occurrences than an index holds).
-  for (let i = 0; i < terms.length; i++) {
-    const start = at;
-    let doc = 0;
-    for (let j = 0, n = 2 * counts[i]; j < n; j++) {
-      if (pos >= end) throw new PostingsError('packed posting is out of range');
-      let b = bytes[pos++];
-      let v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        if (pos >= end || shift > 21) throw new PostingsError('packed posting is out of range');
-        b = bytes[pos++];
-        v |= (b & 0x7f) << shift;
-      }
-      if ((j & 1) === 0) {
-        // Documents strictly increase (the first may be 0).
-        if (j > 0 && v === 0) throw new PostingsError('packed posting is out of range');
-        doc += v;
-        if (doc >= docCount) throw new PostingsError('packed posting is out of range');
+  try {
+    for (let i = 0; i < terms.length; i++) {
+      const start = at;
+      let doc = 0;
+      for (let j = 0; j < counts[i]; j++) {
+        const gap = data.next();
+        const freq = data.next();
+        // Documents strictly increase (the first may be 0); frequencies are positive.
+        if ((j > 0 && gap === 0) || freq === 0) throw new RangeError('posting is out of range');
+        doc += gap;
+        if (doc >= docCount) throw new RangeError('posting is out of range');
         arena[at++] = doc;
-      } else {
-        if (v === 0) throw new PostingsError('packed posting is out of range');
-        arena[at++] = v;
+        arena[at++] = freq;
       }
+      packed[i] = new PackedPostings(arena, start, counts[i]);
     }
-    packed[i] = new PackedPostings(arena, start, counts[i]);
+  } catch (err) {
+    throw new PostingsError(`packed posting is out of range (${(err as Error).message})`);
   }
-  if (pos !== bytes.length) throw new PostingsError('packed index chunk has extra data');
+  if (!data.done) throw new PostingsError('packed index chunk has extra data');
   for (let i = 0; i < terms.length; i++) s._index.set(terms[i], new OneFieldData(packed[i]));
 }
