@@ -274,12 +274,12 @@ describe('changes', () => {
 
   it('reports its memory', () => {
     const idx = new PhraseIndex();
-    const empty = idx.memoryBytes();
+    const empty = idx.stats().estimatedBytes;
     indexAll(idx, passages);
     const stats = idx.stats();
     expect(stats.tokens).toBe(passages.reduce((sum, [, text]) => sum + tokenize(text).length, 0));
     expect(stats.arrayBytes).toBeGreaterThanOrEqual(stats.tokens * 4);
-    expect(idx.memoryBytes()).toBeGreaterThan(Math.max(empty, stats.arrayBytes));
+    expect(idx.stats().estimatedBytes).toBeGreaterThan(Math.max(empty, stats.arrayBytes));
   });
 });
 

@@ -293,10 +293,6 @@ export class PhraseIndex {
     };
   }
 
-  /** Estimated bytes held (see stats). */
-  memoryBytes(): number {
-    return this.stats().estimatedBytes;
-  }
 
   private tokenId(token: string): number {
     let id = this.tokenIds.get(token);
