@@ -1,15 +1,33 @@
 // /replace-article id: (moderators) — a corrected version from a file, a url or the modal; same id,
 // the old version goes to corpus/.trash/.
-import type { CommandModule } from '../src/bot/command.js';
+import type { RepliableInteraction } from 'discord.js';
+import type { CommandContext, CommandModule, Reply } from '../src/bot/command.js';
 import { notice } from '../src/bot/render.js';
 import {
   ARTICLE_ID_OPTION, articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
   moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, unknownArticleReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN } from '../src/moderation/ids.js';
-import { readSource, replaceArticle } from '../src/moderation/service.js';
+import type { ArticleDraft } from '../src/moderation/draft.js';
+import { readSource, replaceArticle, type ModerationContext } from '../src/moderation/service.js';
 
 const NAME = 'replace-article';
+
+/** Reads the new version (`draft`), replaces article `id` with it and answers: the same for the command and the form. */
+async function replaceFrom(
+  i: RepliableInteraction, ctx: CommandContext, id: string, draft: (mctx: ModerationContext) => Promise<ArticleDraft>,
+): Promise<Reply> {
+  // Through the router, so this cannot race its automatic deferral.
+  await ctx.defer(i, true);
+  const mctx = await moderationContext(ctx);
+  try {
+    const result = await replaceArticle(mctx, id, await draft(mctx), moderatorOf(i));
+    await postModLog(i, ctx, result.audit);
+    return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
+  } catch (err) {
+    return refusalReply(err, ctx, `/${NAME}`, i);
+  }
+}
 
 export const replaceArticleCommand: CommandModule = {
   data: {
@@ -39,33 +57,12 @@ export const replaceArticleCommand: CommandModule = {
       return notice(`Discord was slow to reach me: run /${NAME} again to get the form.`);
     }
     if (!('kind' in source)) return source;
-    // Through the router, so this cannot race its automatic deferral.
-    await ctx.defer(i, true);
-    const mctx = await moderationContext(ctx);
-    try {
-      const draft = await readSource(mctx, source, overrides);
-      const result = await replaceArticle(mctx, info.id, draft, moderatorOf(i));
-      await postModLog(i, ctx, result.audit);
-      return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
-    } catch (err) {
-      return refusalReply(err, ctx, `/${NAME}`, i);
-    }
+    return replaceFrom(i, ctx, info.id, (mctx) => readSource(mctx, source, overrides));
   },
   async modal(i, ctx, args) {
     const refused = refuseUnlessModerator(i, ctx, `/${NAME} (modal)`);
     if (refused) return refused;
-    const id = args[0] ?? '';
-    // Through the router, so this cannot race its automatic deferral.
-    await ctx.defer(i, true);
-    const mctx = await moderationContext(ctx);
-    try {
-      const draft = await readSource(mctx, fieldsFromModal(i));
-      const result = await replaceArticle(mctx, id, draft, moderatorOf(i));
-      await postModLog(i, ctx, result.audit);
-      return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
-    } catch (err) {
-      return refusalReply(err, ctx, `/${NAME}`, i);
-    }
+    return replaceFrom(i, ctx, args[0] ?? '', (mctx) => readSource(mctx, fieldsFromModal(i)));
   },
   async autocomplete(i, ctx) {
     return articleChoices(ctx, i.options.getFocused());
