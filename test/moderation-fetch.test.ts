@@ -189,6 +189,6 @@ describe('blockedAddressReason', () => {
   it('ALLOW_PRIVATE_URLS is off unless set to true', () => {
     expect(moderationSettings({}).allowPrivateUrls).toBe(false);
     expect(moderationSettings({ ALLOW_PRIVATE_URLS: 'true' }).allowPrivateUrls).toBe(true);
-    expect(moderationSettings({ MAX_ATTACHMENT_BYTES: 'lots' }).maxAttachmentBytes).toBe(2 * 1024 * 1024);
+    expect(() => moderationSettings({ MAX_ATTACHMENT_BYTES: 'lots' })).toThrow(/^MAX_ATTACHMENT_BYTES must be a whole number/);
   });
 });
