@@ -63,7 +63,7 @@ test('moderation commands are registered only in the servers that own the corpus
     expect(r.code).toBe(0);
     const moderation = commandList.filter((c) => c.moderatorOnly).map((c) => c.data.name);
     expect(moderation).toEqual(['add-article', 'replace-article', 'remove-article', 'reindex']);
-    const global = two.commands.get('global')!.map((c) => c.name);
+    const global: string[] = two.commands.get('global')!.map((c) => String(c.name));
     expect(global).toEqual(expect.arrayContaining(['who-said', 'search', 'quotes', 'article', 'sources', 'help']));
     expect(global.filter((n) => moderation.includes(n))).toEqual([]);
     expect(two.commands.get(home)!.map((c) => c.name)).toEqual(moderation);
