@@ -5,6 +5,7 @@ import {
   type APIEmbed, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
 } from 'discord.js';
 import type { CommandContext, Reply } from '../bot/command.js';
+import { cutAt } from '../unicode.js';
 import { LIMITS, escapeAndTruncate, truncate, truncateLines } from '../bot/limits.js';
 import { notice, renderArticle } from '../bot/render.js';
 import { formatAuditLine, type AuditEntry } from './audit.js';
@@ -99,7 +100,7 @@ export function articleModal(customId: string, heading: string, prefill: DraftOv
     type: 1,
     components: [{
       type: 4, custom_id: id, label, style, max_length: max, required,
-      ...(value ? { value: value.slice(0, max) } : {}),
+      ...(value ? { value: cutAt(value, max) } : {}),
       ...(placeholder ? { placeholder } : {}),
     }],
   });
@@ -180,6 +181,6 @@ export async function postModLog(i: Interaction, ctx: CommandContext, entry: Aud
 export function articleChoices(ctx: CommandContext, typed: string): Array<{ name: string; value: string }> {
   return ctx.engine.articles(typed.trim(), 25).map((a) => {
     const room = Math.max(10, LIMITS.choiceName - a.id.length - 3);
-    return { name: `${truncate(a.title || a.id, room)} (${a.id})`.slice(0, LIMITS.choiceName), value: a.id };
+    return { name: cutAt(`${truncate(a.title || a.id, room)} (${a.id})`, LIMITS.choiceName), value: a.id };
   });
 }

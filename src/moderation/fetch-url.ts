@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { ModerationError } from './errors.js';
 import { blockedAddressReason } from './netguard.js';
 import { formatBytes } from './settings.js';
+import { cutAt } from '../unicode.js';
 
 export interface FetchOptions {
   timeoutMs: number;
@@ -215,5 +216,5 @@ function tooLarge(max: number): ModerationError {
 
 function shorten(s: string, n = 120): string {
   const clean = s.replace(/[\u0000-\u001f\u007f`]/g, '');
-  return clean.length > n ? `${clean.slice(0, n - 1)}…` : clean;
+  return clean.length > n ? `${cutAt(clean, n - 1)}…` : clean;
 }
