@@ -267,6 +267,24 @@ describe('failures', () => {
   });
 });
 
+describe('moderation with no owning server', () => {
+  test('is off: every moderation command says how to turn it on, and the start-up log says it is off', async () => {
+    const off = await startHarness({ engine: stubEngine(quotes), env: { DISCORD_GUILD_ID: '' } });
+    try {
+      expect(off.fake.commands.get('global')!.map((c) => c.name)).not.toContain('add-article');
+      for (const name of ['add-article', 'remove-article', 'reindex']) {
+        const a = await off.command(name, name === 'remove-article' ? { id: 'x' } : {}, USERS.admin);
+        expect(a.ephemeral).toBe(true);
+        expect(a.text, name).toMatch(/^⛔ Moderation is off: .*set MOD_GUILD_IDS \(or DISCORD_GUILD_ID\)/);
+      }
+      expect(off.logs).toContain('moderation is off (set MOD_GUILD_IDS or DISCORD_GUILD_ID to turn it on)');
+      expect(refusedRequests(off.fake)).toEqual([]);
+    } finally {
+      await off.stop();
+    }
+  });
+});
+
 describe('modals and files', () => {
   test('a command opens a modal; its submission reaches the module with its fields, and a file can be sent back', async () => {
     const opened = await h.command('form');
