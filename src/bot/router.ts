@@ -41,6 +41,8 @@ export class Router {
   private readonly cooldowns: Cooldowns;
   readonly pages: PageStore;
   private readonly autoDeferMs: number;
+  /** Where and by whom moderatorOnly modules may run. */
+  private readonly moderation: ModerationRules;
   /** Initial responses (deferrals, modals) sent or in flight: a send must wait for them, or it would be a second one. */
   private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
 
@@ -65,8 +67,6 @@ export class Router {
     this.autoDeferMs = opts.autoDeferMs ?? AUTO_DEFER_MS;
     this.moderation = { guildIds: opts.config.modGuildIds, roleIds: opts.config.modRoleIds };
   }
-
-  private readonly moderation: ModerationRules;
 
   /**
    * The one server-side check for moderatorOnly modules (Discord's default_member_permissions can be changed by any
