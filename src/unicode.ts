@@ -11,7 +11,9 @@ export function cutAt(text: string, max: number): string {
   if (text.length <= max) return text;
   // Segment only around the cut: cost bounded by the window, not by the text.
   let from = Math.max(0, max - CLUSTER_WINDOW);
-  if (isLowSurrogate(text.charCodeAt(from))) from -= 1;
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
+  // Flags pair regional indicators by parity from the start of their run: start before the run.
+  while (from >= 2 && isRegionalIndicator(text.codePointAt(from - 2)!)) from -= 2;
   let end = from;
   for (const { index } of segmenter.segment(text.slice(from, max + CLUSTER_WINDOW))) {
     if (from + index > max) break;
@@ -24,6 +26,10 @@ export function cutAt(text: string, max: number): string {
 /** `text` cut to at most `max` UTF-16 units on a code point boundary. */
 function codePointCut(text: string, max: number): number {
   return isLowSurrogate(text.charCodeAt(max)) ? max - 1 : max;
+}
+
+function isRegionalIndicator(cp: number): boolean {
+  return cp >= 0x1f1e6 && cp <= 0x1f1ff;
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -71,6 +71,14 @@ describe('cutting never breaks a character', () => {
     }
   });
 
+  test('a long run of flags is cut between flags, never inside one, wherever the cut falls', () => {
+    const flags = `${'x'.repeat(3)}${'🇺🇦🇵🇱'.repeat(60)}`;
+    for (let max = 1; max < flags.length; max++) {
+      const cut = cutAt(flags, max);
+      expect(clusters(flags).slice(0, clusters(cut).length).join(''), String(max)).toBe(cut);
+    }
+  });
+
   test('titles, embeds, choices and form values cut from such texts hold no lone surrogate', () => {
     for (const t of texts) {
       const long = `${t}${t}${t}`.repeat(4);
