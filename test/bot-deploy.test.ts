@@ -70,6 +70,11 @@ test('moderation commands are registered only in the servers that own the corpus
     expect(two.commands.get(other)!.map((c) => c.name)).toEqual(moderation);
     expect(two.guilds.filter((g) => two.commands.has(g.id)).map((g) => g.id)).toEqual([home, other]);
     expect(r.stdout).toContain(`Registered 4 moderation commands to guild ${other}: /add-article /replace-article /remove-article /reindex`);
+    // A server the bot is not in: one line naming it, and a failing exit code.
+    const absent = snowflake();
+    const bad = await deploy({ ...env, MOD_GUILD_IDS: `${home},${absent}` });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe(`Could not register commands: the bot has no access to server ${absent}: invite it there (with the applications.commands scope) or take that id out of DISCORD_GUILD_ID / MOD_GUILD_IDS.`);
   } finally {
     await two.stop();
   }

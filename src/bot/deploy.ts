@@ -21,18 +21,27 @@ export async function deployCommands(config: BotConfig, commands: readonly Comma
   const moderation = commands.filter((c) => c.moderatorOnly).map((c) => c.data);
   const put = async (route: `/${string}`, body: unknown[]) =>
     ((await rest.put(route, { body })) as Array<{ name: string }>).map((c) => c.name);
+  const putGuild = async (guildId: string, body: unknown[]) => {
+    try {
+      return await put(Routes.applicationGuildCommands(config.clientId, guildId), body);
+    } catch (err) {
+      if ((err as { status?: number }).status !== 403) throw err;
+      throw new Error(`the bot has no access to server ${guildId}: invite it there (with the applications.commands scope) `
+        + 'or take that id out of DISCORD_GUILD_ID / MOD_GUILD_IDS.');
+    }
+  };
   const home = config.guildId;
   const homeOwns = home !== null && config.modGuildIds.includes(home);
   // A PUT replaces a scope's whole list: a global list without the moderation commands also removes them from
   // every server where an older deploy registered them globally.
   const names = home
-    ? await put(Routes.applicationGuildCommands(config.clientId, home), homeOwns ? [...questions, ...moderation] : questions)
+    ? await putGuild(home, homeOwns ? [...questions, ...moderation] : questions)
     : await put(Routes.applicationCommands(config.clientId), questions);
   const result: DeployResult = { scope: home ? 'guild' : 'global', names, moderation: [] };
   if (homeOwns) result.moderation.push({ guildId: home, names: names.filter((n) => moderation.some((m) => m.name === n)) });
   for (const guildId of config.modGuildIds) {
     if (guildId === home || moderation.length === 0) continue;
-    result.moderation.push({ guildId, names: await put(Routes.applicationGuildCommands(config.clientId, guildId), moderation) });
+    result.moderation.push({ guildId, names: await putGuild(guildId, moderation) });
   }
   return result;
 }
