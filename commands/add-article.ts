@@ -3,7 +3,7 @@
 import type { CommandModule } from '../src/bot/command.js';
 import {
   articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf,
-  overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, sourceFrom, sourceOptions,
+  overridesFrom, postModLog, previewReply, refusalReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { addArticle, readSource } from '../src/moderation/service.js';
 
@@ -16,9 +16,8 @@ export const addArticleCommand: CommandModule = {
     options: sourceOptions(false),
   },
   ephemeral: true,
+  moderatorOnly: true,
   async execute(i, ctx) {
-    const refused = refuseUnlessModerator(i, ctx, '/add-article');
-    if (refused) return refused;
     const source = sourceFrom(i);
     const overrides = overridesFrom(i);
     if (source === 'modal') {
@@ -40,8 +39,6 @@ export const addArticleCommand: CommandModule = {
     }
   },
   async modal(i, ctx) {
-    const refused = refuseUnlessModerator(i, ctx, '/add-article (modal)');
-    if (refused) return refused;
     // Through the router, so this cannot race its automatic deferral.
     await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);

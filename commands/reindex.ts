@@ -4,7 +4,7 @@ import type { CommandModule } from '../src/bot/command.js';
 import { escapeAndTruncate, truncateLines } from '../src/bot/limits.js';
 import { appendAudit } from '../src/moderation/audit.js';
 import {
-  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refuseUnlessModerator,
+  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog,
 } from '../src/moderation/discord.js';
 import { reindexCorpus } from '../src/moderation/reindex.js';
 import { withCorpusLock } from '../src/moderation/store.js';
@@ -19,9 +19,8 @@ export const reindexCommand: CommandModule = {
     ...GUILD_ONLY,
   },
   ephemeral: true,
+  moderatorOnly: true,
   async execute(i, ctx) {
-    const refused = refuseUnlessModerator(i, ctx, '/reindex');
-    if (refused) return refused;
     // Through the router, so this cannot race its automatic deferral.
     await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);

@@ -3,7 +3,7 @@
 import type { CommandModule, Reply } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
 import {
-  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, refuseUnlessModerator, unknownArticleReply,
+  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, unknownArticleReply,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN, resolveArticleFile } from '../src/moderation/ids.js';
 import { removeArticle } from '../src/moderation/service.js';
@@ -19,9 +19,8 @@ export const removeArticleCommand: CommandModule = {
     options: [ARTICLE_ID_OPTION],
   },
   ephemeral: true,
+  moderatorOnly: true,
   async execute(i, ctx) {
-    const refused = refuseUnlessModerator(i, ctx, `/${NAME}`);
-    if (refused) return refused;
     const id = i.options.getString('id', true).trim();
     const info = ID_PATTERN.test(id) ? ctx.engine.article(id) : undefined;
     // A file that could not be read is not in the index, but a moderator may still want it gone.
@@ -45,8 +44,6 @@ export const removeArticleCommand: CommandModule = {
     };
   },
   async button(i, ctx, args): Promise<{ update: Reply } | Reply> {
-    const refused = refuseUnlessModerator(i, ctx, `/${NAME} (button)`);
-    if (refused) return refused;
     const [answer, id] = args;
     if (answer !== 'yes' || !id) return { update: { content: 'Cancelled: nothing was removed.', components: [] } };
     // Moving the file and telling the other shards may outlast Discord's 3 s; buttons are not deferred for us.

@@ -5,7 +5,7 @@ import type { CommandContext, CommandModule, Reply } from '../src/bot/command.js
 import { notice } from '../src/bot/render.js';
 import {
   ARTICLE_ID_OPTION, articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
-  moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, refuseUnlessModerator, unknownArticleReply, sourceFrom, sourceOptions,
+  moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, unknownArticleReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN } from '../src/moderation/ids.js';
 import type { ArticleDraft } from '../src/moderation/draft.js';
@@ -41,9 +41,8 @@ export const replaceArticleCommand: CommandModule = {
     ],
   },
   ephemeral: true,
+  moderatorOnly: true,
   async execute(i, ctx) {
-    const refused = refuseUnlessModerator(i, ctx, `/${NAME}`);
-    if (refused) return refused;
     const id = i.options.getString('id', true).trim();
     const info = ID_PATTERN.test(id) ? ctx.engine.article(id) : undefined;
     if (!info) return unknownArticleReply(id);
@@ -60,8 +59,6 @@ export const replaceArticleCommand: CommandModule = {
     return replaceFrom(i, ctx, info.id, (mctx) => readSource(mctx, source, overrides));
   },
   async modal(i, ctx, args) {
-    const refused = refuseUnlessModerator(i, ctx, `/${NAME} (modal)`);
-    if (refused) return refused;
     return replaceFrom(i, ctx, args[0] ?? '', (mctx) => readSource(mctx, fieldsFromModal(i)));
   },
   async autocomplete(i, ctx) {

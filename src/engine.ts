@@ -1,5 +1,6 @@
 // The engine: articles → quotes with speakers → two full-text indexes → cited answers.
 // Plain data in, plain data out; it knows nothing of Discord or the terminal.
+import { UserError } from './errors.js';
 import path from 'node:path';
 import type {
   ArticleChoice, ArticleInfo, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
@@ -25,7 +26,8 @@ export interface QueryOptions {
 export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus';
 
 /** A question the engine cannot answer as asked; the message is meant for the person who asked. */
-export class EngineError extends Error {
+export class EngineError extends UserError {
+  override name = 'EngineError';
   constructor(message: string, readonly code: EngineErrorCode) {
     super(message);
   }

@@ -2,7 +2,7 @@
 import { runRepl } from './cli/repl.js';
 import { openCorpus } from './snapshot/open.js';
 import { EngineError, type Engine } from './engine.js';
-import { corpusDir, loadEnv } from './settings.js';
+import { corpusSettings, loadEnv, snapshotSettings } from './settings.js';
 
 const NO_TOKEN = `DISCORD_TOKEN is not set, so the Discord bot is not started.
 To run the bot: copy .env.example to .env, fill in DISCORD_TOKEN and DISCORD_CLIENT_ID (README: "Run it on Discord"),
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   process.stderr.write(`${NO_TOKEN}\n`);
   let engine: Engine;
   try {
-    engine = await openCorpus(corpusDir(env), { env, log: (line) => process.stderr.write(`${line}\n`) });
+    engine = await openCorpus(corpusSettings(env).dir, { snapshot: snapshotSettings(env), log: (line) => process.stderr.write(`${line}\n`) });
   } catch (err) {
     if (err instanceof EngineError) {
       process.stderr.write(`${err.message} (set CORPUS_DIR to the folder of articles)\n`);

@@ -1,19 +1,252 @@
-// Settings shared by every front end, from the environment (and .env via dotenv).
+// Every setting talks-bot reads, in one place: the environment (and .env) is read once at program start, each value
+// is validated with a one-line message naming the variable (never a silent fallback, never the token's value), and
+// typed sections are handed down: bot, moderation, snapshot, corpus.
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 
-let loaded = false;
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
-/** Loads .env once; variables already set in the environment win. */
-export function loadEnv(): NodeJS.ProcessEnv {
-  if (!loaded) {
-    loadDotenv({ quiet: true });
-    loaded = true;
+export type Env = Record<string, string | undefined>;
+
+export const DEFAULT_CORPUS_DIR = './corpus';
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_URL_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_URL_TIMEOUT_MS = 10_000;
+const SNAPSHOT_FILE_NAME = 'index.snapshot';
+
+export interface CorpusSettings {
+  /** The bot's own folder of articles (CORPUS_DIR, default ./corpus), as given. */
+  dir: string;
+}
+
+export interface SnapshotSettings {
+  /** SNAPSHOT_DIR resolved; null = the default place for each corpus (see snapshotFileFor). */
+  dir: string | null;
+  /** SNAPSHOT_DIR=off: every start re-reads and re-indexes. */
+  off: boolean;
+  /** Where per-user caches go: $XDG_CACHE_HOME, else ~/.cache. */
+  cacheHome: string;
+  /** The bot's own corpus folder: its snapshot stays in `<corpus>/.cache`. */
+  ownCorpusDir: string;
+}
+
+export interface ModerationSettings {
+  /** Largest attachment or fetched page accepted, in bytes. */
+  maxAttachmentBytes: number;
+  /** Allow urls that resolve to private/loopback addresses (tests only). */
+  allowPrivateUrls: boolean;
+  /** Largest web page fetched for `url:`, in bytes (pages carry more markup than text files). */
+  maxUrlBytes: number;
+  /** Time limit for fetching a url, whole redirect chain included. */
+  urlTimeoutMs: number;
+  /** Role ids whose holders may moderate; empty = rely on the Manage Messages permission. */
+  modRoleIds: string[];
+  /** Channel to post the audit trail to, if any. */
+  modLogChannelId?: string;
+  /** The servers that own the corpus (MOD_GUILD_IDS, default DISCORD_GUILD_ID); empty = moderation is off. */
+  modGuildIds: string[];
+}
+
+export interface BotConfig {
+  token: string;
+  clientId: string;
+  guildId: string | null;
+  corpusDir: string;
+  /** REST base such as http://127.0.0.1:PORT/api; null = Discord itself. */
+  apiUrl: string | null;
+  /** Per-user cooldown on heavy commands, in seconds (0 = off). */
+  cooldownSeconds: number;
+  /** Role ids that may moderate, in addition to Manage Messages holders (same as moderation.modRoleIds). */
+  modRoleIds: string[];
+  modLogChannelId: string | null;
+  maxAttachmentBytes: number;
+  /** Lets moderators add articles from loopback/private addresses (tests only). */
+  allowPrivateUrls: boolean;
+  /** Explicit shard list/count; null = a single shard (discord.js default). */
+  shardCount: number | null;
+  /** The servers where moderation commands are registered and obeyed; empty = moderation is off. */
+  modGuildIds: string[];
+  moderation: ModerationSettings;
+  snapshot: SnapshotSettings;
+}
+
+export interface Settings {
+  bot: BotConfig;
+  moderation: ModerationSettings;
+  snapshot: SnapshotSettings;
+  corpus: CorpusSettings;
+}
+
+// Discord ids (snowflakes) for servers, channels, roles and applications alike: one rule.
+const SNOWFLAKE = /^\d{17,20}$/;
+// Discord bot tokens are three dot-separated base64url parts; this catches pasting the client secret or an id instead.
+const TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+
+let dotenvLoaded = false;
+
+/** Reads `.env` into process.env once (variables already set win); returns process.env. The only .env loader. */
+export function loadEnv(file?: string): NodeJS.ProcessEnv {
+  if (!dotenvLoaded || file) {
+    loadDotenv({ quiet: true, ...(file ? { path: file } : {}) });
+    dotenvLoaded = true;
   }
   return process.env;
 }
 
-export const DEFAULT_CORPUS_DIR = './corpus';
+/** Same as loadEnv, for callers that only want the side effect. */
+export function loadDotenvFile(file?: string): void {
+  loadEnv(file);
+}
 
-export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR;
+function value(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+const shown = (v: string) => v.slice(0, 40);
+
+function snowflake(env: Env, name: string, what: string): string | undefined {
+  const v = value(env, name);
+  if (v !== undefined && !SNOWFLAKE.test(v)) {
+    throw new ConfigError(`${name} must be ${what} (a numeric Discord id, 17-20 digits); got "${shown(v)}".`);
+  }
+  return v;
+}
+
+function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = value(env, name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${shown(v)}".`);
+  }
+  return Number(v);
+}
+
+function boolSetting(env: Env, name: string): boolean {
+  const v = value(env, name)?.toLowerCase();
+  if (v === undefined) return false;
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(`${name} must be true or false; got "${shown(v)}".`);
+}
+
+function idList(env: Env, name: string, what: string): string[] {
+  const v = value(env, name);
+  if (v === undefined) return [];
+  const ids = v.split(/[\s,]+/).filter(Boolean);
+  const bad = ids.find((id) => !SNOWFLAKE.test(id));
+  if (bad) throw new ConfigError(`${name} must be a comma-separated list of ${what}; "${shown(bad)}" is not an id.`);
+  return [...new Set(ids)];
+}
+
+export function corpusSettings(env: Env = process.env): CorpusSettings {
+  return { dir: value(env, 'CORPUS_DIR') ?? DEFAULT_CORPUS_DIR };
+}
+
+/** The bot's own corpus folder (CORPUS_DIR or ./corpus). */
+export function corpusDir(env: Env = process.env): string {
+  return corpusSettings(env).dir;
+}
+
+export function snapshotSettings(env: Env = process.env): SnapshotSettings {
+  const dir = value(env, 'SNAPSHOT_DIR');
+  const off = dir !== undefined && /^(off|none|false|0)$/i.test(dir);
+  const xdg = value(env, 'XDG_CACHE_HOME');
+  // The XDG spec ignores a relative XDG_CACHE_HOME.
+  const cacheHome = xdg && path.isAbsolute(xdg) ? xdg : path.join(value(env, 'HOME') ?? homedir(), '.cache');
+  return { dir: dir && !off ? path.resolve(dir) : null, off, cacheHome, ownCorpusDir: corpusSettings(env).dir };
+}
+
+/**
+ * Where the snapshot of `corpusDir` lives, or null when snapshots are off. SNAPSHOT_DIR wins; the bot's own corpus
+ * keeps it in `<corpus>/.cache`; any other folder (`--corpus DIR`, which the CLI was only asked to read) gets
+ * `<cache home>/talks-bot/<hash of its real path>`, so nothing is ever written into it.
+ */
+export function snapshotFileFor(corpusDir: string, settings: SnapshotSettings): string | null {
+  if (settings.off) return null;
+  if (settings.dir) return path.join(settings.dir, SNAPSHOT_FILE_NAME);
+  const real = realPath(corpusDir);
+  if (real === realPath(settings.ownCorpusDir)) return path.join(path.resolve(corpusDir), '.cache', SNAPSHOT_FILE_NAME);
+  const key = createHash('sha256').update(real).digest('hex').slice(0, 16);
+  return path.join(settings.cacheHome, 'talks-bot', key, SNAPSHOT_FILE_NAME);
+}
+
+function realPath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir); // a missing folder: opening it reports that
+  }
+}
+
+/** Moderation settings, validated (pure: pass any env). Read once at start and handed down. */
+export function moderationSettings(env: Env = process.env): ModerationSettings {
+  const guildId = snowflake(env, 'DISCORD_GUILD_ID', 'a server id (right-click the server → Copy Server ID)');
+  const guilds = idList(env, 'MOD_GUILD_IDS', 'server ids');
+  const channel = snowflake(env, 'MOD_LOG_CHANNEL_ID', 'a channel id');
+  return {
+    maxAttachmentBytes: intSetting(env, 'MAX_ATTACHMENT_BYTES', DEFAULT_MAX_ATTACHMENT_BYTES, 1, 100 * 1024 * 1024),
+    maxUrlBytes: intSetting(env, 'MAX_URL_BYTES', DEFAULT_MAX_URL_BYTES, 1, 100 * 1024 * 1024),
+    urlTimeoutMs: intSetting(env, 'URL_TIMEOUT_MS', DEFAULT_URL_TIMEOUT_MS, 1, 10 * 60_000),
+    allowPrivateUrls: boolSetting(env, 'ALLOW_PRIVATE_URLS'),
+    modRoleIds: idList(env, 'MOD_ROLE_IDS', 'role ids'),
+    ...(channel ? { modLogChannelId: channel } : {}),
+    modGuildIds: guilds.length ? guilds : guildId ? [guildId] : [],
+  };
+}
+
+/**
+ * The bot's typed settings, or a ConfigError whose message is one line saying what to fix.
+ * `requireToken: false` lets tools that never log in (tests of config) skip the token.
+ */
+export function loadConfig(env: Env = process.env, opts: { requireToken?: boolean } = {}): BotConfig {
+  const token = value(env, 'DISCORD_TOKEN');
+  if (!token && opts.requireToken !== false) {
+    throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot → Reset Token) into .env.');
+  }
+  if (token && !TOKEN_SHAPE.test(token)) {
+    throw new ConfigError('DISCORD_TOKEN does not look like a bot token (three parts separated by dots): use Bot → Reset Token, not the client secret.');
+  }
+  const clientId = snowflake(env, 'DISCORD_CLIENT_ID', 'the application id (Developer Portal → General Information)');
+  if (!clientId) {
+    throw new ConfigError('DISCORD_CLIENT_ID is not set: copy the Application ID from the Developer Portal (General Information) into .env.');
+  }
+  const apiUrl = value(env, 'DISCORD_API_URL') ?? null;
+  if (apiUrl !== null) {
+    let ok = false;
+    try {
+      const u = new URL(apiUrl);
+      ok = u.protocol === 'http:' || u.protocol === 'https:';
+    } catch { /* reported below */ }
+    if (!ok) throw new ConfigError(`DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:8080/api; got "${apiUrl.slice(0, 80)}".`);
+  }
+  const shards = value(env, 'SHARD_COUNT');
+  const moderation = moderationSettings(env);
+  return {
+    token: token ?? '',
+    clientId,
+    guildId: snowflake(env, 'DISCORD_GUILD_ID', 'a server id (right-click the server → Copy Server ID)') ?? null,
+    corpusDir: corpusSettings(env).dir,
+    apiUrl: apiUrl?.replace(/\/+$/, '') ?? null,
+    cooldownSeconds: intSetting(env, 'COOLDOWN_SECONDS', 3, 0, 3600),
+    modRoleIds: moderation.modRoleIds,
+    modLogChannelId: moderation.modLogChannelId ?? null,
+    maxAttachmentBytes: moderation.maxAttachmentBytes,
+    allowPrivateUrls: moderation.allowPrivateUrls,
+    shardCount: shards === undefined ? null : intSetting(env, 'SHARD_COUNT', 1, 1, 10_000),
+    modGuildIds: moderation.modGuildIds,
+    moderation,
+    snapshot: snapshotSettings(env),
+  };
+}
+
+/** Everything, for the bot: one read of the environment, every value checked. */
+export function loadSettings(env: Env = process.env, opts: { requireToken?: boolean } = {}): Settings {
+  const bot = loadConfig(env, opts);
+  return { bot, moderation: bot.moderation, snapshot: bot.snapshot, corpus: { dir: bot.corpusDir } };
 }

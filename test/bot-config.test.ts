@@ -1,6 +1,7 @@
 // Settings: every mistake gets one line that says what to fix, and never echoes the token.
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { loadSettings } from '../src/settings.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const base = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678' };
@@ -51,8 +52,31 @@ describe('loadConfig', () => {
     [{ ...base, MOD_ROLE_IDS: '123456789012345678,moderators' }, /^MOD_ROLE_IDS .* "moderators" is not an id/],
     [{ ...base, MAX_ATTACHMENT_BYTES: '-1' }, /^MAX_ATTACHMENT_BYTES must be a whole number/],
     [{ ...base, ALLOW_PRIVATE_URLS: 'maybe' }, /^ALLOW_PRIVATE_URLS must be true or false/],
+    [{ ...base, URL_TIMEOUT_MS: '10s' }, /^URL_TIMEOUT_MS must be a whole number from 1 to \d+; got "10s"/],
+    [{ ...base, MAX_URL_BYTES: '5MB' }, /^MAX_URL_BYTES must be a whole number/],
+    [{ ...base, MOD_ROLE_IDS: '12345' }, /^MOD_ROLE_IDS .* "12345" is not an id/],
+    [{ ...base, MOD_GUILD_IDS: '123456789012345678;x' }, /^MOD_GUILD_IDS must be a comma-separated list of server ids/],
+    [{ ...base, COOLDOWN_SECONDS: '1e3' }, /^COOLDOWN_SECONDS must be a whole number/],
   ])('%o → one clear line', (env, expected) => {
     expect(problem(env as Record<string, string>)).toMatch(expected);
+  });
+
+  test('one read hands down every section: bot, moderation, snapshot and corpus agree', () => {
+    const s = loadSettings({
+      ...base, DISCORD_GUILD_ID: '223456789012345678', MOD_ROLE_IDS: '323456789012345678', URL_TIMEOUT_MS: '2500',
+      CORPUS_DIR: '/data/corpus', SNAPSHOT_DIR: 'off',
+    });
+    expect(s.moderation).toEqual({
+      maxAttachmentBytes: 2 * 1024 * 1024, maxUrlBytes: 5 * 1024 * 1024, urlTimeoutMs: 2500, allowPrivateUrls: false,
+      modRoleIds: ['323456789012345678'], modGuildIds: ['223456789012345678'],
+    });
+    expect(s.bot.moderation).toBe(s.moderation);
+    expect(s.bot.modGuildIds).toEqual(['223456789012345678']);
+    expect(s.snapshot).toMatchObject({ off: true, ownCorpusDir: '/data/corpus' });
+    expect(s.corpus).toEqual({ dir: '/data/corpus' });
+    // Without DISCORD_GUILD_ID or MOD_GUILD_IDS moderation is off; MOD_GUILD_IDS wins over the default.
+    expect(loadConfig(base).modGuildIds).toEqual([]);
+    expect(loadConfig({ ...base, DISCORD_GUILD_ID: '223456789012345678', MOD_GUILD_IDS: '623456789012345678' }).modGuildIds).toEqual(['623456789012345678']);
   });
 
   test('blank values count as unset', () => {

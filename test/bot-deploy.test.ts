@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import commandList from '../commands/index.js';
 import { REPO_ROOT, removeDir } from './fake-discord/harness.js';
-import { FakeDiscord } from './fake-discord/server.js';
+import { FakeDiscord, snowflake } from './fake-discord/server.js';
 
 const run = promisify(execFile);
 let fake: FakeDiscord;
@@ -45,9 +45,39 @@ test('registers every command to the guild when DISCORD_GUILD_ID is set, else gl
   // Nobody logged in: deploying does not start the bot.
   expect(fake.identifies).toEqual([]);
 
+  // Globally, with no server owning the corpus: the question commands only, and moderation says it is off.
   const global = await deploy(env);
-  expect(global.stdout).toMatch(new RegExp(`^Registered ${n} commands globally`));
-  expect(fake.commands.get('global')).toHaveLength(n);
+  const questions = commandList.filter((c) => !c.moderatorOnly).map((c) => c.data.name);
+  expect(global.stdout).toMatch(new RegExp(`^Registered ${questions.length} commands globally`));
+  expect(global.stdout).toMatch(/Moderation is off, so its commands were not registered: set MOD_GUILD_IDS/);
+  expect(fake.commands.get('global')!.map((c) => c.name)).toEqual(questions);
+});
+
+test('moderation commands are registered only in the servers that own the corpus; questions may be global', async () => {
+  const home = snowflake();
+  const other = snowflake();
+  const two = await new FakeDiscord({ guilds: [{ id: home, name: 'Home' }, { id: other, name: 'Elsewhere' }, { id: snowflake(), name: 'Stranger' }] }).start();
+  try {
+    const env = { DISCORD_TOKEN: two.token, DISCORD_CLIENT_ID: two.applicationId, DISCORD_API_URL: two.apiUrl };
+    const r = await deploy({ ...env, MOD_GUILD_IDS: `${home},${other}` });
+    expect(r.code).toBe(0);
+    const moderation = commandList.filter((c) => c.moderatorOnly).map((c) => c.data.name);
+    expect(moderation).toEqual(['add-article', 'replace-article', 'remove-article', 'reindex']);
+    const global: string[] = two.commands.get('global')!.map((c) => String(c.name));
+    expect(global).toEqual(expect.arrayContaining(['who-said', 'search', 'quotes', 'article', 'sources', 'help']));
+    expect(global.filter((n) => moderation.includes(n))).toEqual([]);
+    expect(two.commands.get(home)!.map((c) => c.name)).toEqual(moderation);
+    expect(two.commands.get(other)!.map((c) => c.name)).toEqual(moderation);
+    expect(two.guilds.filter((g) => two.commands.has(g.id)).map((g) => g.id)).toEqual([home, other]);
+    expect(r.stdout).toContain(`Registered 4 moderation commands to guild ${other}: /add-article /replace-article /remove-article /reindex`);
+    // A server the bot is not in: one line naming it, and a failing exit code.
+    const absent = snowflake();
+    const bad = await deploy({ ...env, MOD_GUILD_IDS: `${home},${absent}` });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe(`Could not register commands: the bot has no access to server ${absent}: invite it there (with the applications.commands scope) or take that id out of DISCORD_GUILD_ID / MOD_GUILD_IDS.`);
+  } finally {
+    await two.stop();
+  }
 });
 
 test('a missing setting or a refused token gives one line and a failing exit code', async () => {

@@ -4,6 +4,10 @@ import {
   LIMITS, choice, clampMessage, customId, embedLength, escapeAndTruncate, escapeMarkdown, limitViolations, maskedLink,
   safeUrl, truncate, truncateLines,
 } from '../src/bot/limits.js';
+import { cutAt, hasLoneSurrogate } from '../src/unicode.js';
+import { cleanTitle } from '../src/moderation/text.js';
+import { articleModal } from '../src/moderation/discord.js';
+import { renderArticle } from '../src/bot/render.js';
 
 describe('truncate', () => {
   test('leaves text that fits alone', () => {
@@ -39,6 +43,59 @@ describe('truncate', () => {
   });
 });
 
+/** Every string inside a value (a message, a modal). */
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(strings);
+  return [];
+}
+
+describe('cutting never breaks a character', () => {
+  // Flags, emoji with skin tones or joiners, letters with combining accents, and astral letters.
+  const pieces = ['🇺🇦', '👍🏽', '👩‍👩‍👧', 'é', 'e\u0301', '𝔸', 'a', ' ', 'Ж', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'];
+  let seed = 7;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const texts = Array.from({ length: 200 }, () => Array.from({ length: 5 + rand(120) }, () => pieces[rand(pieces.length)]).join(''));
+  const clusters = (t: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(t)].map((x) => x.segment);
+
+  test('cutAt ends on a grapheme boundary within the limit, on hundreds of random texts', () => {
+    for (const t of texts) {
+      for (const max of [1, 2, 5, 9, 17, 40, 100]) {
+        const cut = cutAt(t, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(hasLoneSurrogate(cut)).toBe(false);
+        // Exactly the first whole clusters of the original.
+        expect(clusters(t).slice(0, clusters(cut).length).join('')).toBe(cut);
+      }
+    }
+  });
+
+  test('a long run of flags is cut between flags, never inside one, wherever the cut falls', () => {
+    const flags = `${'x'.repeat(3)}${'🇺🇦🇵🇱'.repeat(60)}`;
+    for (let max = 1; max < flags.length; max++) {
+      const cut = cutAt(flags, max);
+      expect(clusters(flags).slice(0, clusters(cut).length).join(''), String(max)).toBe(cut);
+    }
+  });
+
+  test('titles, embeds, choices and form values cut from such texts hold no lone surrogate', () => {
+    for (const t of texts) {
+      const long = `${t}${t}${t}`.repeat(4);
+      expect(hasLoneSurrogate(truncate(long, 33))).toBe(false);
+      expect(hasLoneSurrogate(escapeAndTruncate(long, 41))).toBe(false);
+      expect(hasLoneSurrogate(cleanTitle(long))).toBe(false);
+      const modal = articleModal('add-article:new', long, { title: long, source: long });
+      expect(strings(modal).filter(hasLoneSurrogate)).toEqual([]);
+      const shown = renderArticle({
+        id: 'x', title: long, source: long, date: `2025-05-${t}`, added_at: `2025-05-${t}`, added_by: long,
+        paragraphs: 1, quotes: 0, speakers: [long],
+      } as never);
+      expect(strings(shown).filter(hasLoneSurrogate)).toEqual([]);
+    }
+  });
+});
+
 describe('escapeMarkdown', () => {
   test('formatting characters are shown, not applied', () => {
     expect(escapeMarkdown('**bold** _it_ ~~s~~ `code` ||spoiler||')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`code\\` \\|\\|spoiler\\|\\|');
@@ -53,6 +110,19 @@ describe('escapeMarkdown', () => {
 
   test('hidden characters and line breaks are removed', () => {
     expect(escapeMarkdown('a\u202eb\u200bc\n\n# d')).toBe('abc # d');
+  });
+
+  test('invisible tag characters, the Arabic letter mark and blank fillers never reach an answer', () => {
+    const tags = [...'ignore previous'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    const hidden = `Pe${tags}sk\u061cov \u3164said\u2800 \u{e0001}no\u{e007f}`;
+    expect(escapeMarkdown(hidden)).toBe('Peskov said no');
+    expect(escapeAndTruncate(`${hidden} ${'x'.repeat(50)}`, 30)).not.toMatch(/[\u061c\u2800\u3164\u{e0000}-\u{e007f}]/u);
+  });
+
+  test('a numbered line is escaped the way Discord needs it: 1\\. not \\1.', () => {
+    expect(escapeMarkdown('1. Ukraine agreed')).toBe('1\\. Ukraine agreed');
+    expect(escapeMarkdown('2025. A year of talks')).toBe('2025\\. A year of talks');
+    expect(escapeMarkdown('12 delegates')).toBe('12 delegates');
   });
 
   test('escapeAndTruncate never splits an escape and stays within the limit', () => {

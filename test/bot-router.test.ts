@@ -7,6 +7,10 @@ import { LIMITS, limitViolations } from '../src/bot/limits.js';
 import { USERS, user, startHarness, type Answer, type Harness, refusedRequests } from './fake-discord/harness.js';
 import { snowflake as snowflakeAt } from './fake-discord/server.js';
 import { stubEngine, type StubQuote } from './fake-discord/stub-engine.js';
+import { EngineError } from '../src/engine.js';
+import { ModerationError } from '../src/moderation/errors.js';
+import { commandOptions, interactionContext } from './fake-discord/harness.js';
+import { INTERACTION } from './fake-discord/server.js';
 
 const boom: CommandModule = {
   data: { name: 'boom', description: 'always fails' },
@@ -18,13 +22,27 @@ const boomLate: CommandModule = {
   defer: true,
   async execute() { throw new Error('late kaboom'); },
 };
-class EngineError extends Error {
-  constructor(message: string, readonly code: string) { super(message); }
-}
 const picky: CommandModule = {
   data: { name: 'picky', description: 'refuses the question' },
   defer: true,
   async execute() { throw new EngineError('Give me a topic: an empty one matches nothing.', 'empty-query'); },
+};
+// A UserError of any kind is shown; an error merely named like one is a bug (generic apology).
+const refusesFile: CommandModule = {
+  data: { name: 'refuses-file', description: 'a moderation refusal escapes the handler' },
+  async execute() { throw new ModerationError('binary', 'That file is not text.'); },
+};
+const lookalike: CommandModule = {
+  data: { name: 'lookalike', description: 'throws an error named EngineError that is not one' },
+  async execute() {
+    const err = Object.assign(new Error('internal path /srv/secret leaked'), { code: 'empty-query' });
+    Object.defineProperty(err, 'constructor', { value: { name: 'EngineError' } });
+    throw err;
+  },
+};
+const quick: CommandModule = {
+  data: { name: 'quick', description: 'answers at once, without deferring' },
+  async execute() { return { content: 'quick answer' }; },
 };
 // A modal round trip and a file upload, the way moderation commands use them.
 const form: CommandModule = {
@@ -82,7 +100,7 @@ function assertWithinLimits(a: Answer): void {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ engine: stubEngine(quotes), extraCommands: [boom, boomLate, greedy, picky, form], pageTtlMs: 60_000 });
+  h = await startHarness({ engine: stubEngine(quotes), extraCommands: [boom, boomLate, greedy, picky, form, refusesFile, lookalike, quick], pageTtlMs: 60_000 });
 });
 afterAll(async () => { await h?.stop(); });
 afterEach(() => {
@@ -187,6 +205,32 @@ describe('failures', () => {
     expect(a.ephemeral).toBe(true);
   });
 
+  test("any user-facing refusal (a moderator's bad file too) is shown as is; a look-alike error gets the apology", async () => {
+    const a = await h.command('refuses-file');
+    expect(a.content).toBe('That file is not text.');
+    expect(a.ephemeral).toBe(true);
+    const b = await h.command('lookalike');
+    expect(b.content).toBe(MESSAGES.apology);
+    expect(b.text).not.toContain('/srv/secret');
+  });
+
+  test('an answer in flight when the automatic deferral is due stays the only first response (late arrival, slow REST)', async () => {
+    h.fake.latencyMs = 400;
+    try {
+      for (let n = 0; n < 3; n++) {
+        // Already 1.9 s old on arrival: the auto-defer timer fires while the reply is still on its way.
+        const fi = h.fake.dispatchInteraction({
+          type: INTERACTION.command, data: commandOptions(h.fake, h.guildId, 'quick', {}), ...interactionContext(h.fake, USERS.alice),
+        }, { ageMs: 1900 });
+        const a = h.answerOf(await fi.waitSettled(10_000, 600));
+        expect(a.content).toBe('quick answer');
+        expect(a.interaction.initial!.type).toBe(4);
+      }
+    } finally {
+      h.fake.latencyMs = 0;
+    }
+  });
+
   test('an unknown command (e.g. removed but still registered) gets a polite answer', async () => {
     const a = await h.command('no-such-command');
     expect(a.content).toBe(MESSAGES.unknownCommand('no-such-command'));
@@ -219,6 +263,24 @@ describe('failures', () => {
       expect(a.text).toContain('Solo');
     } finally {
       h.fake.latencyMs = 0;
+    }
+  });
+});
+
+describe('moderation with no owning server', () => {
+  test('is off: every moderation command says how to turn it on, and the start-up log says it is off', async () => {
+    const off = await startHarness({ engine: stubEngine(quotes), env: { DISCORD_GUILD_ID: '' } });
+    try {
+      expect(off.fake.commands.get('global')!.map((c) => c.name)).not.toContain('add-article');
+      for (const name of ['add-article', 'remove-article', 'reindex']) {
+        const a = await off.command(name, name === 'remove-article' ? { id: 'x' } : {}, USERS.admin);
+        expect(a.ephemeral).toBe(true);
+        expect(a.text, name).toMatch(/^⛔ Moderation is off: .*set MOD_GUILD_IDS \(or DISCORD_GUILD_ID\)/);
+      }
+      expect(off.logs).toContain('moderation is off (set MOD_GUILD_IDS or DISCORD_GUILD_ID to turn it on)');
+      expect(refusedRequests(off.fake)).toEqual([]);
+    } finally {
+      await off.stop();
     }
   });
 });

@@ -42,6 +42,8 @@ beforeAll(async () => {
   const env = {
     PATH: process.env.PATH ?? '', DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: corpus, COOLDOWN_SECONDS: '0',
+    // Both servers own the corpus (one per shard), so moderators may change it from either.
+    MOD_GUILD_IDS: fake.guilds.map((g) => g.id).join(','),
     // Explicit: discord.js 14.28's automatic lookup would ignore the custom REST base.
     SHARD_COUNT: '2',
   };

@@ -1,10 +1,11 @@
 // The CLI contract other tools rely on: commands, --json shapes, exit codes.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copySeeds } from './shared-data.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -12,9 +13,18 @@ const run = promisify(execFile);
 
 interface Ran { stdout: string; stderr: string; code: number }
 
+// Snapshots of --corpus folders go to the per-user cache: a temp one here, never the tester's own.
+const CACHE_HOME = await mkdtemp(path.join(os.tmpdir(), 'talks-cli-cache-'));
+afterAll(() => rm(CACHE_HOME, { recursive: true, force: true }));
+
+/** Every path under `dir`, dot-entries included. */
+async function tree(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).sort();
+}
+
 async function cli(args: string[], opts: { input?: string; script?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   const script = opts.script ?? 'src/cli/main.ts';
-  const child = run(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', ...opts.env }, maxBuffer: 1 << 26 });
+  const child = run(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', XDG_CACHE_HOME: CACHE_HOME, SNAPSHOT_DIR: '', ...opts.env }, maxBuffer: 1 << 26 });
   if (opts.input !== undefined) {
     child.child.stdin?.end(opts.input);
   }
@@ -106,6 +116,21 @@ describe('CLI over the bundled corpus', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Sergei Lavrov');
     expect(stderr).toMatch(/b\.txt.*binary/);
+  });
+
+  it('writes nothing into a --corpus folder it was only asked to read: the snapshot goes to the per-user cache', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'talks-cli-readonly-'));
+    copySeeds(dir);
+    const before = await tree(dir);
+    for (let n = 0; n < 2; n++) {
+      const { stdout, code } = await cli(['who-said', 'ceasefire', '--json', '--corpus', dir]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).total).toBeGreaterThan(0);
+    }
+    expect(await tree(dir)).toEqual(before);
+    const cached = await tree(path.join(CACHE_HOME, 'talks-bot'));
+    expect(cached).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{16}\/index\.snapshot$/)]));
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

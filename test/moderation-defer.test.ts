@@ -29,10 +29,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
   webBase = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
-  // Moderation reads the url time limit from the environment; another file may have lowered it in this worker.
-  process.env.URL_TIMEOUT_MS = '10000';
   dir = await copyCorpus();
-  h = await startHarness({ corpusDir: dir, env: { ALLOW_PRIVATE_URLS: 'true' }, timeoutMs: 15_000 });
+  h = await startHarness({ corpusDir: dir, env: { ALLOW_PRIVATE_URLS: 'true', URL_TIMEOUT_MS: '10000' }, timeoutMs: 15_000 });
 });
 
 afterAll(async () => {
@@ -41,7 +39,6 @@ afterAll(async () => {
   web?.closeAllConnections();
   await new Promise((resolve) => web?.close(resolve));
   await removeDir(dir);
-  delete process.env.URL_TIMEOUT_MS;
 });
 
 beforeEach(() => {

@@ -9,6 +9,7 @@ import { copyCorpus, file, removeDir, startHarness, user, USERS, PERMISSIONS, ty
 import { snowflake } from './fake-discord/server.js';
 
 const GUILD = snowflake();
+const STRANGER_GUILD = snowflake();
 const GENERAL = snowflake();
 const MOD_LOG = snowflake();
 const MOD_ROLE = snowflake();
@@ -51,16 +52,18 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
   webBase = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
-  process.env.URL_TIMEOUT_MS = '500';
   dir = await copyCorpus();
   h = await startHarness({
     corpusDir: dir,
-    env: { ALLOW_PRIVATE_URLS: 'true', MAX_ATTACHMENT_BYTES: String(64 * 1024), MOD_LOG_CHANNEL_ID: MOD_LOG, MOD_ROLE_IDS: MOD_ROLE },
+    env: { ALLOW_PRIVATE_URLS: 'true', MAX_ATTACHMENT_BYTES: String(64 * 1024), MOD_LOG_CHANNEL_ID: MOD_LOG, MOD_ROLE_IDS: MOD_ROLE, URL_TIMEOUT_MS: '500' },
     fake: {
       guilds: [{
         id: GUILD, name: 'Peace Talks Watchers',
         channels: [{ id: GENERAL, name: 'general' }, { id: MOD_LOG, name: 'mod-log' }],
         roles: [{ id: MOD_ROLE, name: 'Corpus editors', permissions: '0' }],
+      }, {
+        // Another server the bot is in: its admins must not change the corpus this server owns.
+        id: STRANGER_GUILD, name: 'Somebody else',
       }],
     },
   });
@@ -71,7 +74,6 @@ afterAll(async () => {
   web?.closeAllConnections();
   await new Promise((resolve) => web?.close(resolve));
   await removeDir(dir);
-  delete process.env.URL_TIMEOUT_MS;
 });
 
 const modLog = () => [...h.fake.messages.values()].filter((m) => m.channel_id === MOD_LOG).map((m) => m.content);
@@ -169,6 +171,23 @@ describe('everyone else is refused', () => {
     const m = await h.submitModal('add-article:new', { title: 'Sneaky', body: 'Peskov said the sneaky text was added anyway.' }, USERS.alice);
     expect(m.text).toMatch(/⛔/);
     expect(h.logs.some((l) => l.startsWith('moderation refused: /add-article by user ' + USERS.alice.id))).toBe(true);
+  });
+
+  it("another server's administrator is refused: no command, button or form of theirs changes the corpus", async () => {
+    const stranger = user({ name: 'stranger-admin', permissions: PERMISSIONS.MEMBER | PERMISSIONS.ADMINISTRATOR | PERMISSIONS.MANAGE_MESSAGES, guildId: STRANGER_GUILD });
+    const before = articleFiles().sort();
+    const a = await h.command('add-article', { file: file('inject.txt', 'Injected claim\n\nPeskov said: “the injected quote must never be served.”') }, stranger);
+    expect(a.ephemeral).toBe(true);
+    expect(a.text).toMatch(/⛔ Moderation only works in the server that owns these articles/);
+    expect((await h.command('reindex', {}, stranger)).text).toMatch(/⛔ Moderation only works/);
+    expect((await h.command('remove-article', { id: KREMLIN }, stranger)).text).toMatch(/⛔/);
+    expect((await h.submitModal('add-article:new', { title: 'Sneaky', body: 'Peskov said: “the sneaky form was sent anyway.”' }, stranger)).text).toMatch(/⛔/);
+    // A confirmation button copied from the home server and pressed in the other one.
+    const ask = await h.command('remove-article', { id: KREMLIN }, USERS.mod);
+    expect((await h.click(ask, 'Remove', stranger)).text).toMatch(/⛔/);
+    expect(articleFiles().sort()).toEqual(before);
+    expect((await h.command('who-said', { topic: 'injected' })).text).not.toContain('injected quote');
+    expect(h.logs.some((l) => l.startsWith(`moderation refused: /add-article by user ${stranger.id}`) && l.includes(`guild ${STRANGER_GUILD}`))).toBe(true);
   });
 
   it('moderation is refused in direct messages', async () => {

@@ -2,7 +2,7 @@
 // refused by default, so most tests opt in with allowPrivate (the ALLOW_PRIVATE_URLS setting).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockedAddressReason, fetchUrl, moderationSettings, type FetchOptions } from '../src/moderation/index.js';
 import { refusal } from './moderation-helpers.js';
@@ -46,6 +46,23 @@ beforeAll(async () => {
       return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(40 * 1024 * 1024)));
     }
     if (url === '/slow') return; // never answers
+    // Compressed bodies that misbehave after the headers: half sent then silence, a byte at a time, or a reset.
+    const compressed = /^\/(gzip|deflate|br)-(stall|dribble|reset)$/.exec(url);
+    if (compressed) {
+      const [, enc, how] = compressed;
+      const body = enc === 'gzip' ? gzipSync(PAGE.repeat(50)) : enc === 'deflate' ? deflateSync(PAGE.repeat(50)) : brotliCompressSync(PAGE.repeat(50));
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': enc! });
+      res.write(body.subarray(0, 20));
+      if (how === 'reset') return void setTimeout(() => res.socket?.destroy(), 20);
+      if (how === 'dribble') {
+        let at = 20;
+        const tick = setInterval(() => {
+          if (res.destroyed || at >= body.length) return clearInterval(tick);
+          res.write(body.subarray(at, ++at));
+        }, 50);
+      }
+      return;
+    }
     res.writeHead(500).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -112,6 +129,19 @@ describe('fetchUrl', () => {
     expect(err.reason).toMatch(/did not answer within 0\.3 s/);
   });
 
+  it('bounds compressed bodies by the time limit too: stalled, dribbling or reset, in every encoding', async () => {
+    for (const enc of ['gzip', 'deflate', 'br']) {
+      for (const how of ['stall', 'dribble']) {
+        const err = await refusal(fetchUrl(`${base}/${enc}-${how}`, { ...open, timeoutMs: 400 }));
+        expect(err.code, `${enc}-${how}`).toBe('timeout');
+        expect(err.reason).toMatch(/did not answer within 0\.4 s/);
+      }
+      const reset = await refusal(fetchUrl(`${base}/${enc}-reset`, { ...open, timeoutMs: 5000 }));
+      expect(reset.code, `${enc}-reset`).toBe('fetch-failed');
+      expect(reset.reason).toMatch(/^Could not fetch http:\/\/127\.0\.0\.1:\d+\/\w+-reset: /);
+    }
+  }, 20_000);
+
   it('says when the site answers with an error', async () => {
     const err = await refusal(fetchUrl(`${base}/missing`, open));
     expect(err.code).toBe('fetch-failed');
@@ -126,6 +156,16 @@ describe('fetchUrl', () => {
 });
 
 describe('blockedAddressReason', () => {
+  it('refuses NAT64/SIIT translations: SIIT and local-use NAT64 always, well-known NAT64 when the IPv4 inside is private', () => {
+    for (const ip of ['::ffff:0:7f00:1', '::ffff:0:0a00:1', '::ffff:0:808:808', '64:ff9b:1::a00:1', '64:ff9b:1:ffff::808:808']) {
+      expect(blockedAddressReason(ip), ip).toMatch(/SIIT|NAT64/);
+    }
+    expect(blockedAddressReason('64:ff9b::10.0.0.1')).toMatch(/private/);
+    expect(blockedAddressReason('64:ff9b::127.0.0.1')).toMatch(/loopback/);
+    expect(blockedAddressReason('64:ff9b::8.8.8.8')).toBeNull();
+  });
+
+
   it('lets public unicast addresses through', () => {
     for (const ip of ['8.8.8.8', '1.1.1.1', '93.184.216.34', '2606:4700:4700::1111', '2a00:1450:4001:82b::200e']) {
       expect(blockedAddressReason(ip), ip).toBeNull();
@@ -149,6 +189,6 @@ describe('blockedAddressReason', () => {
   it('ALLOW_PRIVATE_URLS is off unless set to true', () => {
     expect(moderationSettings({}).allowPrivateUrls).toBe(false);
     expect(moderationSettings({ ALLOW_PRIVATE_URLS: 'true' }).allowPrivateUrls).toBe(true);
-    expect(moderationSettings({ MAX_ATTACHMENT_BYTES: 'lots' }).maxAttachmentBytes).toBe(2 * 1024 * 1024);
+    expect(() => moderationSettings({ MAX_ATTACHMENT_BYTES: 'lots' })).toThrow(/^MAX_ATTACHMENT_BYTES must be a whole number/);
   });
 });

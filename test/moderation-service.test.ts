@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModerationError, moderationSettings, readSource, reindexCorpus, type ModerationContext, type ReindexTarget } from '../src/moderation/index.js';
 import type { Article } from '../src/types.js';
-import { SEEDS } from './shared-data.js';
+import { copySeeds, SEEDS, seedFiles } from './shared-data.js';
 
 let server: Server;
 let base: string;
@@ -58,7 +58,7 @@ describe('reindexCorpus', () => {
   it('adds new files, updates changed ones, drops deleted or broken ones and reports the bad file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'talks-reindex-'));
     try {
-      cpSync(SEEDS, dir, { recursive: true });
+      copySeeds(dir);
       const index = new Map<string, Article>();
       const target: ReindexTarget = {
         problems: [],

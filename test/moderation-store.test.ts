@@ -12,7 +12,7 @@ import {
   addArticle, AUDIT_FILE, baseArticleId, moderationSettings, readSource, recoverCorpus, removeArticle,
   replaceArticle, resolveArticleFile, slugify, startModeration, writeNewArticle, type ArticleDraft, type ModerationContext,
 } from '../src/moderation/index.js';
-import { SEEDS } from './shared-data.js';
+import { copySeeds, SEEDS, seedFiles } from './shared-data.js';
 import { refusal } from './moderation-helpers.js';
 
 const KREMLIN = '003_dc2851360bf64447';
@@ -24,7 +24,7 @@ let ctx: ModerationContext;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'talks-mod-'));
-  cpSync(SEEDS, dir, { recursive: true });
+  copySeeds(dir);
   reloaded = [];
   ctx = {
     dir,
@@ -196,7 +196,7 @@ describe('crash safety', () => {
     const failing = { ...ctx, hooks: { afterTempWrite: () => { throw new Error('disk on fire'); } } };
     await expect(addArticle(failing, draft('Never visible'), who)).rejects.toThrow('disk on fire');
     await expect(replaceArticle(failing, KREMLIN, draft('Never visible'), who)).rejects.toThrow('disk on fire');
-    expect(readdirSync(dir).sort()).toEqual(readdirSync(SEEDS).sort());
+    expect(readdirSync(dir).sort()).toEqual(seedFiles());
   });
 
   it('a process killed mid-write leaves the old corpus; the reader ignores the leftover; start-up cleans it', async () => {
@@ -206,7 +206,7 @@ describe('crash safety', () => {
         .then(() => null, (e: { signal?: string }) => e);
       expect(err?.signal).toBe('SIGKILL');
     }
-    expect(visible()).toEqual(readdirSync(SEEDS).sort()); // no new or changed article visible
+    expect(visible()).toEqual(seedFiles()); // no new or changed article visible
     expect(readFileSync(join(dir, `${KREMLIN}.txt`), 'utf8')).toBe(readFileSync(join(SEEDS, `${KREMLIN}.txt`), 'utf8'));
     const leftovers = readdirSync(dir).filter((n) => n.startsWith('.') && n.includes('.tmp-'));
     expect(leftovers).toHaveLength(2);

@@ -11,8 +11,9 @@ import { readSnapshot, SnapshotError, writeSnapshot } from '../src/snapshot/file
 import { termFingerprint } from '../src/snapshot/fingerprint.js';
 import { openWithSnapshot, snapshotFileFor } from '../src/snapshot/open.js';
 import type { TextDoc } from '../src/snapshot/postings.js';
+import { snapshotSettings } from '../src/settings.js';
 import type { Options } from 'minisearch';
-import { SEEDS } from './shared-data.js';
+import { SEEDS, seedFiles } from './shared-data.js';
 
 const options = MINISEARCH_OPTIONS as Options<TextDoc>;
 
@@ -26,7 +27,7 @@ beforeEach(async () => {
   file = path.join(tmp, 'cache', 'index.snapshot');
   const { mkdir } = await import('node:fs/promises');
   await mkdir(corpus);
-  for (const name of await readdir(SEEDS)) await copyFile(path.join(SEEDS, name), path.join(corpus, name));
+  for (const name of seedFiles()) await copyFile(path.join(SEEDS, name), path.join(corpus, name));
   for (const a of generateArticles({ articles: 12, seed: 5 })) await writeFile(path.join(corpus, a.file), a.text);
 });
 
@@ -215,9 +216,21 @@ describe('readSnapshot', () => {
 });
 
 describe('snapshotFileFor', () => {
-  it('defaults to <corpus>/.cache, follows SNAPSHOT_DIR, and can be turned off', () => {
-    expect(snapshotFileFor('/data/corpus', {})).toBe('/data/corpus/.cache/index.snapshot');
-    expect(snapshotFileFor('/data/corpus', { SNAPSHOT_DIR: '/var/cache/talks' })).toBe('/var/cache/talks/index.snapshot');
-    expect(snapshotFileFor('/data/corpus', { SNAPSHOT_DIR: 'off' })).toBeNull();
+  it("keeps the bot's own corpus's snapshot in <corpus>/.cache, follows SNAPSHOT_DIR, and can be turned off", () => {
+    const own = { CORPUS_DIR: '/data/corpus', HOME: '/home/u' };
+    expect(snapshotFileFor('/data/corpus', snapshotSettings(own))).toBe('/data/corpus/.cache/index.snapshot');
+    expect(snapshotFileFor('/data/corpus', snapshotSettings({ ...own, SNAPSHOT_DIR: '/var/cache/talks' }))).toBe('/var/cache/talks/index.snapshot');
+    expect(snapshotFileFor('/data/corpus', snapshotSettings({ ...own, SNAPSHOT_DIR: 'off' }))).toBeNull();
+  });
+
+  it('puts the snapshot of any other folder in the per-user cache, one per real path, never inside the folder', async () => {
+    const other = snapshotFileFor(corpus, snapshotSettings({ CORPUS_DIR: '/data/corpus', XDG_CACHE_HOME: '/xdg' }))!;
+    expect(other).toMatch(/^\/xdg\/talks-bot\/[0-9a-f]{16}\/index\.snapshot$/);
+    expect(snapshotFileFor(corpus, snapshotSettings({ HOME: '/home/u' }))).toMatch(/^\/home\/u\/\.cache\/talks-bot\/[0-9a-f]{16}\//);
+    // The same folder through a symlink is the same cache; another folder is another.
+    const { symlink } = await import('node:fs/promises');
+    await symlink(corpus, path.join(tmp, 'link'));
+    expect(snapshotFileFor(path.join(tmp, 'link'), snapshotSettings({ XDG_CACHE_HOME: '/xdg' }))).toBe(other);
+    expect(snapshotFileFor(tmp, snapshotSettings({ XDG_CACHE_HOME: '/xdg' }))).not.toBe(other);
   });
 });

@@ -73,6 +73,11 @@ export interface CommandModule {
   defer?: boolean;
   /** Replies of this command are always ephemeral (e.g. moderation). */
   ephemeral?: boolean;
+  /**
+   * Changes the shared corpus: the router lets it (and its buttons, modals and autocomplete) run only in the servers
+   * that own the corpus (MOD_GUILD_IDS), for moderators; `npm run deploy` registers it only in those servers.
+   */
+  moderatorOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<HandlerResult>;
   /** Return ≤25 choices; the router clamps names/values to Discord's limits. */
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<ApplicationCommandOptionChoiceData<string | number>[]>;

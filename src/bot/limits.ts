@@ -1,6 +1,7 @@
 // Discord's message limits in one place, and the text helpers that keep every response inside them.
 // discord.js validates only some of these; Discord rejects the whole response (400, code 50035) otherwise.
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { cutAt } from '../unicode.js';
 
 export const LIMITS = {
   content: 2000,
@@ -37,16 +38,14 @@ export function len(text: string): number {
 export function truncate(text: string, max: number, ellipsis = ELLIPSIS): string {
   if (max <= 0) return '';
   if (text.length <= max) return text;
-  if (max <= ellipsis.length) return ellipsis.slice(0, max);
+  if (max <= ellipsis.length) return cutAt(ellipsis, max);
   const room = max - ellipsis.length;
   let cut = room;
   // Prefer the last whitespace in the room, unless that would throw away most of it (one giant word).
   const space = text.slice(0, room + 1).search(/\s\S*$/);
   if (space > room / 2) cut = space;
-  // Never split a surrogate pair.
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return text.slice(0, cut).replace(/[\s,;:–—-]+$/u, '') + ellipsis;
+  // Never split a character (surrogate pair, flag, emoji sequence, letter with its accents).
+  return cutAt(text, cut).replace(/[\s,;:–—-]+$/u, '') + ellipsis;
 }
 
 /** Keep whole lines while they fit; a single overlong first line is cut at a word. Never leaves half a markdown line. */
@@ -68,8 +67,10 @@ function stripMarkdown(line: string): string {
   return line.replace(/(^|[^\\])[*_~`|[\]]+/g, '$1');
 }
 
-// Bidirectional overrides and zero-width characters can hide or reorder text; control characters have no place in a quote.
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// Bidirectional overrides and zero-width characters can hide or reorder text; control characters have no place in a
+// quote; tag characters (U+E0000–E007F) carry invisible text; the Arabic letter mark and blank "letters" (Hangul
+// fillers, the blank Braille pattern) show nothing yet are not whitespace, so they can fake an empty or spaced name.
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u115f\u1160\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
 
 /** Characters that start a Markdown construct, a mention, a custom emoji or a timestamp anywhere in a line. */
 const MARKDOWN = /[\\*_~`|<>[\]@]/g;
@@ -81,7 +82,8 @@ export function escapeInline(text: string): string {
 
 /** Escape what only counts at the start of a line: headings, lists, block quotes, subtext. */
 export function escapeLineStart(line: string): string {
-  return line.replace(/^(#|-|\+|\d+\.)/, '\\$1');
+  // A numbered list needs the dot escaped ("1\."): Discord reads "\1." as a list item all the same.
+  return line.replace(/^(\d+)\./, '$1\\.').replace(/^(#|-|\+)/, '\\$1');
 }
 
 /**

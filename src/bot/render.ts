@@ -5,6 +5,7 @@ import type {
   ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, WhoSaidAnswer,
 } from '../answers.js';
 import type { Citation } from '../types.js';
+import { cutAt } from '../unicode.js';
 import type { PagedReply, Reply } from './command.js';
 import {
   ELLIPSIS, LIMITS, clampMessage, escapeAndTruncate, escapeInline, escapeLineStart, maskedLink, safeUrl, truncate,
@@ -90,7 +91,7 @@ export function highlightText(text: string, highlights: Highlights, max: number)
 export function citationLine(c: Citation): string {
   const parts = [maskedLink(c.title || c.article, c.url, 100)];
   if (c.source) parts.push(escapeAndTruncate(c.source, 60));
-  if (c.date) parts.push(escapeAndTruncate(c.date.slice(0, 10), 10));
+  if (c.date) parts.push(escapeAndTruncate(cutAt(c.date, 10), 10));
   parts.push(`¶${c.paragraph}`);
   return parts.join(' · ');
 }
@@ -235,7 +236,7 @@ export function renderArticle(info: ArticleInfo, ephemeral?: boolean): Reply {
     fields.push({ name: `Speakers (${info.speakers.length})`, value: escapeAndTruncate(info.speakers.join(', '), LIMITS.fieldValue) });
   }
   if (info.added_by) {
-    const when = info.added_at ? ` on ${escapeAndTruncate(info.added_at.slice(0, 10), 10)}` : '';
+    const when = info.added_at ? ` on ${escapeAndTruncate(cutAt(info.added_at, 10), 10)}` : '';
     fields.push({ name: 'Added by', value: escapeAndTruncate(info.added_by, 200) + when });
   }
   const embed: APIEmbed = {
@@ -255,7 +256,7 @@ export function renderSources(s: SourcesAnswer): Reply | PagedReply {
   // Enough to browse; a corpus of thousands is looked up with /article's autocomplete instead.
   const MAX_LISTED = 300;
   const lines = s.list.slice(0, MAX_LISTED).map((a) => {
-    const meta = [a.source, a.date?.slice(0, 10)].filter((x): x is string => !!x).map((x) => escapeAndTruncate(x, 60));
+    const meta = [a.source, a.date === undefined ? undefined : cutAt(a.date, 10)].filter((x): x is string => !!x).map((x) => escapeAndTruncate(x, 60));
     return `• **${escapeAndTruncate(a.title || a.id, 150)}**${meta.length ? ` — ${meta.join(' · ')}` : ''}\n  \`${escapeId(a.id)}\` · ${plural(a.paragraphs, 'paragraph')}, ${plural(a.quotes, 'quote')}`;
   });
   const blocks = [summary, ...chunkLines(lines, 1200)];

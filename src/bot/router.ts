@@ -1,7 +1,7 @@
 // Routes every interaction to its command module and sends what the handler returned, in the one way Discord accepts
 // at that moment (reply / edit of a deferral / follow-up / update). Errors become an ephemeral apology, never a crash.
 import {
-  MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction,
+  GuildMemberRoleManager, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction,
   type Interaction, type MessageComponentInteraction, type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
@@ -10,6 +10,8 @@ import { Cooldowns } from './cooldown.js';
 import { LIMITS, choice, clampMessage } from './limits.js';
 import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';
 import { notice } from './render.js';
+import { UserError } from '../errors.js';
+import { canModerate, type ModerationRules } from '../moderation/permissions.js';
 
 /** Defer any command not answered once this much of Discord's 3 s has gone (slow handler, queueing under load). */
 export const AUTO_DEFER_MS = 2000;
@@ -39,6 +41,8 @@ export class Router {
   private readonly cooldowns: Cooldowns;
   readonly pages: PageStore;
   private readonly autoDeferMs: number;
+  /** Where and by whom moderatorOnly modules may run. */
+  private readonly moderation: ModerationRules;
   /** Initial responses (deferrals, modals) sent or in flight: a send must wait for them, or it would be a second one. */
   private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
 
@@ -61,6 +65,25 @@ export class Router {
     this.cooldowns = new Cooldowns(opts.config.cooldownSeconds, opts.now);
     this.pages = new PageStore(opts.pageTtlMs ?? 10 * 60_000, opts.now);
     this.autoDeferMs = opts.autoDeferMs ?? AUTO_DEFER_MS;
+    this.moderation = { guildIds: opts.config.modGuildIds, roleIds: opts.config.modRoleIds };
+  }
+
+  /**
+   * The one server-side check for moderatorOnly modules (Discord's default_member_permissions can be changed by any
+   * server's admins, and commands may still be registered globally from an older deploy). Null when allowed.
+   */
+  private refusal(m: CommandModule, i: Interaction, what: string): Reply | null {
+    if (!m.moderatorOnly) return null;
+    const member = i.inGuild() && i.member
+      ? {
+        roles: i.member.roles instanceof GuildMemberRoleManager ? [...i.member.roles.cache.keys()] : i.member.roles,
+        permissions: i.memberPermissions?.bitfield ?? null,
+      }
+      : null;
+    const decision = canModerate({ guildId: i.guildId, member }, this.moderation);
+    if (decision.allowed) return null;
+    this.ctx.log(`moderation refused: ${what} by user ${i.user.id} (${i.user.username}) in ${i.guildId ? `guild ${i.guildId}` : 'DM'}: ${decision.reason}`);
+    return { ...notice(`⛔ ${decision.reason}`), ephemeral: true };
   }
 
   /** Never throws: everything that goes wrong is logged and, when possible, answered. */
@@ -81,6 +104,11 @@ export class Router {
     if (!m) {
       this.ctx.log(`unknown command /${i.commandName} from user ${i.user.id}`);
       await this.send(i, notice(MESSAGES.unknownCommand(i.commandName)));
+      return;
+    }
+    const refused = this.refusal(m, i, `/${m.data.name}`);
+    if (refused) {
+      await this.send(i, refused);
       return;
     }
     if (m.heavy) {
@@ -105,7 +133,7 @@ export class Router {
     const m = this.byName.get(i.commandName);
     let choices: Array<{ name: string; value: string | number }> = [];
     try {
-      choices = m?.autocomplete ? await m.autocomplete(i, this.ctx) : [];
+      choices = m?.autocomplete && !this.refusal(m, i, `/${m.data.name} (autocomplete)`) ? await m.autocomplete(i, this.ctx) : [];
     } catch (err) {
       this.ctx.log(`autocomplete /${i.commandName} failed: ${describeError(err)}`);
     }
@@ -126,13 +154,21 @@ export class Router {
       await this.send(i, notice(MESSAGES.staleButton));
       return;
     }
+    const refused = this.refusal(m, i, `/${m.data.name} (button)`);
+    if (refused) {
+      await this.send(i, refused);
+      return;
+    }
     const result = await m.button(i, this.ctx, args);
     if (result && typeof result === 'object' && 'update' in result) {
-      await this.deferring.get(i);
       const body = toOptions(clampMessage(result.update));
-      // After a deferral (the handler called ctx.defer), the message is changed by editing the reply.
-      if (i.deferred || i.replied) await i.editReply(body);
-      else await i.update(body);
+      let updated = false;
+      await this.acknowledge(i, async () => {
+        updated = true;
+        await i.update(body);
+      });
+      // After a deferral (the handler called ctx.deferUpdate or ctx.defer), the message is changed by editing the reply.
+      if (!updated) await i.editReply(body);
       return;
     }
     await this.deliver(i, result, !!m.ephemeral, m.data.name);
@@ -143,6 +179,11 @@ export class Router {
     const m = this.byName.get(name ?? '');
     if (!m?.modal) {
       await this.send(i, notice(MESSAGES.staleButton));
+      return;
+    }
+    const refused = this.refusal(m, i, `/${m.data.name} (modal)`);
+    if (refused) {
+      await this.send(i, refused);
       return;
     }
     if (m.defer) await this.defer(i, !!m.ephemeral);
@@ -238,11 +279,19 @@ export class Router {
     });
   }
 
-  /** Send `reply` in whatever way this interaction still allows. */
+  /**
+   * Send `reply` in whatever way this interaction still allows. A first answer goes through acknowledge() like a
+   * deferral, so the auto-defer timer firing while the reply is in flight waits for it instead of sending a second.
+   */
   private async send(i: RepliableInteraction, reply: Reply): Promise<void> {
-    await this.deferring.get(i);
     const msg = clampMessage(reply);
     const eph = !!msg.ephemeral;
+    let answered = false;
+    await this.acknowledge(i, async () => {
+      answered = true;
+      await i.reply({ ...toOptions(msg), flags: eph ? MessageFlags.Ephemeral : undefined });
+    });
+    if (answered) return;
     if (i.deferred && !i.replied) {
       if (eph && !i.ephemeral) {
         // A private message cannot replace a public "thinking…": remove it and answer privately instead.
@@ -254,13 +303,14 @@ export class Router {
     } else if (i.replied) {
       await i.followUp({ ...toOptions(msg), flags: eph ? MessageFlags.Ephemeral : undefined });
     } else {
+      // The initial response in flight failed (nothing was sent): this is the first answer after all.
       await i.reply({ ...toOptions(msg), flags: eph ? MessageFlags.Ephemeral : undefined });
     }
   }
 
   private async apologize(i: Interaction, err: unknown): Promise<void> {
-    if (isUserError(err) && i.isRepliable()) {
-      // The engine refused the question as asked (empty topic, unknown id): its message is meant for the user.
+    if (err instanceof UserError && i.isRepliable()) {
+      // Refused as asked (empty topic, unknown id, a moderator's bad file): the message is meant for the user.
       this.ctx.log(`${describe(i)}: ${err.message}`);
       try {
         await this.send(i, notice(err.message));
@@ -293,13 +343,6 @@ function toOptions(r: Reply): MessageBody {
   if (r.components) o.components = r.components;
   if (r.files) o.files = r.files;
   return o;
-}
-
-const USER_ERROR_CODES = new Set(['empty-query', 'unknown-article', 'unknown-speaker', 'too-long']);
-
-/** An EngineError about the question (not the corpus). Duck-typed so the router does not load the engine. */
-function isUserError(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && err.constructor.name === 'EngineError' && USER_ERROR_CODES.has(String((err as { code?: unknown }).code));
 }
 
 export function describe(i: Interaction): string {

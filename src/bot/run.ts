@@ -2,7 +2,7 @@
 // DISCORD_TOKEN is set.
 import { loadConfig, type Env } from '../config.js';
 import { openCorpus } from '../snapshot/open.js';
-import { moderationSettings, startModeration } from '../moderation/index.js';
+import { startModeration } from '../moderation/index.js';
 import type { RunningBot } from './start.js';
 
 export interface RunOptions {
@@ -18,11 +18,11 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBot> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
   // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
-  await startModeration({ dir: config.corpusDir, settings: moderationSettings(env), log })
+  await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
     .catch((err: Error) => log(`moderation: start-up recovery failed: ${err.message}`));
   // discord.js takes ~0.6 s to load: load it while the corpus opens (snapshot reads and hashing wait on the
   // disk and a worker thread), not after.
-  const opening = openCorpus(config.corpusDir, { log, env });
+  const opening = openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
   opening.catch(() => undefined);
   const { startBot } = await import('./start.js');
   const engine = await opening;

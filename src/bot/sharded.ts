@@ -17,7 +17,7 @@ export async function recommendedShards(config: BotConfig): Promise<number> {
 export async function startSharded(config: BotConfig, log: (line: string) => void = console.log): Promise<ShardingManager> {
   const totalShards = config.shardCount ?? await recommendedShards(config);
   // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
-  await openCorpus(config.corpusDir, { log });
+  await openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
   const manager = new ShardingManager(fileURLToPath(new URL('./shard-main.ts', import.meta.url)), {
     token: config.token,
     totalShards,

@@ -79,6 +79,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   log(`logged in as ${client.user?.tag ?? '?'}; serving ${guilds.length} guild${guilds.length === 1 ? '' : 's'}${guilds.length ? `: ${guilds.slice(0, 20).join(', ')}${guilds.length > 20 ? ', …' : ''}` : ''}`);
   const s = opts.engine.sources();
   log(`indexed ${s.articles} articles, ${s.paragraphs} paragraphs, ${s.quotes} quotes from ${s.speakers} speakers`);
+  const mods = opts.config.modGuildIds;
+  log(mods.length ? `moderation allowed in guild${mods.length === 1 ? '' : 's'} ${mods.join(', ')}` : 'moderation is off (set MOD_GUILD_IDS or DISCORD_GUILD_ID to turn it on)');
   if (s.problems.length) log(`${s.problems.length} corpus file(s) skipped: ${s.problems.map((p) => p.file).join(', ')}`);
 
   let stopped = false;

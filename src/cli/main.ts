@@ -1,7 +1,7 @@
 // `npm run cli -- <command> [args] [--corpus DIR] [--json] [--limit N]`
 import { openCorpus } from '../snapshot/open.js';
 import { EngineError, type Engine } from '../engine.js';
-import { corpusDir, loadEnv } from '../settings.js';
+import { corpusSettings, loadEnv, snapshotSettings } from '../settings.js';
 import { parseArgs, UsageError, type CliRequest } from './args.js';
 import { ANSI, PLAIN } from './render.js';
 import { EXIT, failure, runRequest, type CliOutput } from './run.js';
@@ -23,8 +23,9 @@ async function main(argv: string[]): Promise<void> {
   }
   let engine: Engine;
   try {
-    engine = await openCorpus(req.corpus ?? corpusDir(env), {
-      env,
+    // A --corpus folder is only read: its snapshot goes to the per-user cache, not into it (see snapshotFileFor).
+    engine = await openCorpus(req.corpus ?? corpusSettings(env).dir, {
+      snapshot: snapshotSettings(env),
       // Problems and rebuild progress matter to a person at the terminal; routine snapshot loads do not.
       log: req.json ? undefined : (line) => { if (!line.startsWith('snapshot loaded')) process.stderr.write(`${line}\n`); },
     });

@@ -1,18 +1,17 @@
 // The thin Discord side of moderation, shared by /add-article, /replace-article, /remove-article and
 // /reindex: who may moderate, the moderation context from the bot's, previews, and the mod-log post.
 import {
-  GuildMemberRoleManager, InteractionContextType, Routes,
+  InteractionContextType, Routes,
   type APIEmbed, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
 } from 'discord.js';
 import type { CommandContext, Reply } from '../bot/command.js';
+import { cutAt } from '../unicode.js';
 import { LIMITS, escapeAndTruncate, truncate, truncateLines } from '../bot/limits.js';
 import { notice, renderArticle } from '../bot/render.js';
 import { formatAuditLine, type AuditEntry } from './audit.js';
 import type { DraftOverrides } from './draft.js';
 import { isModerationError } from './errors.js';
-import { canModerate } from './permissions.js';
 import { startModeration, type ChangeResult, type ModerationContext, type Moderator, type SourceRequest } from './service.js';
-import { moderationSettings } from './settings.js';
 
 /** Manage Messages, as the commands' default_member_permissions (Discord hides them from others). */
 export const MODERATOR_PERMISSIONS = String(1n << 13n);
@@ -33,20 +32,6 @@ export function moderatorOf(i: Interaction): Moderator {
   return { id: i.user.id, name: i.user.username };
 }
 
-/** Server-side permission check on every call. Returns a refusal to send, or null when allowed. */
-export function refuseUnlessModerator(i: Interaction, ctx: CommandContext, what: string): Reply | null {
-  const member = i.inGuild() && i.member
-    ? {
-      roles: i.member.roles instanceof GuildMemberRoleManager ? [...i.member.roles.cache.keys()] : i.member.roles,
-      permissions: i.memberPermissions?.bitfield ?? null,
-    }
-    : null;
-  const decision = canModerate({ guildId: i.guildId, member }, ctx.config.modRoleIds);
-  if (decision.allowed) return null;
-  ctx.log(`moderation refused: ${what} by user ${i.user.id} (${i.user.username}) in ${i.guildId ? `guild ${i.guildId}` : 'DM'}: ${decision.reason}`);
-  return notice(`⛔ ${decision.reason}`);
-}
-
 const recovered = new Set<string>();
 
 /**
@@ -54,16 +39,10 @@ const recovered = new Set<string>();
  * have left (temp files), in case start-up did not call startModeration itself.
  */
 export async function moderationContext(ctx: CommandContext): Promise<ModerationContext> {
-  const env = moderationSettings(process.env);
   const mctx: ModerationContext = {
     dir: ctx.engine.dir ?? ctx.config.corpusDir,
-    settings: {
-      ...env,
-      maxAttachmentBytes: ctx.config.maxAttachmentBytes,
-      allowPrivateUrls: ctx.config.allowPrivateUrls,
-      modRoleIds: ctx.config.modRoleIds,
-      modLogChannelId: ctx.config.modLogChannelId ?? undefined,
-    },
+    // Read and validated once at start-up with every other setting.
+    settings: ctx.config.moderation,
     // Re-index here, then have the other shards re-read the same file (a no-op in a single process); they are
     // told even if this shard could not index it, since the file on disk changed either way.
     index: {
@@ -121,7 +100,7 @@ export function articleModal(customId: string, heading: string, prefill: DraftOv
     type: 1,
     components: [{
       type: 4, custom_id: id, label, style, max_length: max, required,
-      ...(value ? { value: value.slice(0, max) } : {}),
+      ...(value ? { value: cutAt(value, max) } : {}),
       ...(placeholder ? { placeholder } : {}),
     }],
   });
@@ -202,6 +181,6 @@ export async function postModLog(i: Interaction, ctx: CommandContext, entry: Aud
 export function articleChoices(ctx: CommandContext, typed: string): Array<{ name: string; value: string }> {
   return ctx.engine.articles(typed.trim(), 25).map((a) => {
     const room = Math.max(10, LIMITS.choiceName - a.id.length - 3);
-    return { name: `${truncate(a.title || a.id, room)} (${a.id})`.slice(0, LIMITS.choiceName), value: a.id };
+    return { name: cutAt(`${truncate(a.title || a.id, room)} (${a.id})`, LIMITS.choiceName), value: a.id };
   });
 }

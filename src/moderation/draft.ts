@@ -5,6 +5,7 @@ import { ModerationError } from './errors.js';
 import { extractHtml } from './html.js';
 import type { SourceFormat } from './input.js';
 import { cleanLine, cleanTitle, hasRealParagraph, normalizeDate, splitParagraphs } from './text.js';
+import { cutAt } from '../unicode.js';
 
 export interface ArticleDraft {
   title: string;
@@ -113,7 +114,7 @@ function finishDraft(base: Partial<ArticleDraft> & { paragraphs: string[] }, ove
   }
   const date = overrides.date?.trim() ? normalizeDate(overrides.date, true) : normalizeDate(base.date);
   const url = overrides.url?.trim() ? checkedUrl(overrides.url) : base.url ? safeUrl(base.url) : undefined;
-  const source = cleanLine(overrides.source ?? '').slice(0, 200) || cleanLine(base.source ?? '').slice(0, 200) || (url ? new URL(url).hostname.replace(/^www\./, '') : undefined);
+  const source = cutAt(cleanLine(overrides.source ?? ''), 200) || cutAt(cleanLine(base.source ?? ''), 200) || (url ? new URL(url).hostname.replace(/^www\./, '') : undefined);
   return {
     title,
     source,

@@ -1,14 +1,15 @@
 // One error type for every refusal a moderator can read: `reason` is shown as is in Discord.
+import { UserError } from '../errors.js';
 
 export type ModerationErrorCode =
   | 'too-large' | 'binary' | 'empty' | 'not-text' | 'no-paragraphs' | 'duplicate'
   | 'bad-url' | 'private-address' | 'timeout' | 'fetch-failed' | 'too-many-redirects'
   | 'bad-id' | 'unknown-article' | 'not-allowed' | 'bad-date' | 'write-failed';
 
-export class ModerationError extends Error {
+export class ModerationError extends UserError {
+  override name = 'ModerationError';
   constructor(readonly code: ModerationErrorCode, readonly reason: string, readonly details?: Record<string, unknown>) {
     super(reason);
-    this.name = 'ModerationError';
   }
 }
 

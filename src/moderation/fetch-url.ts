@@ -6,11 +6,12 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { ModerationError } from './errors.js';
 import { blockedAddressReason } from './netguard.js';
 import { formatBytes } from './settings.js';
+import { cutAt } from '../unicode.js';
 
 export interface FetchOptions {
   timeoutMs: number;
@@ -84,7 +85,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions): Promise<Fetched
         res.destroy();
         throw tooLarge(opts.maxBytes);
       }
-      const bytes = await readCapped(decoded(res), opts.maxBytes, () => res.destroy());
+      const bytes = await readCapped(decoded(res), opts.maxBytes, controller.signal, () => res.destroy());
       return { url: url.href, status, contentType: res.headers['content-type'], bytes };
     }
   } catch (err) {
@@ -167,29 +168,45 @@ function request(url: URL, signal: AbortSignal, policy: (ip: string) => string |
 
 function decoded(res: http.IncomingMessage): Readable {
   const enc = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
-  if (enc === 'gzip' || enc === 'x-gzip') return res.pipe(zlib.createGunzip());
-  if (enc === 'deflate') return res.pipe(zlib.createInflate());
-  if (enc === 'br') return res.pipe(zlib.createBrotliDecompress());
-  return res;
+  const decoder = enc === 'gzip' || enc === 'x-gzip' ? zlib.createGunzip()
+    : enc === 'deflate' ? zlib.createInflate()
+    : enc === 'br' ? zlib.createBrotliDecompress()
+    : null;
+  if (!decoder) return res;
+  // pipeline, not pipe(): a reset or a destroyed response must reach the decoder, or the read below waits forever.
+  return pipeline(res, decoder, () => undefined);
 }
 
-/** Collects at most `max` bytes (after decompression, so a small bomb cannot explode), else refuses. */
-function readCapped(stream: Readable, max: number, abort: () => void): Promise<Buffer> {
+/**
+ * Collects at most `max` bytes (after decompression, so a small bomb cannot explode), else refuses. Ends when
+ * `signal` aborts too, whatever the stream does: the time limit holds for every encoding.
+ */
+function readCapped(stream: Readable, max: number, signal: AbortSignal, abort: () => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = (err: Error) => {
+      signal.removeEventListener('abort', onAbort);
+      stream.destroy();
+      abort();
+      reject(err);
+    };
+    const onAbort = () => stop(Object.assign(new Error('time limit reached'), { code: 'ETIMEDOUT' }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > max) {
-        stream.destroy();
-        abort();
-        reject(tooLarge(max));
-        return;
-      }
+      if (size > max) return stop(tooLarge(max));
       chunks.push(chunk);
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
+    stream.on('end', () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(Buffer.concat(chunks));
+    });
+    stream.on('error', (err) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(err);
+    });
   });
 }
 
@@ -199,5 +216,5 @@ function tooLarge(max: number): ModerationError {
 
 function shorten(s: string, n = 120): string {
   const clean = s.replace(/[\u0000-\u001f\u007f`]/g, '');
-  return clean.length > n ? `${clean.slice(0, n - 1)}…` : clean;
+  return clean.length > n ? `${cutAt(clean, n - 1)}…` : clean;
 }

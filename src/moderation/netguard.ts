@@ -48,6 +48,9 @@ export function blockedAddressReason(ip: string): string | null {
     if (n === null) return 'an unreadable address';
     // Addresses that embed an IPv4 address are judged by it.
     if (n >> 32n === 0xffffn) return matchV4(n & 0xffffffffn); // ::ffff:a.b.c.d (mapped)
+    // SIIT (::ffff:0:0/96) and local-use NAT64 (64:ff9b:1::/48) translate into networks we cannot judge: refuse.
+    if (n >> 32n === 0xffff0000n) return 'an IPv4-translated (SIIT) address';
+    if (n >> 80n === 0x0064ff9b0001n) return 'a local-use NAT64 address';
     if (n >> 32n === 0n && n > 1n) return matchV4(n & 0xffffffffn); // ::a.b.c.d (compatible, deprecated)
     if (n >> 32n === 0x0064ff9b0000000000000000n) return matchV4(n & 0xffffffffn); // 64:ff9b::/96 NAT64
     if (n >> 112n === 0x2002n) return matchV4((n >> 80n) & 0xffffffffn); // 6to4

@@ -14,9 +14,26 @@ export interface ModeratorCandidate {
 
 export type PermissionDecision = { allowed: true } | { allowed: false; reason: string };
 
-export function canModerate(who: ModeratorCandidate, modRoleIds: readonly string[]): PermissionDecision {
+/** Where and by whom the corpus may be changed (from the settings). */
+export interface ModerationRules {
+  /** The servers that own the corpus; empty = moderation is off. */
+  guildIds: readonly string[];
+  /** Roles whose members may moderate, besides Manage Messages holders. */
+  roleIds: readonly string[];
+}
+
+export const MODERATION_OFF = 'Moderation is off: no server may change the articles. To turn it on, set MOD_GUILD_IDS '
+  + "(or DISCORD_GUILD_ID) to your server's id, restart the bot and run `npm run deploy`.";
+
+export function canModerate(who: ModeratorCandidate, rules: ModerationRules): PermissionDecision {
+  const modRoleIds = rules.roleIds;
+  if (rules.guildIds.length === 0) return { allowed: false, reason: MODERATION_OFF };
   if (!who.guildId || !who.member) {
     return { allowed: false, reason: 'Moderation commands only work inside the server, not in direct messages.' };
+  }
+  // One corpus is shared by every server the bot is in: only the servers that own it may change it.
+  if (!rules.guildIds.includes(who.guildId)) {
+    return { allowed: false, reason: 'Moderation only works in the server that owns these articles; this server is not one of them.' };
   }
   if (modRoleIds.length > 0 && who.member.roles.some((r) => modRoleIds.includes(r))) return { allowed: true };
   const bits = toBits(who.member.permissions);

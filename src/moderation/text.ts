@@ -1,6 +1,7 @@
 // Small text helpers shared by the readers: paragraphs, titles, dates, normalization.
 import { splitParagraphs as splitCorpusParagraphs } from '../corpus/clean.js';
 import { ModerationError } from './errors.js';
+import { cutAt } from '../unicode.js';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -27,7 +28,7 @@ export const MAX_TITLE_CHARS = 300;
 export function cleanTitle(s: string): string {
   const t = cleanLine(s).replace(/^#+\s*/, '');
   if (t.length <= MAX_TITLE_CHARS) return t;
-  const cut = t.slice(0, MAX_TITLE_CHARS - 1);
+  const cut = cutAt(t, MAX_TITLE_CHARS - 1);
   return `${cut.replace(/\s+\S*$/, '') || cut}…`;
 }
 
@@ -55,7 +56,7 @@ export function normalizeDate(input: string | undefined, strict = false): string
   }
   if (out && (out < '1900-01-01' || out > '2200-01-01')) out = undefined;
   if (!out && strict) {
-    throw new ModerationError('bad-date', `\`${s.slice(0, 40)}\` is not a date I can read; use YYYY-MM-DD, e.g. 2025-05-12.`);
+    throw new ModerationError('bad-date', `\`${cutAt(s, 40)}\` is not a date I can read; use YYYY-MM-DD, e.g. 2025-05-12.`);
   }
   return out;
 }

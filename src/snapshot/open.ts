@@ -6,6 +6,7 @@ import { readCorpusExtracted } from '../corpus/parallel-read.js';
 import { articleIdFromFile, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
 import { Engine, EngineError } from '../engine.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
+import { snapshotFileFor, snapshotSettings, type SnapshotSettings } from '../settings.js';
 import type { CorpusProblem } from '../types.js';
 import { readSnapshot, SNAPSHOT_FILE, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
 import { termFingerprint } from './fingerprint.js';
@@ -14,7 +15,7 @@ import type { TextDoc } from './postings.js';
 import type { Options } from 'minisearch';
 
 export interface OpenOptions {
-  /** Where the snapshot lives; default `<corpus>/.cache/index.snapshot`. `null` turns snapshots off. */
+  /** Where the snapshot lives; default snapshotFileFor(dir) with the environment's settings. `null` turns snapshots off. */
   snapshotFile?: string | null;
   log?: (line: string) => void;
   /** Above this share of changed articles a full rebuild is cheaper than patching the snapshot. */
@@ -38,12 +39,8 @@ export interface OpenReport {
   wrote?: { bytes: number } | { error: string };
 }
 
-/** The snapshot path for a corpus folder: SNAPSHOT_DIR when set ("off" disables), else `<corpus>/.cache`. */
-export function snapshotFileFor(corpusDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  const dir = env.SNAPSHOT_DIR?.trim();
-  if (dir && /^(off|none|false|0)$/i.test(dir)) return null;
-  return path.join(dir ? path.resolve(dir) : path.join(path.resolve(corpusDir), '.cache'), SNAPSHOT_FILE);
-}
+/** Where a corpus folder's snapshot lives (SNAPSHOT_DIR, `<corpus>/.cache` or the per-user cache): see settings.ts. */
+export { snapshotFileFor } from '../settings.js';
 
 interface CorpusFile {
   id: string;
@@ -90,7 +87,7 @@ export async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; pr
 /** Opens the corpus: from the snapshot when it is valid for it, otherwise by reading and indexing everything. */
 export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Promise<{ engine: Engine; report: OpenReport }> {
   const log = opts.log ?? (() => undefined);
-  const file = opts.snapshotFile === undefined ? snapshotFileFor(dir) : opts.snapshotFile;
+  const file = opts.snapshotFile === undefined ? snapshotFileFor(dir, snapshotSettings(process.env)) : opts.snapshotFile;
   const options = MINISEARCH_OPTIONS as Options<TextDoc>;
   if (!file) return { engine: await rebuild(dir, log), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
 
@@ -212,8 +209,11 @@ export async function save(
   }
 }
 
-/** How every front end opens the corpus: through the snapshot named by the settings (SNAPSHOT_DIR). */
-export async function openCorpus(dir: string, opts: { log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<Engine> {
-  const { engine } = await openWithSnapshot(dir, { log: opts.log, snapshotFile: snapshotFileFor(dir, opts.env ?? process.env) });
+/** How every front end opens the corpus: through the snapshot its settings name (read once at start). */
+export async function openCorpus(
+  dir: string, opts: { log?: (line: string) => void; snapshot?: SnapshotSettings; env?: NodeJS.ProcessEnv } = {},
+): Promise<Engine> {
+  const settings = opts.snapshot ?? snapshotSettings(opts.env ?? process.env);
+  const { engine } = await openWithSnapshot(dir, { log: opts.log, snapshotFile: snapshotFileFor(dir, settings) });
   return engine;
 }
