@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { QuoteHit } from '../src/answers.js';
-import { readArticleFile, readCorpus } from '../src/corpus/read.js';
+import { cleanParagraphs, headlineIndex, tidyParagraph } from '../src/corpus/clean.js';
+import { listArticleFiles, readArticleFile, readCorpus } from '../src/corpus/read.js';
 import { Engine } from '../src/engine.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import type { Article, ExtractedQuote } from '../src/types.js';
@@ -247,12 +248,49 @@ export function renderSections(sections: Section[]): string {
   return out.join('\n');
 }
 
+export interface Dropped { set: string; article: string; reason: string; text: string }
+
+/**
+ * What cleaning throws away in a folder of .txt articles: every dropped paragraph with the rule that dropped it,
+ * and every leading line skipped as furniture before the headline (reason `before-headline`). For checking that
+ * the boilerplate rules drop nothing real.
+ */
+export async function droppedParagraphs(set: string, dir: string): Promise<Dropped[]> {
+  const out: Dropped[] = [];
+  for (const name of await listArticleFiles(dir)) {
+    if (!name.endsWith('.txt')) continue;
+    const article = name.replace(/\.txt$/, '');
+    const lines = readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '').replace(/^\s+/, '').split(/\r?\n/);
+    const at = headlineIndex(lines);
+    for (const line of lines.slice(0, at)) if (line.trim()) out.push({ set, article, reason: 'before-headline', text: line.trim() });
+    cleanParagraphs(lines.slice(at + 1).join('\n'), tidyParagraph(lines[at] ?? ''), undefined, (text, reason) => out.push({ set, article, reason, text }));
+  }
+  return out;
+}
+
+async function printDropped(): Promise<void> {
+  const seedDir = existsSync(path.join(SHARED_DIR, 'seeds')) ? path.join(SHARED_DIR, 'seeds') : path.join(REPO, 'corpus');
+  const all = [
+    ...await droppedParagraphs('seeds', seedDir),
+    ...await droppedParagraphs('polnear-dev', path.join(EVAL_DIR, 'polnear-dev', 'articles')),
+    ...await droppedParagraphs('polnear-train', path.join(EVAL_DIR, 'polnear-train', 'articles')),
+  ];
+  const byReason = new Map<string, number>();
+  for (const d of all) byReason.set(d.reason, (byReason.get(d.reason) ?? 0) + 1);
+  for (const d of all) console.log(`${d.set} ${d.article} [${d.reason}] ${JSON.stringify(d.text.length > 120 ? `${d.text.slice(0, 120)}…` : d.text)}`);
+  console.log(`dropped ${all.length} paragraphs: ${[...byReason].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const wantRules = argv.includes('--rules');
-  const unknown = argv.filter((a) => a !== '--rules');
+  const unknown = argv.filter((a) => a !== '--rules' && a !== '--dropped');
   if (unknown.length) {
-    console.error(`unknown option ${unknown[0]} (options: --rules)`);
+    console.error(`unknown option ${unknown[0]} (options: --rules, --dropped)`);
     return 2;
+  }
+  if (argv.includes('--dropped')) {
+    await printDropped();
+    return 0;
   }
   if (!existsSync(EVAL_DIR)) {
     console.error(`no evaluation data at ${EVAL_DIR} (set SHARED_DIR to the folder holding eval/)`);
