@@ -85,6 +85,7 @@ describe('page furniture (synthetic pages)', () => {
     const furniture = [
       'Latest news', 'view all', 'Avatar photo', 'Author:', 'Author: Jane Example', 'Credit: Example Agency via Pool',
       'Photo credit: Someone Else', 'LAST UPDATE: 15:07', 'Published on 12 May 2025, 10:03', 'Updated 09:41 GMT',
+      'Posted on Monday, June 2nd, 2025 at 3:15 pm',
       'Anna Example (7188) Lakeside (87) Talks (12)', 'Home | World | Europe | Politics', 'Sign in', 'Show more',
     ];
     const body = [real[0], ...furniture.slice(0, 7), real[1], ...furniture.slice(7), ...real.slice(2)].join('\n\n');
@@ -99,6 +100,7 @@ describe('page furniture (synthetic pages)', () => {
   it('keeps real sentences that merely use those words', () => {
     const sentences = [
       'Updated figures showed the ceasefire held in 2024, officials said.',
+      'Updated: envoys and mediators to meet again in 2025',
       'Author: a former diplomat who asked not to be named wrote the memo, and the mediator confirmed that it was his.',
       'Sign up sheets were passed around the hall, one delegate said.',
       'An embedded post read: The talks go on. SIGN UP FOR OUR NEWSLETTER — Example Person (@example) June 29, 2016',

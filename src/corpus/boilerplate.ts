@@ -29,6 +29,12 @@ export const UI_WORDS = [
 ] as const;
 const UI_LINE = new RegExp(`^(?:(?:${UI_WORDS.join('|')})(?:\\s+|\\s*[:|/>»›•·-]\\s*|$)){1,6}$`, 'i');
 
+/** One word of a date or time: 15:07, 12.05.2025, 12th, May, Monday, at, pm, GMT. */
+const TIME_TOKEN = '(?:\\d{1,4}(?:[:./-]\\d{1,4}){0,2}(?:st|nd|rd|th|h)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
+  + '|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\\.m\\.|p\\.m\\.'
+  + '|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|local|time)';
+const TIMESTAMP_LINE = new RegExp(`^(?:last )?(?:updated?|updates|published|posted|modified)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+(?=\\d))${TIME_TOKEN}(?:[ ,]+${TIME_TOKEN}){0,9}[ .]*$`, 'i');
+
 // Patterns run on a paragraph whose quotes/dashes are normalised to ASCII and spaces collapsed.
 export const BOILERPLATE_RULES: BoilerplateRule[] = [
   // Related-link blocks
@@ -54,12 +60,8 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
   { name: 'byline', pattern: /^(by|written by|reporting by|editing by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and|\|)\s*.{0,60})?$/, action: 'drop' },
   { name: 'credit-label', pattern: /^((photo|image|picture|video|cover|header|top|main) )?credits?\s*:\s*.{0,150}$/i, action: 'drop' },
   { name: 'author-label', pattern: /^(authors?|posted by|published by|words by)\s*:\s*.{0,60}$/i, action: 'drop' },
-  // A label with a date or time and nothing else: "LAST UPDATE: 15:07", "Published on 12 May 2025, 10:03".
-  {
-    name: 'timestamp',
-    pattern: /^(last )?(updated?|updates|published|posted|modified)(\s*:|\s+on|\s+at|(?=\s+\d))\s*[\w ,.:/+-]{0,45}(\d{1,2}:\d{2}|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})[\w ,.:/+()-]{0,20}$/i,
-    action: 'drop',
-  },
+  // A label with a date or time and nothing else: "LAST UPDATE: 15:07", "Published on 12 May 2025, 10:03 GMT".
+  { name: 'timestamp', pattern: TIMESTAMP_LINE, action: 'drop' },
   // General shapes of furniture rather than phrases: interface words only, tag lists with counts, link lists.
   { name: 'ui-words', pattern: UI_LINE, action: 'drop' },
   // Each item starts with a letter or digit (link items: a non-space) so that a line that fails to match cannot be
