@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVAL_DIR, scorePolnear, scoreSeeds, type SetFigures } from '../scripts/eval.js';
+import { EVAL_DIR, renderSections, runCorpus, scorePolnear, scoreSeeds, type SetFigures } from '../scripts/eval.js';
+import { readCorpus } from '../src/corpus/read.js';
 
 /**
  * The floor, in percent. The issue's targets are the goal: direct recall 95, right speaker 92 (first names
@@ -47,5 +48,25 @@ describe.skipIf(!HAVE_DATA)('attribution gate (polnear-dev and seeds)', () => {
     const seeds = await scoreSeeds();
     expect(seeds.counts.labelled).toBeGreaterThan(0);
     expect(percent(seeds.directSpeaker)).toBeGreaterThanOrEqual(GATE.seedsSpeaker);
+  });
+});
+
+describe('the eval run', () => {
+  it('pairs every quotes --json row with the extractor output it came from (rules are read from there)', async () => {
+    const { articles } = await readCorpus(path.resolve(__dirname, '../corpus'));
+    const run = runCorpus(articles);
+    expect(run.rows.length).toBeGreaterThan(20);
+    run.rows.forEach((row, i) => {
+      expect(row.text).toBe(run.extracted[i].text);
+      expect(row.paragraph).toBe(run.extracted[i].paragraph);
+    });
+  });
+
+  it('prints every section as an aligned table, with room for sections measured elsewhere', () => {
+    const out = renderSections([
+      { title: 'A', columns: ['set', 'recall'], rows: [['dev', '90.0%'], ['train', null]] },
+      { title: 'Relevance', columns: ['set', 'hit@5'], rows: [['answers', '80.0%']] },
+    ]);
+    expect(out.split('\n')).toEqual(['A', 'set    recall', '-----  ------', 'dev     90.0%', 'train       –', '', 'Relevance', 'set      hit@5', '-------  -----', 'answers  80.0%', '']);
   });
 });
