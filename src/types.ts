@@ -47,6 +47,8 @@ export interface ExtractedQuote {
   speakerType?: SpeakerType;
   /** Other names the article used for the same speaker ("Peskov", "Kremlin spokesperson Dmitry Peskov"). */
   speakerAliases?: string[];
+  /** Name of the attribution rule that chose the speaker (for measuring rules); absent when unlabelled. */
+  rule?: string;
 }
 
 /** A quotation as the engine serves it. */

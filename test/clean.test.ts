@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanParagraphs, cleanTitle, splitParagraphs } from '../src/corpus/clean.js';
-import { readArticleFile } from '../src/corpus/read.js';
+import { cleanParagraphs, cleanTitle, headlineIndex, splitParagraphs } from '../src/corpus/clean.js';
+import { parseArticle, readArticleFile } from '../src/corpus/read.js';
 import { SEEDS } from './shared-data.js';
 
 const seed = (name: string) => readArticleFile(path.join(SEEDS, `${name}.txt`));
@@ -60,5 +60,58 @@ describe('paragraph splitting', () => {
   it('strips a site suffix from titles but keeps real dashes', () => {
     expect(cleanTitle('Talks resume in Istanbul | World | example.com')).toBe('Talks resume in Istanbul');
     expect(cleanTitle('Ukraine – Russia talks resume')).toBe('Ukraine – Russia talks resume');
+  });
+});
+
+describe('page furniture (synthetic pages)', () => {
+  const real = [
+    'The delegations met for three hours on Tuesday, the mediator said.',
+    'Officials (two of them senior) declined to comment on the draft.',
+    'Is a second round likely?',
+    'On the record',
+    'The vote was 52 (for) to 48 (against) after a long debate.',
+  ];
+
+  it('takes the real headline when the page opens with "Skip to Main Content" or a menu', () => {
+    const page = ['Skip to Main Content', 'Menu', 'Envoys agree to meet again next week', '', ...real].join('\n');
+    const a = parseArticle('x', page, 'txt');
+    expect(a.title).toBe('Envoys agree to meet again next week');
+    expect(a.paragraphs).toEqual(real);
+    expect(headlineIndex(['Envoys agree to meet again', 'Skip to Main Content'])).toBe(0);
+    expect(headlineIndex(['', '  ', 'Latest news', 'A headline'])).toBe(3);
+  });
+
+  it('drops interface lines, tag lists with counts, link lists, author, credit and timestamp labels', () => {
+    const furniture = [
+      'Latest news', 'view all', 'Avatar photo', 'Author:', 'Author: Jane Example', 'Credit: Example Agency via Pool',
+      'Photo credit: Someone Else', 'LAST UPDATE: 15:07', 'Published on 12 May 2025, 10:03', 'Updated 09:41 GMT',
+      'Posted on Monday, June 2nd, 2025 at 3:15 pm',
+      'Anna Example (7188) Lakeside (87) Talks (12)', 'Home | World | Europe | Politics', 'Sign in', 'Show more',
+    ];
+    const body = [real[0], ...furniture.slice(0, 7), real[1], ...furniture.slice(7), ...real.slice(2)].join('\n\n');
+    expect(cleanParagraphs(body, 'A headline')).toEqual(real);
+  });
+
+  it('ends the article at "Submit a Comment" (the comment form follows)', () => {
+    const body = [real[0], real[1], 'Submit a Comment', 'Your name', 'A reader wrote something long here, and it is not the article.'].join('\n\n');
+    expect(cleanParagraphs(body, 'A headline')).toEqual([real[0], real[1]]);
+  });
+
+  it('keeps real sentences that merely use those words', () => {
+    const sentences = [
+      'Updated figures showed the ceasefire held in 2024, officials said.',
+      'Updated: envoys and mediators to meet again in 2025',
+      'Author: a former diplomat who asked not to be named wrote the memo, and the mediator confirmed that it was his.',
+      'Sign up sheets were passed around the hall, one delegate said.',
+      'An embedded post read: The talks go on. SIGN UP FOR OUR NEWSLETTER — Example Person (@example) June 29, 2016',
+      'He said all of the photos were taken in the main hall.',
+      'Home is where the talks began (in 2022), the envoy recalled.',
+    ];
+    expect(cleanParagraphs(sentences.join('\n\n'), 'A headline')).toEqual(sentences);
+  });
+
+  it('stays fast on long lines of interface words and parentheses', () => {
+    const long = `${'view all '.repeat(60)}\n\n${'Name (12) '.repeat(55)}x\n\n${'a | '.repeat(140)}b`;
+    expect(cleanParagraphs(`${real[0]}\n\n${long}`, 'A headline')[0]).toBe(real[0]);
   });
 });

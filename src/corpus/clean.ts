@@ -72,8 +72,31 @@ function sameText(a: string, b: string): boolean {
   return normaliseForMatching(a).toLowerCase() === normaliseForMatching(b).toLowerCase();
 }
 
+/** Told each paragraph cleaning drops and why (a rule's name, or `headline-of:<rule>` for a run after a marker). */
+export type DropTrace = (paragraph: string, reason: string) => void;
+
+/** How many leading lines may be page furniture before the headline ("Skip to Main Content", "Menu"). */
+const MAX_LEADING_FURNITURE = 6;
+
+/**
+ * Index of the headline among a page's first lines: the first non-empty line no boilerplate rule matches
+ * (scraped pages can open with "Skip to Main Content" or a menu). 0 when the first lines are all furniture.
+ */
+export function headlineIndex(lines: readonly string[], rules: BoilerplateRule[] = BOILERPLATE_RULES): number {
+  let first = -1;
+  let furniture = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = tidyParagraph(lines[i].replace(/^#+\s*/, ''));
+    if (!line) continue;
+    if (first < 0) first = i;
+    if (!matchRule(line, rules)) return i;
+    if (++furniture > MAX_LEADING_FURNITURE) break;
+  }
+  return Math.max(first, 0);
+}
+
 /** Content paragraphs of an article body, boilerplate removed, in order. */
-export function cleanParagraphs(body: string, title = '', rules: BoilerplateRule[] = BOILERPLATE_RULES): string[] {
+export function cleanParagraphs(body: string, title = '', rules: BoilerplateRule[] = BOILERPLATE_RULES, trace?: DropTrace): string[] {
   const paragraphs = splitParagraphs(body);
   const kept: string[] = [];
   const fullTitle = tidyParagraph(title);
@@ -81,17 +104,25 @@ export function cleanParagraphs(body: string, title = '', rules: BoilerplateRule
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
     const rule = matchRule(paragraph, rules);
-    if (rule?.action === 'rest') break;
+    if (rule?.action === 'rest') {
+      if (trace) for (const p of paragraphs.slice(i)) trace(p, p === paragraph ? rule.name : `after:${rule.name}`);
+      break;
+    }
     if (rule?.action === 'headlines') {
+      trace?.(paragraph, rule.name);
       let skipped = 0;
       while (i + 1 < paragraphs.length && skipped < MAX_HEADLINES && looksLikeHeadline(paragraphs[i + 1])
         && !matchRule(paragraphs[i + 1], rules.filter((r) => r.action === 'rest'))) {
         i++;
         skipped++;
+        trace?.(paragraphs[i], `headline-of:${rule.name}`);
       }
       continue;
     }
-    if (rule) continue;
+    if (rule) {
+      trace?.(paragraph, rule.name);
+      continue;
+    }
     // Scraped pages repeat the headline at the top of the body.
     if (title && (sameText(paragraph, fullTitle) || sameText(paragraph, shortTitle))) continue;
     if (kept.length && sameText(kept[kept.length - 1], paragraph)) continue;

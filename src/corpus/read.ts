@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, CorpusProblem } from '../types.js';
-import { cleanParagraphs, cleanTitle, tidyParagraph } from './clean.js';
+import { cleanParagraphs, cleanTitle, headlineIndex, tidyParagraph } from './clean.js';
 import { parseFrontMatter } from './frontmatter.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
@@ -54,13 +54,15 @@ export function parseArticle(id: string, text: string, format: ArticleFormat): A
       body = rest.join('\n');
     }
   } else {
-    const [first, ...rest] = text.replace(/^\uFEFF/, '').replace(/^\s+/, '').split(/\r?\n/);
-    title = first ?? '';
-    body = rest.join('\n');
+    // The first line is the headline, unless the page opens with furniture ("Skip to Main Content").
+    const lines = text.replace(/^\uFEFF/, '').replace(/^\s+/, '').split(/\r?\n/);
+    const at = headlineIndex(lines);
+    title = lines[at] ?? '';
+    body = lines.slice(at + 1).join('\n');
   }
+  const rawTitle = tidyParagraph(title);
   title = cleanTitle(title);
   if (!title) throw new ArticleParseError('the article has no title');
-  const rawTitle = tidyParagraph(format === 'txt' ? (text.replace(/^\s+/, '').split(/\r?\n/)[0] ?? '') : title);
   const paragraphs = cleanParagraphs(body, rawTitle);
   if (paragraphs.length === 0) throw new ArticleParseError('the article has no paragraphs after its title');
   const article: Article = { id, title, paragraphs, hash: contentHash(text) };

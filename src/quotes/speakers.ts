@@ -21,9 +21,13 @@
 // too, so the same corpus always gives the same ids.
 //
 // Merging rules: same surname (after folding case, diacritics and transliteration: Zelenskyy/Zelenskiy/Zelensky)
-// with compatible given names (Dmytro/Dmitry, initials, middle names) is one person; a surname alone joins the
-// only person with that surname; two different given names are two people. Organisations merge with their
-// acronym when exactly one organisation has it. Unnamed sources merge only on the same description.
+// with compatible given names (Dmytro/Dmitry, initials, middle names) and the same generation (Jr., Sr., III) is
+// one person; two different given names are two people, and a name compatible with both (an initial) joins
+// neither. A surname alone first takes the full name its own article gives (one person with that surname in the
+// article), else joins the only person with that surname in the corpus; when the corpus has several it stays
+// apart rather than guessed. Organisations merge with their acronym when exactly one organisation has it; two
+// names an article gives the same acronym ("War Research Institute (ISW)", "Institute for the Study of War")
+// are one organisation when they share a word. Unnamed sources merge only on the same description.
 // Indexes are brought up to date lazily, on the next lookup after a change, and only for the speakers the
 // change can reach (same surname, same acronym, same previous cluster): a live change at 10k articles costs
 // milliseconds, the first build is linear in the number of distinct names.
@@ -36,6 +40,8 @@ interface Rec {
   /** Proper-name parts for people. */
   surname?: string;
   given?: string[];
+  /** Generation suffix ("jr", "iii"), part of who the person is: Donald Trump Jr. is not Donald Trump. */
+  suffix?: string;
   /** Written names (the quote's speaker) with how often each was used. */
   names: Map<string, number>;
   /** Other names the articles used (speakerAliases). */
@@ -54,6 +60,13 @@ const PROPER_WORD = /^(?:\p{Lu}[\p{L}'’.\-]*|de|da|di|du|von|van|der|den|al|bi
 function isProperName(name: string): boolean {
   const words = name.split(/\s+/);
   return words.length >= 1 && words.length <= 5 && words.every((w) => PROPER_WORD.test(w)) && /^\p{Lu}/u.test(name);
+}
+
+const GENERATION = /\s+(jr|sr|ii|iii|iv)\.?$/i;
+
+/** The generation suffix of a written name, folded ("jr"), or undefined. */
+function generationOf(name: string): string | undefined {
+  return GENERATION.exec(name.trim())?.[1].toLowerCase();
 }
 
 function slug(text: string): string {
@@ -100,7 +113,11 @@ function computeKey(name: string, type: SpeakerType | undefined): string {
     const plain = stripTitles(name);
     if (isProperName(plain)) {
       const parsed = parsePersonName(plain);
-      if (parsed) return `p:${slug(parsed.given.length ? `${parsed.given[0]} ${parsed.surname}` : parsed.surname)}`;
+      if (parsed) {
+        const gen = generationOf(plain);
+        const base = parsed.given.length ? `${parsed.given[0]} ${parsed.surname}` : parsed.surname;
+        return `p:${slug(gen ? `${base} ${gen}` : base)}`;
+      }
     }
     return `d:${slug(nameKey(name))}`;
   }
@@ -133,6 +150,10 @@ interface Relations {
   surname?: string;
   /** Acronyms this organisation's spelled-out names or aliases give ("isw"). */
   owns: string[];
+  /** Of those, the ones an article gave as an alias ("War Research Institute (ISW)"), not just initials. */
+  given: string[];
+  /** Content words of its spelled-out names, folded: two translations of one name share some. */
+  words: string[];
   /** The acronym this record's own name is ("isw" for a speaker written "ISW"). */
   acronym?: string;
 }
@@ -164,18 +185,23 @@ export class SpeakerRegistry {
   add(articleId: string, quotes: readonly ExtractedQuote[]): Array<string | null> {
     if (this.articles.has(articleId)) this.remove(articleId);
     const entries: ArticleEntry[] = [];
+    const fullNames = articleFullNames(quotes);
     const ids = quotes.map((q) => {
-      const name = q.speaker?.trim();
-      if (!name) return null;
+      const written0 = q.speaker?.trim();
+      if (!written0) return null;
+      // A bare surname is first the person its own article names in full.
+      const name = (q.speakerType ?? 'person') === 'person' ? (fullNames.get(bareSurnameOf(written0) ?? '') ?? written0) : written0;
       const type = q.speakerType ?? 'person';
       const key = speakerKey(name, type);
       let rec = this.recs.get(key);
       if (!rec) {
         rec = { key, type, names: new Map(), aliases: new Map(), quotes: 0 };
         if (key.startsWith('p:')) {
-          const parsed = parsePersonName(stripTitles(name));
+          const plain = stripTitles(name);
+          const parsed = parsePersonName(plain);
           rec.surname = parsed?.surname;
           rec.given = parsed?.given;
+          rec.suffix = generationOf(plain);
         }
         this.recs.set(key, rec);
       }
@@ -183,6 +209,7 @@ export class SpeakerRegistry {
       rec.quotes++;
       rec.names.set(written, (rec.names.get(written) ?? 0) + 1);
       const aliases = (q.speakerAliases ?? []).filter((a) => a && a !== name);
+      if (name !== written0 && !aliases.includes(written0)) aliases.push(written0);
       for (const a of aliases) rec.aliases.set(a, (rec.aliases.get(a) ?? 0) + 1);
       entries.push({ key, name: written, aliases });
       this.pending.add(key);
@@ -392,12 +419,24 @@ export class SpeakerRegistry {
         list.push(rec);
       }
     }
-    // People: compatible given names under one surname; a bare surname joins the only named person.
+    // People: compatible given names under one surname, and only when every member of both groups is compatible
+    // (an initial "J. Smith" must not chain John Smith and Jane Smith into one); most specific names first, in key
+    // order, so the result does not depend on the order articles came in. A bare surname joins the only person.
     for (const list of bySurname.values()) {
-      const named = list.filter((r) => r.given && r.given.length > 0);
+      const named = list.filter((r) => r.given && r.given.length > 0)
+        .sort((a, b) => b.given!.length - a.given!.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const given = effectiveGivenNames(named);
+      const same = (a: Rec, b: Rec): boolean => a.suffix === b.suffix && givenNamesCompatible(given.get(a.key)!, given.get(b.key)!);
+      const groupOf = new Map<string, Rec[]>(named.map((r) => [r.key, [r]]));
       for (let i = 0; i < named.length; i++) {
         for (let j = i + 1; j < named.length; j++) {
-          if (givenNamesCompatible(named[i].given!, named[j].given!)) uf.union(named[i].key, named[j].key);
+          if (!same(named[i], named[j])) continue;
+          const gi = groupOf.get(uf.find(named[i].key))!;
+          const gj = groupOf.get(uf.find(named[j].key))!;
+          if (gi === gj || !gi.every((a) => gj.every((b) => same(a, b)))) continue;
+          uf.union(named[i].key, named[j].key);
+          const merged = [...gi, ...gj];
+          groupOf.set(uf.find(named[i].key), merged);
         }
       }
       const roots = new Set(named.map((r) => uf.find(r.key)));
@@ -406,12 +445,27 @@ export class SpeakerRegistry {
         for (const r of list) if (!r.given || r.given.length === 0) uf.union(root, r.key);
       }
     }
-    // Organisations: an acronym joins the one spelled-out organisation that has it.
+    // Organisations: names an article gave one acronym, sharing a word, are one organisation (translations:
+    // "War Research Institute (ISW)" and "Institute for the Study of War"); an acronym written alone joins the one
+    // organisation that has it.
+    const orgs = recs.filter((r) => r.type === 'organization').sort((a, b) => (a.key < b.key ? -1 : 1));
+    for (const rec of orgs) {
+      const rel = this.relations.get(rec.key);
+      if (!rel) continue;
+      for (const acr of rel.given) {
+        for (const other of this.acronymOwners.get(acr) ?? []) {
+          if (other === rec.key) continue;
+          const o = this.relations.get(other);
+          if (o && o.owns.includes(acr) && rel.words.some((w) => o.words.includes(w))) uf.union(rec.key, other);
+        }
+      }
+    }
     for (const rec of recs) {
       const acr = this.relations.get(rec.key)?.acronym;
       if (!acr) continue;
       const owners = this.acronymOwners.get(acr);
-      if (owners && owners.size === 1) uf.union([...owners][0], rec.key);
+      const roots = new Set([...owners ?? []].map((k) => uf.find(k)));
+      if (roots.size === 1) uf.union([...roots][0], rec.key);
     }
     const out = new Map<string, Rec[]>();
     for (const rec of recs) {
@@ -508,18 +562,93 @@ export class SpeakerRegistry {
   }
 }
 
+/**
+ * Given names to compare people by. Leading words caught with a name ("Republican Donald Trump", "Rival Hillary
+ * Clinton") are dropped when the name without them is a more quoted person of the same surname: otherwise two
+ * such descriptions would look like two different first names.
+ */
+function effectiveGivenNames(named: Rec[]): Map<string, string[]> {
+  const byKey = new Map(named.map((r) => [r.key, r]));
+  const out = new Map<string, string[]>();
+  for (const r of named) {
+    let given = r.given!;
+    for (let i = 1; i < r.given!.length; i++) {
+      const base = `${r.given![i]} ${r.surname}`;
+      const shorter = byKey.get(`p:${slug(r.suffix ? `${base} ${r.suffix}` : base)}`);
+      if (shorter && shorter.quotes > r.quotes) {
+        given = r.given!.slice(i);
+        break;
+      }
+    }
+    out.set(r.key, given);
+  }
+  return out;
+}
+
+/** A written person name that is a surname alone ("Cruz", "Mr. Lynch"): its surname key; else undefined. */
+function bareSurnameOf(name: string): string | undefined {
+  const plain = stripTitles(name);
+  if (!isProperName(plain)) return undefined;
+  const parsed = parsePersonName(plain);
+  return parsed && parsed.given.length === 0 && !generationOf(plain) ? parsed.surname : undefined;
+}
+
+/**
+ * Surname → the one full name an article gives a person with that surname (among its quotes' speakers and their
+ * aliases). A surname two people in the article share (Ted and Rafael Cruz) maps to nothing.
+ */
+function articleFullNames(quotes: readonly ExtractedQuote[]): Map<string, string> {
+  const found = new Map<string, string[]>();
+  for (const q of quotes) {
+    if ((q.speakerType ?? 'person') !== 'person' || !q.speaker) continue;
+    for (const written of [q.speaker, ...(q.speakerAliases ?? [])]) {
+      const plain = stripTitles(written.trim());
+      if (!isProperName(plain)) continue;
+      const parsed = parsePersonName(plain);
+      if (!parsed || parsed.given.length === 0) continue;
+      let list = found.get(parsed.surname);
+      if (!list) found.set(parsed.surname, (list = []));
+      if (!list.includes(plain)) list.push(plain);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [surname, names] of found) {
+    const people = names.map((n) => ({ n, p: parsePersonName(n)!, g: generationOf(n) }));
+    const onePerson = people.every((a) => people.every((b) => a.g === b.g && givenNamesCompatible(a.p.given, b.p.given)));
+    if (!onePerson) continue;
+    // The fullest of its names: most words, then alphabetical (deterministic).
+    out.set(surname, names.sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || (a < b ? -1 : 1))[0]);
+  }
+  return out;
+}
+
+const ORG_STOP = new Set(['the', 'of', 'for', 'and', 'on', 'in', 'to', 'a', 'an', 'de', 'la', 'le', 'du', 'des']);
+
 /** The surname and acronyms a record can join others by. */
 function relationsOf(rec: Rec): Relations {
-  const rel: Relations = { surname: rec.surname, owns: [] };
+  const rel: Relations = { surname: rec.surname, owns: [], given: [], words: [] };
   if (rec.type === 'organization') {
     const owns = new Set<string>();
+    const given = new Set<string>();
+    const words = new Set<string>();
     for (const name of rec.names.keys()) {
       const plain = name.replace(/^the\s+/i, '');
       const acr = isAcronym(plain) ? '' : acronymOf(plain);
       if (acr) owns.add(acr.toLowerCase());
+      if (!isAcronym(plain)) for (const w of fold(plain).split(' ')) if (w.length > 2 && !ORG_STOP.has(w)) words.add(w);
     }
-    if (rec.names.size > 0) for (const alias of rec.aliases.keys()) if (isAcronym(alias)) owns.add(fold(alias).replace(/\s/g, ''));
+    const spelledOut = [...rec.names.keys()].some((n) => !isAcronym(n.replace(/^the\s+/i, '')));
+    if (spelledOut) {
+      for (const alias of rec.aliases.keys()) {
+        if (!isAcronym(alias)) continue;
+        const a = fold(alias).replace(/\s/g, '');
+        owns.add(a);
+        given.add(a);
+      }
+    }
     rel.owns = [...owns];
+    rel.given = [...given];
+    rel.words = [...words];
     // Its own name is an acronym ("ISW"): the smallest such name, so the answer does not depend on order.
     const written = [...rec.names.keys()].filter((n) => isAcronym(n.replace(/^the\s+/i, ''))).sort()[0];
     if (written) rel.acronym = fold(written).replace(/\s/g, '');
@@ -559,14 +688,37 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   set.add(value);
 }
 
+/**
+ * A person's name with extra leading words that the articles use less often than the name without them
+ * ("Republican Donald Trump", "Using Ted Cruz" beside a more used "Donald Trump", "Ted Cruz"): a description
+ * caught with the name, not a fuller name. "Recep Tayyip Erdoğan", used as often as "Tayyip Erdogan", stays full.
+ */
+function decorated(name: string, count: number, byKey: Map<string, number>): boolean {
+  const words = name.split(/\s+/);
+  for (let i = 1; i <= words.length - 2; i++) {
+    if ((byKey.get(nameKey(words.slice(i).join(' '))) ?? 0) > count) return true;
+  }
+  return false;
+}
+
 /** Fullest proper name: most words, then most used, then alphabetical; an acronym never wins over a full name. */
 function displayName(names: Map<string, number>, type: SpeakerType): string {
   let best = '';
-  let bestScore: [number, number, number] = [-1, -1, -1];
+  let bestScore: [number, number, number, number] = [-1, -1, -1, -1];
+  const byKey = new Map<string, number>();
+  if (type === 'person') for (const [n, c] of names) byKey.set(nameKey(n), (byKey.get(nameKey(n)) ?? 0) + c);
   for (const [n, c] of names) {
     const words = n.split(/\s+/).length;
-    const score: [number, number, number] = [isAcronym(n) ? 0 : 1, type === 'person' || type === 'organization' ? words : 0, c];
-    const better = score[0] !== bestScore[0] ? score[0] > bestScore[0] : score[1] !== bestScore[1] ? score[1] > bestScore[1] : score[2] !== bestScore[2] ? score[2] > bestScore[2] : n < best;
+    const plain = type === 'person' && words > 2 && decorated(n, byKey.get(nameKey(n)) ?? c, byKey) ? 0 : 1;
+    const score: [number, number, number, number] = [isAcronym(n) ? 0 : 1, plain, type === 'person' || type === 'organization' ? words : 0, c];
+    let better = false;
+    for (let k = 0; k < score.length; k++) {
+      if (score[k] !== bestScore[k]) {
+        better = score[k] > bestScore[k];
+        break;
+      }
+      if (k === score.length - 1) better = n < best;
+    }
     if (better) {
       best = n;
       bestScore = score;
