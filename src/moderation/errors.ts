@@ -3,7 +3,7 @@
 export type ModerationErrorCode =
   | 'too-large' | 'binary' | 'empty' | 'not-text' | 'no-paragraphs' | 'duplicate'
   | 'bad-url' | 'private-address' | 'timeout' | 'fetch-failed' | 'too-many-redirects'
-  | 'bad-id' | 'unknown-article' | 'not-allowed' | 'bad-date' | 'write-failed';
+  | 'bad-id' | 'unknown-article' | 'not-allowed' | 'bad-date' | 'write-failed' | 'disk-full';
 
 export class ModerationError extends Error {
   constructor(readonly code: ModerationErrorCode, readonly reason: string, readonly details?: Record<string, unknown>) {
