@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, readArticleFile, readCorpus } from '../src/corpus/read.js';
 import { hashFiles } from '../src/snapshot/hash-files.js';
 import { openWithSnapshot } from '../src/snapshot/open.js';
+import { addArticle, moderationSettings, startModeration } from '../src/moderation/index.js';
 
 const ARTICLE = 'Talks resume in Geneva\nThe envoy said the talks would resume on Monday in Geneva.\n';
 
@@ -68,6 +69,22 @@ describe('the corpus reader', () => {
     expect(report.source).toBe('rebuild');
     expect(engine.allArticles().map((a) => a.id).sort()).toEqual(['alias', 'good']);
     expect(engine.problems.map((p) => p.file).sort()).toEqual(UNSAFE);
+  });
+});
+
+describe('moderation in a corpus holding such files', () => {
+  it('starts (recovery) and adds without waiting on a FIFO or reading /dev/zero', async () => {
+    const d = await mkdtemp(path.join(root, 'mod-'));
+    await writeFile(path.join(d, 'good.txt'), ARTICLE);
+    execFileSync('mkfifo', [path.join(d, 'pipe.txt')]);
+    await writeFile(path.join(d, 'pipe.md'), '---\ntitle: Same id as the pipe\n---\nA paragraph the envoy wrote.\n');
+    await symlink('/dev/zero', path.join(d, 'zero.md'));
+    const ctx = { dir: d, settings: moderationSettings({}) };
+    await startModeration(ctx);
+    const res = await addArticle(ctx, {
+      title: 'A new round of talks', date: '2025-05-21', paragraphs: ['The mediator said a new round of talks would open in Vienna.'],
+    }, { id: '1', name: 'mod' });
+    expect(res.id).toBe('2025-05-21-a-new-round-of-talks');
   });
 });
 
