@@ -74,6 +74,16 @@ describe('two processes adding the same article at once', () => {
     }
   }, 60_000);
 
+  it('also when one process names the folder by two paths', async () => {
+    const slow = { afterTempWrite: () => new Promise<void>((r) => setTimeout(r, 200)) };
+    const d = draft('Same folder, two names');
+    const results = await Promise.allSettled([
+      addArticle({ ...ctx, hooks: slow }, d, who),
+      addArticle({ ...ctx, dir: `${dir}/`, hooks: slow }, d, who),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? 'added' : (r.reason as { code: string }).code)).sort()).toEqual(['added', 'duplicate']);
+  });
+
   it('a lock left by a process that died is broken; a live holder is waited for', async () => {
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 30, token: 'dead' }));
     await addArticle(ctx, draft('After a crash'), who);

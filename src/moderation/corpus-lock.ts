@@ -24,6 +24,9 @@ const DEFAULT_STALE_MS = 10 * 60_000;
 /** The break lock is held for one read and one unlink: older than this, its holder is dead. */
 const BREAK_STALE_MS = 10_000;
 
+/** Tokens of the locks this process holds now (the same folder may be named by two paths). */
+const held = new Set<string>();
+
 interface Holder {
   pid: number;
   token: string;
@@ -77,15 +80,16 @@ async function ageMs(file: string): Promise<number | undefined> {
 }
 
 /**
- * Whether the lock as read (`seen`) belongs to nobody alive. Our own pid counts as dead: this process
- * serializes its own changes before taking the file lock, so such a lock is from an earlier process that had our pid.
+ * Whether the lock as read (`seen`) belongs to nobody alive. Our own pid with a token we do not hold is from an
+ * earlier process that had our pid (a container restarted).
  */
 function isStale(seen: string, age: number, staleMs: number): boolean {
   if (age > staleMs) return true;
   const holder = parseHolder(seen);
   // Unreadable: a holder between its create and its write, unless that was long ago.
   if (!holder) return age > BREAK_STALE_MS;
-  return holder.pid === process.pid || !processIsAlive(holder.pid);
+  if (holder.pid === process.pid) return !held.has(holder.token);
+  return !processIsAlive(holder.pid);
 }
 
 /** Removes the lock if it is still exactly the stale one we saw; under the break lock, so no fresh lock is ever removed. */
@@ -121,9 +125,23 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Runs `fn` while holding the corpus folder's cross-process lock. Callers serialize within the process first. */
 export async function withFileLock<T>(dir: string, fn: () => Promise<T>, opts: FileLockOptions = {}): Promise<T> {
   const file = join(dir, LOCK_FILE);
-  const mine = JSON.stringify({ pid: process.pid, token: randomBytes(12).toString('hex'), at: new Date().toISOString() });
+  const token = randomBytes(12).toString('hex');
+  const mine = JSON.stringify({ pid: process.pid, token, at: new Date().toISOString() });
   const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const staleMs = opts.staleMs ?? DEFAULT_STALE_MS;
+  // Counted as held from before the create: another caller here must never see it as an earlier process's.
+  held.add(token);
+  try {
+    await acquire(dir, file, mine, deadline, staleMs);
+    return await fn();
+  } finally {
+    // Only our own lock: if it was broken as stale meanwhile, the file is someone else's now.
+    if ((await readLock(dir, LOCK_FILE)) === mine) await unlink(file).catch(() => undefined);
+    held.delete(token);
+  }
+}
+
+async function acquire(dir: string, file: string, mine: string, deadline: number, staleMs: number): Promise<void> {
   for (let wait = 5; !(await createExclusive(file, mine)); wait = Math.min(wait * 2, 100)) {
     const seen = await readLock(dir, LOCK_FILE);
     if (seen === null) continue; // released in between: try again at once
@@ -136,11 +154,5 @@ export async function withFileLock<T>(dir: string, fn: () => Promise<T>, opts: F
       throw new ModerationError('write-failed', 'Another change to the corpus is still running; try again in a minute.');
     }
     await sleep(wait + Math.random() * wait);
-  }
-  try {
-    return await fn();
-  } finally {
-    // Only our own lock: if it was broken as stale meanwhile, the file is someone else's now.
-    if ((await readLock(dir, LOCK_FILE)) === mine) await unlink(file).catch(() => undefined);
   }
 }
