@@ -60,8 +60,10 @@ describe('two processes adding the same article at once', () => {
     const go = join(dir, '..', `${dir.split('/').pop()}.go`);
     const child = resolve('test/moderation-race-child.ts');
     const racers = [0, 1].map(() => run(process.execPath, ['--import', 'tsx', child, dir, go], { cwd: resolve('.') }));
-    // Both are started and waiting before either may go.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Both are loaded and waiting before either may go.
+    const parent = join(dir, '..');
+    const ready = (): number => readdirSync(parent).filter((n) => n.startsWith(`${go.split('/').pop()}.ready-`)).length;
+    for (let waited = 0; ready() < 2 && waited < 50_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     writeFileSync(go, '');
     try {
       const outcomes = (await Promise.all(racers)).map((r) => JSON.parse(r.stdout.trim()) as { id?: string; code?: string });
@@ -70,7 +72,7 @@ describe('two processes adding the same article at once', () => {
       expect(auditLines(dir)).toHaveLength(1);
       expect(leftovers(dir)).toEqual([]);
     } finally {
-      rmSync(go, { force: true });
+      for (const n of readdirSync(parent).filter((x) => x.startsWith(go.split('/').pop()!))) rmSync(join(parent, n), { force: true });
     }
   }, 60_000);
 

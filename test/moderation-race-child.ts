@@ -1,7 +1,7 @@
-// Child process for the cross-process duplicate test: waits for the parent's "go" file, then adds the same
+// Child process for the cross-process duplicate test: says it is ready, waits for the parent's "go" file, then adds the same
 // article as its sibling process, holding its write open long enough that an unlocked check-then-write would
 // let both through. Prints { id } or { code }. Not a test file itself.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addArticle, isModerationError, moderationSettings } from '../src/moderation/index.js';
 
@@ -13,6 +13,7 @@ const draft = {
   url: 'https://news.example.org/geneva-envoys',
   paragraphs: ['The envoy said both delegations would meet again in Geneva next week to discuss prisoners.'],
 };
+writeFileSync(`${go}.ready-${process.pid}`, ''); // loaded and waiting
 while (!existsSync(go)) await sleep(5);
 try {
   const res = await addArticle(ctx, draft, { id: String(process.pid), name: 'racer' });
