@@ -88,7 +88,7 @@ async function linkNoClobber(io: DurableIo, from: string, to: string): Promise<v
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw err;
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
-      // No hard links here: fall back to check-then-rename (safe in-process thanks to withCorpusLock).
+      // No hard links here: fall back to check-then-rename (safe: every change holds withCorpusWriteLock).
       const exists = await lstat(to).then(() => true, () => false);
       if (exists) throw Object.assign(new Error(`${to} exists`), { code: 'EEXIST' });
       await io.rename(from, to);
