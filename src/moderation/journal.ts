@@ -4,7 +4,7 @@
 // folder: if the change is on disk, its audit line is written (once); if not, the intent is dropped.
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DurableIo } from '../corpus/durable.js';
 import { readCorpusFile } from '../corpus/safe-file.js';
 import { AUDIT_FILE, type AuditAction, type AuditEntry } from './audit.js';
@@ -126,7 +126,7 @@ function parseIntent(text: string): Intent | undefined {
  * An unreadable intent was never complete, so its change never started: it is dropped.
  */
 export async function settleIntent(dir: string, file: string, io: DurableIo, audited?: Set<string>): Promise<string> {
-  const name = file.slice(file.lastIndexOf('/') + 1);
+  const name = basename(file);
   let intent: Intent | undefined;
   try {
     intent = parseIntent((await readCorpusFile(join(dir, JOURNAL_DIR), name, 1024 * 1024)).toString('utf8'));
