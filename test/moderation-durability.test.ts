@@ -246,6 +246,22 @@ describe('a full disk', () => {
     expect(err.reason).toMatch(/quota/);
   });
 
+  it('an audit line cut off by a full disk is taken back: the log never holds half a line', async () => {
+    await addArticle(ctx, draft('First, with room'), who);
+    const halfThenFull = async (fh: FileHandle, data: string, file: string): Promise<void> => {
+      if (file.endsWith(AUDIT_FILE)) {
+        await fh.write(data.slice(0, 12));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }
+      await fh.writeFile(data, 'utf8');
+    };
+    const res = await addArticle({ ...ctx, hooks: { write: halfThenFull } }, draft('Second, disk filling'), who);
+    expect(readFileSync(join(dir, AUDIT_FILE), 'utf8').endsWith('}\n')).toBe(true);
+    expect(auditLines(dir)).toHaveLength(1);
+    await startModeration(ctx);
+    expect(auditLines(dir).map((l) => l.article)).toEqual(['2025-05-12-first-with-room', res.id]);
+  });
+
   it('when only the audit line cannot be written, the change is kept and the next start audits it', async () => {
     const full = { ...ctx, hooks: { write: noSpace((f) => f.endsWith(AUDIT_FILE)) } };
     const res = await addArticle(full, draft('Audited later'), who);
