@@ -94,6 +94,39 @@ describe('decodeSource: what counts as an article file', () => {
   });
 });
 
+describe('encodings and line endings of uploads', () => {
+  const text = 'Talks resume — “day two”\nThe mediator said everyone was still at the table on Tuesday.\n\nA second paragraph follows.\n';
+  const be = (s: string): Buffer => {
+    const le = Buffer.from(s, 'utf16le');
+    for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+    return le;
+  };
+
+  it('decodes UTF-16 files with a byte-order mark, LE and BE, instead of calling them binary', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.concat([Buffer.from([0xfe, 0xff]), be(text)]);
+    for (const bytes of [le, big]) {
+      const d = decodeSource({ bytes, filename: 'article.txt', contentType: 'text/plain' }, MB);
+      expect(d).toEqual({ text, format: 'text' });
+      expect(draftFromSource(d).paragraphs).toHaveLength(2);
+    }
+  });
+
+  it('reads CR-only line endings as line breaks (paragraphs split)', () => {
+    const d = decodeSource({ bytes: Buffer.from(text.replace(/\n/g, '\r')), filename: 'mac.txt' }, MB);
+    expect(d.text).toBe(text);
+    expect(draftFromSource(d).paragraphs).toEqual(draftFromSource({ text, format: 'text' }).paragraphs);
+  });
+
+  it('a <meta charset> inside a .txt or .md does not switch its decoding (only HTML is sniffed)', () => {
+    const body = 'Title of the note\nThe page said <meta charset="windows-1251"> and Zelensky said “ça va” today.\n';
+    const d = decodeSource({ bytes: Buffer.from(body), filename: 'note.txt', contentType: 'text/plain' }, MB);
+    expect(d.text).toBe(body);
+    const md = decodeSource({ bytes: Buffer.from(body), filename: 'note.md' }, MB);
+    expect(md.text).toBe(body);
+  });
+});
+
 describe('drafts from text, Markdown and HTML', () => {
   it('reads a seed text: first line is the title, the rest paragraphs', () => {
     const raw = seed('000_a0edae4945652b42').toString('utf8');

@@ -1,10 +1,11 @@
 // Corpus files → articles. A bad file is reported by name and skipped; it never stops the others.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, CorpusProblem } from '../types.js';
 import { cleanParagraphs, cleanTitle, headlineIndex, tidyParagraph } from './clean.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { readCorpusFile, UnsafeFileError } from './safe-file.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
 export type ArticleFormat = 'txt' | 'md';
@@ -28,17 +29,35 @@ export function isArticleFileName(name: string): boolean {
   return !name.startsWith('.') && /\.(txt|md)$/i.test(name);
 }
 
-function decode(raw: Buffer): string {
+/** UTF-16 needs its byte-order mark to be told from binary (its text is full of NUL bytes). */
+function utf16Label(raw: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (raw[0] === 0xff && raw[1] === 0xfe) return 'utf-16le';
+  if (raw[0] === 0xfe && raw[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Bytes → text: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused with a reason. */
+export function decodeArticleBytes(raw: Uint8Array): string {
   if (raw.length === 0) throw new ArticleParseError('the file is empty');
+  const utf16 = utf16Label(raw);
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(raw.subarray(2));
+    } catch {
+      throw new ArticleParseError(`the file starts like ${utf16.toUpperCase()} text but is not valid ${utf16.toUpperCase()}`);
+    }
+  }
   if (raw.includes(0)) throw new ArticleParseError('the file is binary, not text');
-  const text = raw.toString('utf8');
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   if (bad > 16 && bad > text.length / 100) throw new ArticleParseError('the file is not UTF-8 text');
   return text;
 }
 
 /** Parses one article's text. `.txt`: first non-empty line is the title. `.md`: front matter, then the body. */
-export function parseArticle(id: string, text: string, format: ArticleFormat): Article {
+export function parseArticle(id: string, original: string, format: ArticleFormat): Article {
+  // Every line ending (\r\n, and a lone \r from old Mac editors) is read as \n.
+  const text = original.replace(/\r\n?/g, '\n');
   let title: string;
   let body: string;
   let meta: Record<string, string | undefined> = {};
@@ -65,7 +84,7 @@ export function parseArticle(id: string, text: string, format: ArticleFormat): A
   if (!title) throw new ArticleParseError('the article has no title');
   const paragraphs = cleanParagraphs(body, rawTitle);
   if (paragraphs.length === 0) throw new ArticleParseError('the article has no paragraphs after its title');
-  const article: Article = { id, title, paragraphs, hash: contentHash(text) };
+  const article: Article = { id, title, paragraphs, hash: contentHash(original) };
   for (const key of ['source', 'url', 'date', 'added_by', 'added_at'] as const) {
     const value = meta[key]?.trim();
     if (value) article[key] = value;
@@ -75,11 +94,15 @@ export function parseArticle(id: string, text: string, format: ArticleFormat): A
 
 /** Reads and parses one file. Throws ArticleParseError (or an fs error) with a readable message. */
 export async function readArticleFile(file: string): Promise<Article> {
-  const info = await stat(file);
-  if (info.size > MAX_ARTICLE_FILE_BYTES) throw new ArticleParseError(`the file is too large (${Math.round(info.size / 1e6)} MB)`);
-  const raw = await readFile(file);
+  let raw: Buffer;
+  try {
+    raw = await readCorpusFile(path.dirname(file), path.basename(file), MAX_ARTICLE_FILE_BYTES);
+  } catch (err) {
+    if (err instanceof UnsafeFileError) throw new ArticleParseError(err.message);
+    throw err;
+  }
   const format: ArticleFormat = /\.md$/i.test(file) ? 'md' : 'txt';
-  const article = parseArticle(articleIdFromFile(file), decode(raw), format);
+  const article = parseArticle(articleIdFromFile(file), decodeArticleBytes(raw), format);
   article.file = file;
   article.hash = contentHash(raw);
   return article;

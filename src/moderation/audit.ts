@@ -1,6 +1,6 @@
 // The audit trail: one JSON line per corpus change in corpus/.audit.jsonl (a dot-file the reader skips).
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DurableIo } from '../corpus/durable.js';
 
 export const AUDIT_FILE = '.audit.jsonl';
 
@@ -17,16 +17,15 @@ export interface AuditEntry {
   /** Where the previous version went (replace/remove). */
   trashed?: string;
   detail?: string;
+  /** The change's id in corpus/.journal/ (so a change interrupted by a crash is audited exactly once). */
+  op?: string;
+  /** Written at start-up for a change a crash interrupted after it reached the disk. */
+  recovered?: boolean;
 }
 
-export async function appendAudit(dir: string, entry: AuditEntry): Promise<void> {
-  const fh = await open(join(dir, AUDIT_FILE), 'a', 0o644);
-  try {
-    await fh.write(`${JSON.stringify(entry)}\n`);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+/** Appends one entry, fsynced; a failed write (full disk) leaves no half line. */
+export async function appendAudit(dir: string, entry: AuditEntry, io: DurableIo = new DurableIo()): Promise<void> {
+  await io.appendLineDurably(join(dir, AUDIT_FILE), JSON.stringify(entry));
 }
 
 /**

@@ -1,8 +1,9 @@
 // Is this draft already in the corpus? Same url (after normalisation) or same body (normalized).
 // Reads the files themselves so the answer does not depend on how the engine cleans text.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { decodeArticleBytes, MAX_ARTICLE_FILE_BYTES } from '../corpus/read.js';
 import { parseFrontMatter } from '../corpus/frontmatter.js';
+import { readCorpusFile } from '../corpus/safe-file.js';
 import type { ArticleDraft } from './draft.js';
 import { ModerationError } from './errors.js';
 import { normalizeBody } from './text.js';
@@ -81,12 +82,13 @@ export async function readExistingArticles(dir: string): Promise<ExistingArticle
     const m = /^(.+)\.(md|txt)$/.exec(name);
     if (!m) continue;
     try {
-      const raw = (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');
+      // Read as the corpus reader reads: a FIFO, device or link out of the corpus is skipped, never waited on.
+      const raw = decodeArticleBytes(await readCorpusFile(dir, name, MAX_ARTICLE_FILE_BYTES)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       if (m[2] === 'md') {
         const { meta, body } = parseFrontMatter(raw);
         out.push({ id: m[1], title: meta.title ?? '', url: meta.url, body });
       } else {
-        const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+        const lines = raw.split('\n');
         const first = lines.findIndex((l) => l.trim() !== '');
         out.push({ id: m[1], title: (lines[first] ?? '').trim(), body: lines.slice(first + 1).join('\n') });
       }

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 export type ModerationErrorCode =
   | 'too-large' | 'binary' | 'empty' | 'not-text' | 'no-paragraphs' | 'duplicate'
   | 'bad-url' | 'private-address' | 'timeout' | 'fetch-failed' | 'too-many-redirects'
-  | 'bad-id' | 'unknown-article' | 'not-allowed' | 'bad-date' | 'write-failed';
+  | 'bad-id' | 'unknown-article' | 'not-allowed' | 'bad-date' | 'write-failed' | 'disk-full';
 
 export class ModerationError extends UserError {
   override name = 'ModerationError';

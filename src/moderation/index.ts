@@ -12,5 +12,7 @@ export * from './ids.js';
 export * from './duplicates.js';
 export * from './store.js';
 export * from './audit.js';
+export * from './journal.js';
+export * from './corpus-lock.js';
 export * from './service.js';
 export * from './reindex.js';

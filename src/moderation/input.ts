@@ -76,12 +76,17 @@ export function decodeSource(src: RawSource, maxBytes: number): DecodedSource {
     }
   }
   const format0 = formatFromType(src.contentType, src.filename);
-  if (bytes.includes(0)) {
+  const utf16 = utf16Bom(bytes);
+  if (!utf16 && bytes.includes(0)) {
     throw new ModerationError('binary', 'The file contains binary data (NUL bytes), not text.');
   }
-  const text = decodeText(bytes, mimeOf(src.contentType).charset ?? sniffMetaCharset(bytes));
+  // A byte-order mark outranks a declared charset (as in browsers); only HTML may name its charset inside itself.
+  const declared = mimeOf(src.contentType).charset;
+  const mayBeHtml = format0 === 'html' || (format0 !== 'markdown' && looksLikeHtmlBytes(bytes));
+  const text = decodeText(utf16 ? bytes.subarray(2) : bytes, utf16 ?? declared ?? (mayBeHtml ? sniffMetaCharset(bytes) : undefined))
+    .replace(/\r\n?/g, '\n'); // CRLF and lone CR (old Mac) line endings alike
   if (!text.trim()) throw new ModerationError('empty', 'The file has no text in it.');
-  const looksHtml = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+  const looksHtml = HTML_START.test(text);
   const format: SourceFormat = format0 === undefined ? (looksHtml ? 'html' : 'text') : format0 === 'text' && looksHtml ? 'html' : format0;
   return { text, format };
 }
@@ -102,11 +107,25 @@ function formatFromType(contentType: string | undefined, filename: string | unde
   throw refuse(`\`${mime.type.slice(0, 60)}\` is`);
 }
 
+const HTML_START = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+function looksLikeHtmlBytes(bytes: Uint8Array): boolean {
+  return HTML_START.test(Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, ''));
+}
+
+/** UTF-16 is recognised by its byte-order mark (without one, its NUL bytes make it binary). */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /** An HTML page may name its encoding in a <meta> tag instead of the Content-Type header. */
 function sniffMetaCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
-  return m ? m[1].toLowerCase() : undefined;
+  // As in browsers: a page readable as ASCII here cannot really be UTF-16, whatever its tag says.
+  return m ? m[1].toLowerCase().replace(/^utf-?16(le|be)?$/, 'utf-8') : undefined;
 }
 
 function decodeText(bytes: Uint8Array, charset: string | undefined): string {

@@ -1,17 +1,19 @@
 // The moderation use cases, end to end but without Discord: read a source into a draft, then add,
 // replace or remove an article — under the corpus lock, atomically, audited, and indexed live.
 import { ArticleParseError, parseArticle } from '../corpus/read.js';
-import { appendAudit, type AuditEntry } from './audit.js';
+import { DurableIo } from '../corpus/durable.js';
+import type { AuditEntry } from './audit.js';
 import { draftFromFields, draftFromSource, type ArticleDraft, type DraftOverrides } from './draft.js';
 import { assertNotDuplicate, readExistingArticles } from './duplicates.js';
 import { ModerationError } from './errors.js';
 import { fetchUrl } from './fetch-url.js';
 import { baseArticleId, resolveArticleFile } from './ids.js';
 import { checkDeclaredSize, decodeSource } from './input.js';
+import { completeIntent, newOp, recoverJournal, settleIntent, writeIntent, type Intent } from './journal.js';
 import { formatBytes, type ModerationSettings } from './settings.js';
 import {
-  recoverCorpus, renderArticle, replaceArticleFile, trashArticleFile, withCorpusLock, writeNewArticle,
-  type WriteHooks, type WriteResult,
+  readLiveFile, recoverCorpus, renderArticle, replaceArticleFile, sha256, trashArticleFile, withCorpusWriteLock,
+  writeNewArticle, type WriteHooks, type WriteResult,
 } from './store.js';
 
 export interface Moderator {
@@ -111,26 +113,65 @@ async function reindexOne(ctx: ModerationContext, id: string): Promise<void> {
   }
 }
 
-async function audit(ctx: ModerationContext, entry: AuditEntry): Promise<AuditEntry> {
+/** A full disk or quota is the moderator's to hear about (nothing was changed), not a generic failure. */
+function diskFull(err: unknown): ModerationError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new ModerationError('disk-full', code === 'EDQUOT'
+    ? 'The disk quota of the bot\'s server is used up, so nothing was changed. Ask its admin to free some space, then try again.'
+    : 'The disk is full on the bot\'s server, so nothing was changed. Ask its admin to free some space, then try again.');
+}
+
+/**
+ * Runs one change under the cross-process write lock, journaled: intent (fsynced) → change → audit line
+ * (fsynced) → intent removed. A change that fails midway is settled against the folder at once, so what
+ * reached the disk is audited and nothing else is.
+ */
+async function journaled(
+  ctx: ModerationContext, plan: () => Promise<{ intent: Omit<Intent, 'op'>; change: () => Promise<WriteResult> }>,
+  finish: (result: WriteResult, entry: AuditEntry) => AuditEntry,
+): Promise<{ result: WriteResult; entry: AuditEntry }> {
+  const io = new DurableIo(ctx.hooks);
   try {
-    await appendAudit(ctx.dir, entry);
+    return await withCorpusWriteLock(ctx.dir, async () => {
+      const { intent, change } = await plan();
+      const op = newOp();
+      const file = await writeIntent(ctx.dir, { ...intent, op }, io);
+      let result: WriteResult;
+      try {
+        result = await change();
+      } catch (err) {
+        await settleIntent(ctx.dir, file, new DurableIo()).catch(() => undefined);
+        throw err;
+      }
+      const entry = finish(result, { ...intent.entry, op });
+      try {
+        await completeIntent(ctx.dir, file, entry, io);
+      } catch (err) {
+        // The change is stored and its intent is durable: the next start-up writes the audit line.
+        ctx.log?.(`moderation: could not append to the audit log (the next start will): ${(err as Error).message}`);
+      }
+      ctx.log?.(`moderation: ${JSON.stringify(entry)}`);
+      return { result, entry };
+    });
   } catch (err) {
-    ctx.log?.(`moderation: could not append to the audit log: ${(err as Error).message}`);
+    throw diskFull(err) ?? err;
   }
-  ctx.log?.(`moderation: ${JSON.stringify(entry)}`);
-  return entry;
 }
 
 export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
   const by = addedBy(ctx, who);
   const content = renderArticle(draft, by);
-  assertReadable(baseArticleId(draft), content);
-  const result = await withCorpusLock(ctx.dir, async () => {
+  const baseId = baseArticleId(draft);
+  assertReadable(baseId, content);
+  const { result, entry } = await journaled(ctx, async () => {
     assertNotDuplicate(draft, await readExistingArticles(ctx.dir));
-    return writeNewArticle(ctx.dir, baseArticleId(draft), content, ctx.hooks);
-  });
+    return {
+      intent: { action: 'add', baseId, sha256: sha256(content), entry: { time: by.added_at, moderator: who, action: 'add', title: draft.title } },
+      change: () => writeNewArticle(ctx.dir, baseId, content, ctx.hooks),
+    };
+  }, (r, e) => ({ ...e, article: r.id, sha256: r.sha256 }));
   await reindexOne(ctx, result.id);
-  const entry = await audit(ctx, { time: by.added_at, moderator: who, action: 'add', article: result.id, sha256: result.sha256, title: draft.title });
   return { ...result, action: 'add', title: draft.title, audit: entry };
 }
 
@@ -138,40 +179,44 @@ export async function replaceArticle(ctx: ModerationContext, rawId: string, draf
   const by = addedBy(ctx, who);
   const content = renderArticle(draft, by);
   assertReadable(baseArticleId(draft), content);
-  const result = await withCorpusLock(ctx.dir, async () => {
-    const { id } = await resolveArticleFile(ctx.dir, rawId);
+  const { result, entry } = await journaled(ctx, async () => {
+    const { id, file } = await resolveArticleFile(ctx.dir, rawId);
     assertNotDuplicate(draft, await readExistingArticles(ctx.dir), id);
-    return replaceArticleFile(ctx.dir, id, content, { ...ctx.hooks, now: ctx.now?.() });
-  });
+    const oldSha256 = sha256(await readLiveFile(file));
+    return {
+      intent: {
+        action: 'replace', id, sha256: sha256(content), oldSha256,
+        entry: { time: by.added_at, moderator: who, action: 'replace', article: id, title: draft.title },
+      },
+      change: () => replaceArticleFile(ctx.dir, id, content, { ...ctx.hooks, now: ctx.now?.() }),
+    };
+  }, (r, e) => ({ ...e, article: r.id, sha256: r.sha256, trashed: r.trashed ? relativeTrash(r.trashed) : undefined }));
   await reindexOne(ctx, result.id);
-  const entry = await audit(ctx, {
-    time: by.added_at, moderator: who, action: 'replace', article: result.id, sha256: result.sha256, title: draft.title,
-    trashed: result.trashed ? relativeTrash(result.trashed) : undefined,
-  });
   return { ...result, action: 'replace', title: draft.title, audit: entry };
 }
 
 export async function removeArticle(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult> {
   const now = ctx.now?.() ?? new Date();
-  const result = await withCorpusLock(ctx.dir, async () => {
-    const { id } = await resolveArticleFile(ctx.dir, rawId).catch(async (err: unknown) => {
+  const { result, entry } = await journaled(ctx, async () => {
+    const { id, file } = await resolveArticleFile(ctx.dir, rawId).catch(async (err: unknown) => {
       // The file was deleted by hand but may still be indexed: drop it from the index too.
       if (err instanceof ModerationError && err.code === 'unknown-article') await reindexOne(ctx, rawId.trim());
       throw err;
     });
-    return trashArticleFile(ctx.dir, id, now);
-  });
+    const oldSha256 = sha256(await readLiveFile(file));
+    return {
+      intent: { action: 'remove', id, oldSha256, entry: { time: now.toISOString(), moderator: who, action: 'remove', article: id } },
+      change: () => trashArticleFile(ctx.dir, id, now, ctx.hooks),
+    };
+  }, (r, e) => ({ ...e, article: r.id, sha256: r.sha256, trashed: r.trashed ? relativeTrash(r.trashed) : undefined }));
   await reindexOne(ctx, result.id);
-  const entry = await audit(ctx, {
-    time: now.toISOString(), moderator: who, action: 'remove', article: result.id, sha256: result.sha256,
-    trashed: result.trashed ? relativeTrash(result.trashed) : undefined,
-  });
   return { ...result, action: 'remove', audit: entry };
 }
 
 /** Call once at start, before reading the corpus: clears crash leftovers. */
 export async function startModeration(ctx: ModerationContext): Promise<string[]> {
-  const done = await withCorpusLock(ctx.dir, () => recoverCorpus(ctx.dir));
+  // Leftover temp files and half-done replaces first, so the journal is settled against a tidy folder.
+  const done = await withCorpusWriteLock(ctx.dir, async () => [...await recoverCorpus(ctx.dir), ...await recoverJournal(ctx.dir)]);
   for (const line of done) ctx.log?.(`moderation: ${line}`);
   return done;
 }

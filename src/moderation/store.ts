@@ -2,10 +2,12 @@
 // link/rename → fsync the directory, so a crash at any moment leaves the old corpus or the new one.
 // Removed and replaced versions move to corpus/.trash/ under timestamped names; nothing is deleted.
 import { createHash, randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { syncDir } from '../corpus/durable.js';
+import { lstat, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { DurableIo, type DurableHooks } from '../corpus/durable.js';
 import { formatFrontMatter } from '../corpus/frontmatter.js';
+import { readCorpusFile } from '../corpus/safe-file.js';
+import { withFileLock } from './corpus-lock.js';
 import type { ArticleDraft } from './draft.js';
 import { ModerationError } from './errors.js';
 import { idCandidates, idInUse, resolveArticleFile } from './ids.js';
@@ -20,9 +22,18 @@ export interface AddedBy {
   added_at: string;
 }
 
-/** Test seam: called after the temp file is durable and before it becomes visible. */
-export interface WriteHooks {
+/** Test seams: `afterTempWrite` runs after the temp file is durable and before it becomes visible; the
+ * DurableHooks see (and may fail) every step that touches the disk. */
+export interface WriteHooks extends DurableHooks {
   afterTempWrite?: (tempFile: string) => void | Promise<void>;
+}
+
+/** Largest file a change reads back (the reader refuses larger ones anyway). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/** The bytes of a live corpus file, read as the corpus reader reads (never a FIFO, a device or a link out). */
+export function readLiveFile(file: string): Promise<Buffer> {
+  return readCorpusFile(dirname(file), basename(file), MAX_READ_BYTES);
 }
 
 export function sha256(content: string | Buffer): string {
@@ -52,33 +63,35 @@ export function withCorpusLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
   return run;
 }
 
+/**
+ * One corpus change at a time across processes too (shards share the folder): in-process queue first, then
+ * the folder's lock file. The duplicate check, the write and its audit line all happen inside.
+ */
+export function withCorpusWriteLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  return withCorpusLock(dir, () => withFileLock(dir, fn));
+}
+
 // ---- low-level durable file operations
 
 /** Writes `content` to a new dot-temp file next to `forName`, durably. Returns its path. */
-async function writeTemp(dir: string, forName: string, content: string): Promise<string> {
+async function writeTemp(io: DurableIo, dir: string, forName: string, content: string): Promise<string> {
   const temp = join(dir, `.${forName}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
-  const fh = await open(temp, 'wx', 0o644);
-  try {
-    await fh.writeFile(content, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+  await io.createDurably(temp, content); // a failed write (full disk) leaves no temp file
   return temp;
 }
 
 /** Makes `from` visible as `to` without ever replacing an existing `to` (hard link: atomic, no clobber). */
-async function linkNoClobber(from: string, to: string): Promise<void> {
+async function linkNoClobber(io: DurableIo, from: string, to: string): Promise<void> {
   try {
-    await link(from, to);
+    await io.link(from, to);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw err;
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
-      // No hard links here: fall back to check-then-rename (safe in-process thanks to withCorpusLock).
+      // No hard links here: fall back to check-then-rename (safe: every change holds withCorpusWriteLock).
       const exists = await lstat(to).then(() => true, () => false);
       if (exists) throw Object.assign(new Error(`${to} exists`), { code: 'EEXIST' });
-      await rename(from, to);
+      await io.rename(from, to);
       return;
     }
     throw err;
@@ -90,16 +103,16 @@ function stamp(now: Date): string {
 }
 
 /** Puts a copy of a live file into .trash/ under a fresh timestamped name; the live file is untouched. */
-async function linkIntoTrash(dir: string, file: string, now: Date): Promise<string> {
+async function linkIntoTrash(io: DurableIo, dir: string, file: string, now: Date): Promise<string> {
   const trash = join(dir, TRASH_DIR);
-  await mkdir(trash, { recursive: true });
+  await io.mkdir(trash);
   const ext = extname(file);
   const id = basename(file, ext);
   for (let n = 1; n < 1000; n++) {
     const target = join(trash, `${id}.${stamp(now)}${n > 1 ? `-${n}` : ''}${ext}`);
     try {
-      await linkNoClobber(file, target);
-      await syncDir(trash);
+      await linkNoClobber(io, file, target);
+      await io.syncDir(trash);
       return target;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -125,24 +138,25 @@ export interface NewArticleOptions extends WriteHooks {
 
 /** Writes a new article under the first free id from `baseId` (base, base-2, …). Safe against concurrent adds. */
 export async function writeNewArticle(dir: string, baseId: string, content: string, opts: NewArticleOptions = {}): Promise<WriteResult> {
-  const temp = await writeTemp(dir, `${baseId}.md`, content);
+  const io = new DurableIo(opts);
+  const temp = await writeTemp(io, dir, `${baseId}.md`, content);
   try {
     await opts.afterTempWrite?.(temp);
     for (const id of idCandidates(baseId)) {
       if (opts.isTaken?.(id) || (await idInUse(dir, id))) continue;
       const file = join(dir, `${id}.md`);
       try {
-        await linkNoClobber(temp, file);
+        await linkNoClobber(io, temp, file);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue; // another writer got it first
         throw err;
       }
-      await syncDir(dir);
+      await io.syncDir(dir);
       return { id, file, sha256: sha256(content) };
     }
     throw new ModerationError('write-failed', `Too many articles are already called ${baseId}.`);
   } finally {
-    await unlink(temp).catch(() => undefined);
+    await io.unlink(temp).catch(() => undefined);
   }
 }
 
@@ -150,27 +164,31 @@ export async function writeNewArticle(dir: string, baseId: string, content: stri
 export async function replaceArticleFile(dir: string, id: string, content: string, opts: WriteHooks & { now?: Date } = {}): Promise<WriteResult> {
   const old = await resolveArticleFile(dir, id);
   const file = join(dir, `${id}.md`);
-  const temp = await writeTemp(dir, `${id}.md`, content);
+  const io = new DurableIo(opts);
+  const temp = await writeTemp(io, dir, `${id}.md`, content);
+  let swapped = false;
   try {
     await opts.afterTempWrite?.(temp);
-    const trashed = await linkIntoTrash(dir, old.file, opts.now ?? new Date());
-    await rename(temp, file); // atomic swap of the .md
+    const trashed = await linkIntoTrash(io, dir, old.file, opts.now ?? new Date());
+    await io.rename(temp, file); // atomic swap of the .md
+    swapped = true;
     // A .txt seed becomes .md; its copy is in .trash/ (another shard's start-up recovery may have unlinked it already).
-    if (old.file !== file) await unlink(old.file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; });
-    await syncDir(dir);
+    if (old.file !== file) await io.unlink(old.file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; });
+    await io.syncDir(dir);
     return { id, file, sha256: sha256(content), trashed };
   } finally {
-    await unlink(temp).catch(() => undefined);
+    if (!swapped) await io.unlink(temp).catch(() => undefined);
   }
 }
 
 /** Moves the live article `id` to .trash/ (never deletes it). */
-export async function trashArticleFile(dir: string, id: string, now = new Date()): Promise<WriteResult> {
+export async function trashArticleFile(dir: string, id: string, now = new Date(), hooks: DurableHooks = {}): Promise<WriteResult> {
+  const io = new DurableIo(hooks);
   const old = await resolveArticleFile(dir, id);
-  const content = await readFile(old.file);
-  const trashed = await linkIntoTrash(dir, old.file, now);
-  await unlink(old.file);
-  await syncDir(dir);
+  const content = await readLiveFile(old.file);
+  const trashed = await linkIntoTrash(io, dir, old.file, now);
+  await io.unlink(old.file);
+  await io.syncDir(dir);
   return { id, file: old.file, sha256: sha256(content), trashed };
 }
 
@@ -219,16 +237,18 @@ export async function recoverCorpus(dir: string): Promise<string[]> {
     if (!name.endsWith('.txt') || name.startsWith('.')) continue;
     const id = name.slice(0, -4);
     if (!names.includes(`${id}.md`)) continue;
-    const txt = await readFile(join(dir, name));
+    const txt = await readLiveFile(join(dir, name)).catch(() => undefined);
+    if (!txt) continue; // not a regular file in the corpus: the reader reports it
     const hash = sha256(txt);
     for (const t of trashNames.filter((n) => n.startsWith(`${id}.`) && n.endsWith('.txt'))) {
-      if (sha256(await readFile(join(dir, TRASH_DIR, t))) === hash) {
-        await unlink(join(dir, name));
+      const copy = await readLiveFile(join(dir, TRASH_DIR, t)).catch(() => undefined);
+      if (copy && sha256(copy) === hash) {
+        await rm(join(dir, name));
         done.push(`finished replacing ${id} (old ${name} is in ${TRASH_DIR}/${t})`);
         break;
       }
     }
   }
-  if (done.length) await syncDir(dir);
+  if (done.length) await new DurableIo().syncDir(dir);
   return done;
 }

@@ -8,6 +8,7 @@
 // Written to a temp file in the same folder, fsynced, then renamed over the old one: readers see the old
 // snapshot or the new one, never a part.
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -264,8 +265,9 @@ function checkArticle(v: unknown): SnapshotArticle {
 export async function readSnapshot(file: string, fingerprint: string, options: Options<TextDoc>, read: { blockSize?: number } = {}): Promise<LoadedSnapshot> {
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
-    // A folder opens on Linux but cannot be read: say so now, not as a corrupt file.
+    // O_NONBLOCK: a FIFO put where the snapshot belongs must not hang start-up waiting for a writer.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    // A FIFO, device or folder opens on Linux but cannot be read: say so now, not as a corrupt file.
     if (!(await handle.stat()).isFile()) {
       await handle.close();
       throw Object.assign(new Error('not a file'), { code: 'EISDIR' });

@@ -3,25 +3,24 @@
 // Start-up hashes every article (the snapshot is never trusted blindly) while the snapshot is parsed. Both run
 // on the main thread otherwise, one after the other (~250 ms of reads and sha256 for 10k files, all
 // synchronous); on a second thread the hashing costs the start nothing on a 2-core machine.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { contentHash } from '../corpus/read.js';
+import { contentHash, MAX_ARTICLE_FILE_BYTES } from '../corpus/read.js';
+import { READ_CORPUS_FILE_SYNC_JS, readCorpusFileSync } from '../corpus/safe-file.js';
 
 export type HashResult = { hash: string } | { error: string };
 
 /** Below this many files a thread costs more to start than it saves. */
 export const WORKER_MIN_FILES = 200;
 
-// Plain JavaScript (a worker started from a string needs no TypeScript loader); must hash as contentHash does.
+// Plain JavaScript (a worker started from a string needs no TypeScript loader); must hash as contentHash does and
+// read as the corpus reader does (only regular files inside the corpus, size cap before reading).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
-const path = require('node:path');
+${READ_CORPUS_FILE_SYNC_JS}
 parentPort.postMessage(workerData.names.map((name) => {
   try {
-    return { hash: createHash('sha256').update(readFileSync(path.join(workerData.dir, name))).digest('hex') };
+    return { hash: createHash('sha256').update(readCorpusFileSync(workerData.dir, name, workerData.maxBytes)).digest('hex') };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
@@ -30,7 +29,7 @@ parentPort.postMessage(workerData.names.map((name) => {
 
 function hashHere(dir: string, name: string): HashResult {
   try {
-    return { hash: contentHash(readFileSync(path.join(dir, name))) };
+    return { hash: contentHash(readCorpusFileSync(dir, name, MAX_ARTICLE_FILE_BYTES)) };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
@@ -54,7 +53,7 @@ export async function hashFiles(dir: string, names: readonly string[], opts: { w
   if (!(opts.worker ?? names.length >= WORKER_MIN_FILES)) return hashInBatches(dir, names);
   try {
     return await new Promise<HashResult[]>((resolve, reject) => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dir, names } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dir, names, maxBytes: MAX_ARTICLE_FILE_BYTES } });
       worker.once('message', (results: HashResult[]) => {
         resolve(results);
         void worker.terminate();
