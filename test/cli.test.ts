@@ -5,16 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { compiled } from './compiled.js';
 
 const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 
 interface Ran { stdout: string; stderr: string; code: number }
 
 async function cli(args: string[], opts: { input?: string; script?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   const script = opts.script ?? 'src/cli/main.ts';
-  const child = run(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', ...opts.env }, maxBuffer: 1 << 26 });
+  const child = run(process.execPath, [compiled(script), ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', ...opts.env }, maxBuffer: 1 << 26 });
   if (opts.input !== undefined) {
     child.child.stdin?.end(opts.input);
   }

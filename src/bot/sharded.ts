@@ -4,6 +4,7 @@
 // Every shard indexes the whole corpus; a moderator's change on one shard reaches the others through broadcastEval
 // (see corpus-sync.ts), so all answer the same.
 import { REST, Routes, ShardingManager } from 'discord.js';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';
 import { openCorpus } from '../snapshot/open.js';
@@ -18,13 +19,15 @@ export async function startSharded(config: BotConfig, log: (line: string) => voi
   const totalShards = config.shardCount ?? await recommendedShards(config);
   // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
   await openCorpus(config.corpusDir, { log });
-  const manager = new ShardingManager(fileURLToPath(new URL('./shard-main.ts', import.meta.url)), {
+  // Compiled (dist/), the children run shard-main.js; from TypeScript (npm run dev, tests) they run it through tsx
+  // the way the parent does (resolved here: a child's cwd may not see node_modules).
+  const ext = path.extname(fileURLToPath(import.meta.url));
+  const manager = new ShardingManager(fileURLToPath(new URL(`./shard-main${ext}`, import.meta.url)), {
     token: config.token,
     totalShards,
     mode: 'process',
     respawn: true,
-    // Children run TypeScript the same way the parent does (resolved here: a child's cwd may not see node_modules).
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: ext === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
   });
   manager.on('shardCreate', (shard) => {
     log(`shard ${shard.id}/${totalShards} starting`);
