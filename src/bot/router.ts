@@ -31,6 +31,17 @@ export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer'
   pageTtlMs?: number;
   /** Interaction age at which an unanswered command or modal submit is deferred automatically. */
   autoDeferMs?: number;
+  /** Told once per slash command when it is done (logs and metrics). */
+  onCommand?: (e: CommandEvent) => void;
+}
+
+/** How a slash command ended: answered, the user's question refused (engine's message, cooldown, unknown) or failed. */
+export type CommandOutcome = 'ok' | 'user-error' | 'refused' | 'error';
+export interface CommandEvent {
+  /** The command's name, or 'unknown' for a name this bot does not have. */
+  command: string;
+  outcome: CommandOutcome;
+  ms: number;
 }
 
 export class Router {
@@ -39,6 +50,7 @@ export class Router {
   private readonly cooldowns: Cooldowns;
   readonly pages: PageStore;
   private readonly autoDeferMs: number;
+  private readonly onCommand?: (e: CommandEvent) => void;
   /** Initial responses (deferrals, modals) sent or in flight: a send must wait for them, or it would be a second one. */
   private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
 
@@ -61,33 +73,45 @@ export class Router {
     this.cooldowns = new Cooldowns(opts.config.cooldownSeconds, opts.now);
     this.pages = new PageStore(opts.pageTtlMs ?? 10 * 60_000, opts.now);
     this.autoDeferMs = opts.autoDeferMs ?? AUTO_DEFER_MS;
+    this.onCommand = opts.onCommand;
   }
 
   /** Never throws: everything that goes wrong is logged and, when possible, answered. */
   async handle(i: Interaction): Promise<void> {
+    const started = Date.now();
+    let outcome: CommandOutcome = 'ok';
     try {
-      if (i.isChatInputCommand()) await this.command(i);
+      if (i.isChatInputCommand()) outcome = await this.command(i);
       else if (i.isAutocomplete()) await this.autocomplete(i);
       else if (i.isButton()) await this.button(i);
       else if (i.isModalSubmit()) await this.modal(i);
       else if (i.isRepliable()) await this.send(i, notice(MESSAGES.staleButton));
     } catch (err) {
+      outcome = isUserError(err) ? 'user-error' : 'error';
       await this.apologize(i, err);
+    }
+    if (i.isChatInputCommand() && this.onCommand) {
+      const command = this.byName.has(i.commandName) ? i.commandName : 'unknown';
+      try {
+        this.onCommand({ command, outcome, ms: Date.now() - started });
+      } catch (err) {
+        this.ctx.log(`command listener failed: ${describeError(err)}`);
+      }
     }
   }
 
-  private async command(i: ChatInputCommandInteraction): Promise<void> {
+  private async command(i: ChatInputCommandInteraction): Promise<CommandOutcome> {
     const m = this.byName.get(i.commandName);
     if (!m) {
       this.ctx.log(`unknown command /${i.commandName} from user ${i.user.id}`);
       await this.send(i, notice(MESSAGES.unknownCommand(i.commandName)));
-      return;
+      return 'refused';
     }
     if (m.heavy) {
       const wait = this.cooldowns.take(i.user.id);
       if (wait > 0) {
         await this.send(i, notice(MESSAGES.cooldown(Math.ceil(wait / 1000))));
-        return;
+        return 'refused';
       }
     }
     const ephemeral = !!m.ephemeral || i.options.getBoolean('private') === true;
@@ -99,6 +123,7 @@ export class Router {
     } finally {
       disarm();
     }
+    return 'ok';
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {

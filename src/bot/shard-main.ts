@@ -10,6 +10,6 @@ try {
     bot.stop().finally(() => process.exit(0));
   });
 } catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 }

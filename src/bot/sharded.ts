@@ -6,7 +6,8 @@
 import { REST, Routes, ShardingManager } from 'discord.js';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';
+import { ConfigError, loadConfig, loadDotenvFile, loadOpsConfig, type BotConfig } from '../config.js';
+import { createLogger, installCrashHandlers, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
 
 export async function recommendedShards(config: BotConfig): Promise<number> {
@@ -15,7 +16,9 @@ export async function recommendedShards(config: BotConfig): Promise<number> {
   return Math.max(1, info.shards);
 }
 
-export async function startSharded(config: BotConfig, log: (line: string) => void = console.log): Promise<ShardingManager> {
+export async function startSharded(
+  config: BotConfig, log: (line: string) => void = lineSink(createLogger({ token: config.token })),
+): Promise<ShardingManager> {
   const totalShards = config.shardCount ?? await recommendedShards(config);
   // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
   await openCorpus(config.corpusDir, { log });
@@ -41,14 +44,18 @@ export async function startSharded(config: BotConfig, log: (line: string) => voi
 async function main(): Promise<void> {
   loadDotenvFile();
   let manager: ShardingManager;
+  let logger: Logger;
   try {
-    manager = await startSharded(loadConfig());
+    const config = loadConfig();
+    logger = createLogger({ level: loadOpsConfig().logLevel, token: config.token });
+    installCrashHandlers(logger);
+    manager = await startSharded(config, lineSink(logger));
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : `Could not start the shards: ${(err as Error).message}`);
+    process.stderr.write(`${err instanceof ConfigError ? err.message : `Could not start the shards: ${(err as Error).message}`}\n`);
     process.exit(1);
   }
   const shutdown = (signal: string) => {
-    console.log(`${signal} received, stopping ${manager.shards.size} shards`);
+    logger.info(`${signal} received, stopping ${manager.shards.size} shards`);
     // Each child stops its client cleanly on SIGTERM (see run.ts).
     for (const shard of manager.shards.values()) shard.kill();
     process.exit(0);
