@@ -3,6 +3,7 @@
 import { loadConfig, loadOpsConfig, type Env } from '../config.js';
 import type { Engine } from '../engine.js';
 import { BotMetrics } from '../health/metrics.js';
+import { notReadyReason } from '../health/readiness.js';
 import { startHealthServer, type HealthServer } from '../health/server.js';
 import { createLogger, installCrashHandlers, lineLogger, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
@@ -58,9 +59,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
     });
     health = await startHealthServer({
       port: ops.healthPort, host: ops.healthHost, metrics,
-      notReady: () => stopping ? 'shutting down'
-        : !engine ? 'loading the index'
-          : !bot?.client.isReady() ? 'not logged in to Discord' : null,
+      notReady: () => notReadyReason({ engine, client: bot?.client, stopping }),
     });
     logger.info({ url: health.url }, `health server on ${health.url} (/healthz, /readyz, /metrics)`);
   }
