@@ -76,16 +76,14 @@ describe('health server of a running bot', () => {
     // Only common words: the engine refuses the question (a user error, shown to the user).
     await ask('who-said', { topic: 'the and of' });
     // The gateway ping appears after the first heartbeat is acknowledged.
-    let text = '';
-    for (let i = 0; i < 50; i++) {
-      text = (await get('/metrics')).body;
-      if (sample(text, 'talks_bot_gateway_ping_seconds{shard="0"}') !== undefined) break;
+    let res = await get('/metrics');
+    for (let i = 0; i < 50 && sample(res.body, 'talks_bot_gateway_ping_seconds{shard="0"}') === undefined; i++) {
       await new Promise((r) => setTimeout(r, 100));
+      res = await get('/metrics');
     }
-    const res = await get('/metrics');
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/plain/);
-    text = res.body;
+    const text = res.body;
     expect(sample(text, 'talks_bot_commands_total{command="who-said",outcome="ok"}')).toBe(2);
     expect(sample(text, 'talks_bot_commands_total{command="who-said",outcome="user-error"}')).toBe(1);
     expect(sample(text, 'talks_bot_answer_seconds_count{command="who-said"}')).toBe(3);

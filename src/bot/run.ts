@@ -36,7 +36,8 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
   // Readiness as the health server reports it; filled in as start-up goes.
   let engine: Engine | undefined;
   let bot: RunningBot | undefined;
-  let running: RunningBotWithHealth | undefined;
+  // Set once started; what a signal during start-up finds here decides what it stops.
+  const current: { running?: RunningBotWithHealth } = {};
   let stopping = false;
   let health: HealthServer | null = null;
   if (opts.handleSignals !== false) {
@@ -45,7 +46,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
     const shutdown = (signal: string) => {
       logger.info(`${signal} received, shutting down`);
       stopping = true;
-      const stop = running ? running.stop() : Promise.resolve(health?.close());
+      const stop = current.running ? current.running.stop() : Promise.resolve(health?.close());
       stop.then(() => process.exit(0), () => process.exit(1));
     };
     process.once('SIGINT', shutdown);
@@ -81,7 +82,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
   }
 
   const started = bot;
-  running = {
+  const running: RunningBotWithHealth = {
     ...started,
     healthUrl: health?.url ?? null,
     async stop() {
@@ -90,5 +91,6 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
       await health?.close();
     },
   };
+  current.running = running;
   return running;
 }

@@ -88,7 +88,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     const why = (err as { code?: unknown }).code === 'TokenInvalid' || status === 401
       ? 'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).'
       : (err as Error).message;
-    throw new Error(`Could not log in to Discord: ${redact(why)}`);
+    throw new Error(`Could not log in to Discord: ${redact(why)}`, { cause: err });
   } finally {
     clearTimeout(timer);
   }
