@@ -11,7 +11,11 @@ const E2E = [
   'test/fake-discord.test.ts', 'test/health-e2e.test.ts', 'test/moderation-defer.test.ts', 'test/moderation-e2e.test.ts',
   'test/moderation-store.test.ts', 'test/fingerprint-dist.test.ts', 'test/**/*.e2e.test.ts',
 ];
-const PERF = ['test/perf-*.test.ts', 'test/bench.test.ts', 'test/quotes-eval.test.ts', 'test/**/*.perf.test.ts'];
+const PERF = [
+  'test/perf-*.test.ts', 'test/bench.test.ts', 'test/quotes-eval.test.ts', 'test/**/*.perf.test.ts',
+  // Whole-corpus builds over the evaluation data (../shared): seconds of CPU each.
+  'test/snapshot.test.ts', 'test/snapshot-postings.test.ts', 'test/snapshot-search.test.ts', 'test/phrase-index.test.ts',
+];
 
 const shared = { testTimeout: 30_000, hookTimeout: 30_000 };
 

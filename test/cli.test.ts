@@ -119,3 +119,13 @@ describe('npm start without a token', () => {
     expect(stdout).toMatch(/5 articles/);
   });
 });
+
+describe('the talks-bot command (package.json "bin", what `npx talks-bot` runs)', () => {
+  it('prints only the JSON answer, with nothing before or after it', async () => {
+    const bin = path.join(ROOT, 'bin/talks-bot.js');
+    const { stdout, stderr } = await run(bin, ['who-said', 'ceasefire', '--json'], { cwd: os.tmpdir(), env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: path.join(ROOT, 'corpus') } });
+    expect(stdout.trimStart().startsWith('{')).toBe(true);
+    expect(JSON.parse(stdout).query).toBe('ceasefire');
+    expect(stderr).toBe('');
+  });
+});
