@@ -23,3 +23,21 @@ describe('readiness', () => {
     expect(notReadyReason({ engine: {}, client: client(true, [[0, 0]]), stopping: true })).toBe('shutting down');
   });
 });
+
+describe('health server start', () => {
+  it('a port already taken is one line saying what to change, and nothing is left listening', async () => {
+    const { startHealthServer } = await import('../src/health/server.js');
+    const { BotMetrics } = await import('../src/health/metrics.js');
+    const metrics = new BotMetrics({ engine: () => undefined, shardPings: () => new Map() });
+    const first = await startHealthServer({ port: 0, host: '127.0.0.1', metrics, notReady: () => 'loading the index' });
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(startHealthServer({ port, host: '127.0.0.1', metrics, notReady: () => null }))
+        .rejects.toThrow(`The health server cannot listen on 127.0.0.1:${port} (EADDRINUSE): change HEALTH_PORT or HEALTH_HOST, or leave HEALTH_PORT empty.`);
+      const res = await fetch(`${first.url}/readyz`);
+      expect([res.status, await res.text()]).toEqual([503, 'not ready: loading the index\n']);
+    } finally {
+      await first.close();
+    }
+  });
+});

@@ -49,9 +49,12 @@ export async function startHealthServer(opts: HealthOptions): Promise<HealthServ
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (err: NodeJS.ErrnoException) => reject(new Error(
+      `The health server cannot listen on ${opts.host}:${opts.port} (${err.code ?? err.message}): change HEALTH_PORT or HEALTH_HOST, or leave HEALTH_PORT empty.`,
+    ));
+    server.once('error', refused);
     server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
