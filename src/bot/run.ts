@@ -2,9 +2,8 @@
 // src/main.ts calls this when DISCORD_TOKEN is set; so does each shard's process (shard-main.ts).
 import { loadConfig, loadOpsConfig, type Env } from '../config.js';
 import type { Engine } from '../engine.js';
-import { BotMetrics } from '../health/metrics.js';
-import { notReadyReason } from '../health/readiness.js';
-import { startHealthServer, type HealthServer } from '../health/server.js';
+import type { BotMetrics } from '../health/metrics.js';
+import type { HealthServer } from '../health/server.js';
 import { createLogger, installCrashHandlers, lineLogger, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
 import { moderationSettings, startModeration } from '../moderation/index.js';
@@ -54,6 +53,10 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
   }
   let metrics: BotMetrics | undefined;
   if (ops.healthPort !== null) {
+    // Loaded only when asked for: prom-client and the server cost the start time otherwise.
+    const [{ BotMetrics }, { notReadyReason }, { startHealthServer }] = await Promise.all([
+      import('../health/metrics.js'), import('../health/readiness.js'), import('../health/server.js'),
+    ]);
     metrics = new BotMetrics({
       engine: () => engine,
       shardPings: () => new Map(bot ? [...bot.client.ws.shards.values()].map((s) => [s.id, s.ping] as const) : []),
