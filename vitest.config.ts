@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Three projects, run one after another by `npm test` (package.json) so that end-to-end tests, whose bots must
 // answer within Discord's deadlines, never share the 2 cores with CPU-heavy checks:
 //   unit: everything else (the quick loop: `npm run test:unit`)
-//   e2e:  real processes and the fake Discord (also any `*.e2e.test.ts`); runs the compiled dist/, built first
+//   e2e:  real processes and the fake Discord (also any `*.e2e.test.ts`), one file at a time (their bots answer
+//         100 interactions within Discord's 3 s); runs the compiled dist/, built first
 //   perf: speed and big-data checks, one file at a time
 const E2E = [
   'test/bot-deploy.test.ts', 'test/bot-router.test.ts', 'test/bot-run.test.ts', 'test/bot-shard-sync.test.ts',
@@ -23,7 +24,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...PERF] } },
-      { test: { ...shared, name: 'e2e', include: E2E, globalSetup: ['test/build-dist.ts'], maxWorkers: 2 } },
+      { test: { ...shared, name: 'e2e', include: E2E, globalSetup: ['test/build-dist.ts'], fileParallelism: false } },
       { test: { ...shared, name: 'perf', include: PERF, fileParallelism: false } },
     ],
   },
