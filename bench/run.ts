@@ -65,7 +65,10 @@ type StepHandler = (step: string) => Promise<void>;
 /** Runs bench/child.ts in a fresh Node process and returns the JSON it prints. */
 function runChild<T>(job: ChildJob, log: (line: string) => void, onStep?: StepHandler): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'child.ts'), JSON.stringify(job)], {
+    // Compiled (npm run bench runs dist/), the child is plain JavaScript like `npm start`; from TypeScript, via tsx.
+    const ext = path.extname(fileURLToPath(import.meta.url));
+    const loader = ext === '.ts' ? ['--import', 'tsx'] : [];
+    const child = spawn(process.execPath, ['--expose-gc', ...loader, path.join(here, `child${ext}`), JSON.stringify(job)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let failed: Error | undefined;

@@ -245,6 +245,33 @@ export function loadConfig(env: Env = process.env, opts: { requireToken?: boolea
   };
 }
 
+/** Running-in-production settings (logs, health server), read apart from the bot's so each can be used alone. */
+export interface OpsConfig {
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** null = no health server (the default); 0 = any free port (tests). */
+  healthPort: number | null;
+  healthHost: string;
+}
+
+const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+// An IPv4/IPv6 address or a host name; no scheme, port or path.
+const HOST_SHAPE = /^(?:[\w.-]+|\[?[0-9a-fA-F:.]+\]?)$/;
+
+export function loadOpsConfig(env: Env = process.env): OpsConfig {
+  const level = value(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info';
+  const logLevel = LOG_LEVEL_NAMES.find((l) => l === level);
+  if (!logLevel) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVEL_NAMES.join(', ')}; got "${shown(level)}".`);
+  const host = value(env, 'HEALTH_HOST') ?? '127.0.0.1';
+  if (!HOST_SHAPE.test(host)) {
+    throw new ConfigError(`HEALTH_HOST must be an address to listen on such as 127.0.0.1 or 0.0.0.0; got "${shown(host)}".`);
+  }
+  return {
+    logLevel,
+    healthPort: value(env, 'HEALTH_PORT') === undefined ? null : intSetting(env, 'HEALTH_PORT', 0, 0, 65_535),
+    healthHost: host.replace(/^\[(.*)\]$/, '$1'),
+  };
+}
+
 /** Everything, for the bot: one read of the environment, every value checked. */
 export function loadSettings(env: Env = process.env, opts: { requireToken?: boolean } = {}): Settings {
   const bot = loadConfig(env, opts);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import commandList from '../commands/index.js';
-import { REPO_ROOT, removeDir } from './fake-discord/harness.js';
+import { compiled } from './compiled.js';
+import { removeDir } from './fake-discord/harness.js';
 import { FakeDiscord, snowflake } from './fake-discord/server.js';
 
 const run = promisify(execFile);
@@ -23,9 +24,8 @@ afterAll(async () => {
 });
 
 async function deploy(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
   try {
-    const r = await run(tsx, [join(REPO_ROOT, 'src/bot/deploy.ts')], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 });
+    const r = await run(process.execPath, [compiled('src/bot/deploy.ts')], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 });
     return { code: 0, ...r };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compiled } from './compiled.js';
 import { copySeeds } from './shared-data.js';
 
 const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 
 interface Ran { stdout: string; stderr: string; code: number }
@@ -24,7 +24,7 @@ async function tree(dir: string): Promise<string[]> {
 
 async function cli(args: string[], opts: { input?: string; script?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   const script = opts.script ?? 'src/cli/main.ts';
-  const child = run(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', XDG_CACHE_HOME: CACHE_HOME, SNAPSHOT_DIR: '', ...opts.env }, maxBuffer: 1 << 26 });
+  const child = run(process.execPath, [compiled(script), ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', XDG_CACHE_HOME: CACHE_HOME, SNAPSHOT_DIR: '', ...opts.env }, maxBuffer: 1 << 26 });
   if (opts.input !== undefined) {
     child.child.stdin?.end(opts.input);
   }
@@ -142,5 +142,15 @@ describe('npm start without a token', () => {
     expect(stdout).toContain('Dmitry Peskov');
     expect(stdout).toMatch(/No article with id "nope"/);
     expect(stdout).toMatch(/5 articles/);
+  });
+});
+
+describe('the talks-bot command (package.json "bin", what `npx talks-bot` runs)', () => {
+  it('prints only the JSON answer, with nothing before or after it', async () => {
+    const bin = path.join(ROOT, 'bin/talks-bot.js');
+    const { stdout, stderr } = await run(bin, ['who-said', 'ceasefire', '--json'], { cwd: os.tmpdir(), env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: path.join(ROOT, 'corpus') } });
+    expect(stdout.trimStart().startsWith('{')).toBe(true);
+    expect(JSON.parse(stdout).query).toBe('ceasefire');
+    expect(stderr).toBe('');
   });
 });

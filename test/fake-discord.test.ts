@@ -16,6 +16,7 @@ afterEach(async () => {
 });
 
 // Raw JSON from the fake, read loosely: the assertions say what shape is expected.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose on purpose, see above
 type Json = Record<string, any>;
 
 /** A minimal gateway client: HELLO → IDENTIFY → collect dispatches. */

@@ -1,5 +1,5 @@
 // The moderation use cases without Discord: sources over a local server, and reindexing.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModerationError, moderationSettings, readSource, reindexCorpus, type ModerationContext, type ReindexTarget } from '../src/moderation/index.js';
 import type { Article } from '../src/types.js';
-import { copySeeds, SEEDS, seedFiles } from './shared-data.js';
+import { copySeeds } from './shared-data.js';
 
 let server: Server;
 let base: string;

@@ -11,7 +11,7 @@ type Phrases = string[][];
 /** Every paragraph of the seed articles, as [passage id, text]. */
 let passages: Array<[string, string]> = [];
 /** Phrase queries built from the seed texts, each with a label saying where it came from. */
-let queries: Array<{ label: string; phrases: Phrases }> = [];
+const queries: Array<{ label: string; phrases: Phrases }> = [];
 
 /** What a user typing `"snippet"` asks for (null when it gives no phrase). */
 function quoted(snippet: string): Phrases | null {

@@ -27,7 +27,7 @@ export async function deployCommands(config: BotConfig, commands: readonly Comma
     } catch (err) {
       if ((err as { status?: number }).status !== 403) throw err;
       throw new Error(`the bot has no access to server ${guildId}: invite it there (with the applications.commands scope) `
-        + 'or take that id out of DISCORD_GUILD_ID / MOD_GUILD_IDS.');
+        + 'or take that id out of DISCORD_GUILD_ID / MOD_GUILD_IDS.', { cause: err });
     }
   };
   const home = config.guildId;

@@ -33,6 +33,17 @@ export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer'
   pageTtlMs?: number;
   /** Interaction age at which an unanswered command or modal submit is deferred automatically. */
   autoDeferMs?: number;
+  /** Told once per slash command when it is done (logs and metrics). */
+  onCommand?: (e: CommandEvent) => void;
+}
+
+/** How a slash command ended: answered, the user's question refused (engine's message, cooldown, unknown) or failed. */
+export type CommandOutcome = 'ok' | 'user-error' | 'refused' | 'error';
+export interface CommandEvent {
+  /** The command's name, or 'unknown' for a name this bot does not have. */
+  command: string;
+  outcome: CommandOutcome;
+  ms: number;
 }
 
 export class Router {
@@ -43,6 +54,7 @@ export class Router {
   private readonly autoDeferMs: number;
   /** Where and by whom moderatorOnly modules may run. */
   private readonly moderation: ModerationRules;
+  private readonly onCommand?: (e: CommandEvent) => void;
   /** Initial responses (deferrals, modals) sent or in flight: a send must wait for them, or it would be a second one. */
   private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
 
@@ -66,6 +78,7 @@ export class Router {
     this.pages = new PageStore(opts.pageTtlMs ?? 10 * 60_000, opts.now);
     this.autoDeferMs = opts.autoDeferMs ?? AUTO_DEFER_MS;
     this.moderation = { guildIds: opts.config.modGuildIds, roleIds: opts.config.modRoleIds };
+    this.onCommand = opts.onCommand;
   }
 
   /**
@@ -88,34 +101,45 @@ export class Router {
 
   /** Never throws: everything that goes wrong is logged and, when possible, answered. */
   async handle(i: Interaction): Promise<void> {
+    const started = Date.now();
+    let outcome: CommandOutcome = 'ok';
     try {
-      if (i.isChatInputCommand()) await this.command(i);
+      if (i.isChatInputCommand()) outcome = await this.command(i);
       else if (i.isAutocomplete()) await this.autocomplete(i);
       else if (i.isButton()) await this.button(i);
       else if (i.isModalSubmit()) await this.modal(i);
       else if (i.isRepliable()) await this.send(i, notice(MESSAGES.staleButton));
     } catch (err) {
+      outcome = err instanceof UserError ? 'user-error' : 'error';
       await this.apologize(i, err);
+    }
+    if (i.isChatInputCommand() && this.onCommand) {
+      const command = this.byName.has(i.commandName) ? i.commandName : 'unknown';
+      try {
+        this.onCommand({ command, outcome, ms: Date.now() - started });
+      } catch (err) {
+        this.ctx.log(`command listener failed: ${describeError(err)}`);
+      }
     }
   }
 
-  private async command(i: ChatInputCommandInteraction): Promise<void> {
+  private async command(i: ChatInputCommandInteraction): Promise<CommandOutcome> {
     const m = this.byName.get(i.commandName);
     if (!m) {
       this.ctx.log(`unknown command /${i.commandName} from user ${i.user.id}`);
       await this.send(i, notice(MESSAGES.unknownCommand(i.commandName)));
-      return;
+      return 'refused';
     }
     const refused = this.refusal(m, i, `/${m.data.name}`);
     if (refused) {
       await this.send(i, refused);
-      return;
+      return 'refused';
     }
     if (m.heavy) {
       const wait = this.cooldowns.take(i.user.id);
       if (wait > 0) {
         await this.send(i, notice(MESSAGES.cooldown(Math.ceil(wait / 1000))));
-        return;
+        return 'refused';
       }
     }
     const ephemeral = !!m.ephemeral || i.options.getBoolean('private') === true;
@@ -127,6 +151,7 @@ export class Router {
     } finally {
       disarm();
     }
+    return 'ok';
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {

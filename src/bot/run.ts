@@ -1,43 +1,99 @@
-// Load settings → open the corpus → start the bot → stop cleanly on SIGINT/SIGTERM. src/main.ts calls this when
-// DISCORD_TOKEN is set.
-import { loadConfig, type Env } from '../config.js';
+// Load settings → (health server) → open the corpus → start the bot → stop cleanly on SIGINT/SIGTERM.
+// src/main.ts calls this when DISCORD_TOKEN is set; so does each shard's process (shard-main.ts).
+import { loadConfig, loadOpsConfig, type Env } from '../config.js';
+import type { Engine } from '../engine.js';
+import type { BotMetrics } from '../health/metrics.js';
+import type { HealthServer } from '../health/server.js';
+import { createLogger, installCrashHandlers, lineLogger, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
 import { startModeration } from '../moderation/index.js';
 import type { RunningBot } from './start.js';
 
 export interface RunOptions {
   env?: Env;
+  /** Plain log lines instead of pino JSON on stdout (tests). */
   log?: (line: string) => void;
-  /** Install SIGINT/SIGTERM handlers that stop the bot and exit (default true). */
+  logger?: Logger;
+  /** Install SIGINT/SIGTERM and crash handlers that stop the bot and exit (default true). */
   handleSignals?: boolean;
 }
 
+export interface RunningBotWithHealth extends RunningBot {
+  /** The health server's base URL, when HEALTH_PORT is set. */
+  healthUrl: string | null;
+}
+
 /** Throws ConfigError (one line saying what to fix) or EngineError('bad-corpus') before touching the network. */
-export async function runBot(opts: RunOptions = {}): Promise<RunningBot> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealth> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
-  // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
-  await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
-    .catch((err: Error) => log(`moderation: start-up recovery failed: ${err.message}`));
-  // discord.js takes ~0.6 s to load: load it while the corpus opens (snapshot reads and hashing wait on the
-  // disk and a worker thread), not after.
-  const opening = openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
-  opening.catch(() => undefined);
-  const { startBot } = await import('./start.js');
-  const engine = await opening;
-  const bot = await startBot({ config, engine, log });
+  const ops = loadOpsConfig(env);
+  const logger = opts.logger
+    ?? (opts.log ? lineLogger(opts.log, config.token) : createLogger({ level: ops.logLevel, token: config.token }));
+  const log = lineSink(logger);
+
+  // Readiness as the health server reports it; filled in as start-up goes.
+  let engine: Engine | undefined;
+  let bot: RunningBot | undefined;
+  // Set once started; what a signal during start-up finds here decides what it stops.
+  const current: { running?: RunningBotWithHealth } = {};
+  let stopping = false;
+  let health: HealthServer | null = null;
   if (opts.handleSignals !== false) {
+    installCrashHandlers(logger);
+    // Installed before anything starts: without a listener, a SIGTERM during start-up kills the process outright.
     const shutdown = (signal: string) => {
-      log(`${signal} received, shutting down`);
-      bot.stop().then(() => process.exit(0), () => process.exit(1));
+      logger.info(`${signal} received, shutting down`);
+      stopping = true;
+      const stop = current.running ? current.running.stop() : Promise.resolve(health?.close());
+      stop.then(() => process.exit(0), () => process.exit(1));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
-    // A stray rejection (a network hiccup in a library, say) is logged; it must not take the bot down.
-    process.on('unhandledRejection', (reason) => {
-      log(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
-    });
   }
-  return bot;
+  let metrics: BotMetrics | undefined;
+  if (ops.healthPort !== null) {
+    // Loaded only when asked for: prom-client and the server cost the start time otherwise.
+    const [{ BotMetrics }, { notReadyReason }, { startHealthServer }] = await Promise.all([
+      import('../health/metrics.js'), import('../health/readiness.js'), import('../health/server.js'),
+    ]);
+    metrics = new BotMetrics({
+      engine: () => engine,
+      shardPings: () => new Map(bot ? [...bot.client.ws.shards.values()].map((s) => [s.id, s.ping] as const) : []),
+    });
+    health = await startHealthServer({
+      port: ops.healthPort, host: ops.healthHost, metrics,
+      notReady: () => notReadyReason({ engine, client: bot?.client, stopping }),
+    });
+    logger.info({ url: health.url }, `health server on ${health.url} (/healthz, /readyz, /metrics)`);
+  }
+
+  try {
+    // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
+    await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
+      .catch((err: Error) => logger.error(`moderation: start-up recovery failed: ${err.message}`));
+    // discord.js takes ~0.6 s to load: load it while the corpus opens (snapshot reads and hashing wait on the
+    // disk and a worker thread), not after.
+    const opening = openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
+    opening.catch(() => undefined);
+    const { startBot } = await import('./start.js');
+    engine = await opening;
+    bot = await startBot({ config, engine, logger, onCommand: metrics && ((e) => metrics.command(e)) });
+  } catch (err) {
+    await health?.close();
+    throw err;
+  }
+
+  const started = bot;
+  const running: RunningBotWithHealth = {
+    ...started,
+    healthUrl: health?.url ?? null,
+    async stop() {
+      stopping = true;
+      await started.stop();
+      await health?.close();
+    },
+  };
+  current.running = running;
+  return running;
 }

@@ -4,8 +4,10 @@
 // Every shard indexes the whole corpus; a moderator's change on one shard reaches the others through broadcastEval
 // (see corpus-sync.ts), so all answer the same.
 import { REST, Routes, ShardingManager } from 'discord.js';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';
+import { ConfigError, loadConfig, loadDotenvFile, loadOpsConfig, type BotConfig } from '../config.js';
+import { createLogger, installCrashHandlers, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
 
 export async function recommendedShards(config: BotConfig): Promise<number> {
@@ -14,17 +16,21 @@ export async function recommendedShards(config: BotConfig): Promise<number> {
   return Math.max(1, info.shards);
 }
 
-export async function startSharded(config: BotConfig, log: (line: string) => void = console.log): Promise<ShardingManager> {
+export async function startSharded(
+  config: BotConfig, log: (line: string) => void = lineSink(createLogger({ token: config.token })),
+): Promise<ShardingManager> {
   const totalShards = config.shardCount ?? await recommendedShards(config);
   // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
   await openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
-  const manager = new ShardingManager(fileURLToPath(new URL('./shard-main.ts', import.meta.url)), {
+  // Compiled (dist/), the children run shard-main.js; from TypeScript (npm run dev, tests) they run it through tsx
+  // the way the parent does (resolved here: a child's cwd may not see node_modules).
+  const ext = path.extname(fileURLToPath(import.meta.url));
+  const manager = new ShardingManager(fileURLToPath(new URL(`./shard-main${ext}`, import.meta.url)), {
     token: config.token,
     totalShards,
     mode: 'process',
     respawn: true,
-    // Children run TypeScript the same way the parent does (resolved here: a child's cwd may not see node_modules).
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: ext === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
   });
   manager.on('shardCreate', (shard) => {
     log(`shard ${shard.id}/${totalShards} starting`);
@@ -38,14 +44,18 @@ export async function startSharded(config: BotConfig, log: (line: string) => voi
 async function main(): Promise<void> {
   loadDotenvFile();
   let manager: ShardingManager;
+  let logger: Logger;
   try {
-    manager = await startSharded(loadConfig());
+    const config = loadConfig();
+    logger = createLogger({ level: loadOpsConfig().logLevel, token: config.token });
+    installCrashHandlers(logger);
+    manager = await startSharded(config, lineSink(logger));
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : `Could not start the shards: ${(err as Error).message}`);
+    process.stderr.write(`${err instanceof ConfigError ? err.message : `Could not start the shards: ${(err as Error).message}`}\n`);
     process.exit(1);
   }
   const shutdown = (signal: string) => {
-    console.log(`${signal} received, stopping ${manager.shards.size} shards`);
+    logger.info(`${signal} received, stopping ${manager.shards.size} shards`);
     // Each child stops its client cleanly on SIGTERM (see run.ts).
     for (const shard of manager.shards.values()) shard.kill();
     process.exit(0);

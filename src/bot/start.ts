@@ -1,17 +1,22 @@
 // startBot: log in, route interactions, report what is served; stop() logs out cleanly.
-import { Events, type Client } from 'discord.js';
+import { Events, RESTEvents, type Client } from 'discord.js';
 import commandList from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import type { Engine } from '../engine.js';
-import { createClient, redactor } from './client.js';
+import { lineLogger, lineSink, redactor, type Logger } from '../log.js';
+import { createClient } from './client.js';
 import { setupCorpusSync } from './corpus-sync.js';
 import type { CommandModule } from './command.js';
-import { Router, describeError } from './router.js';
+import { Router, describeError, type CommandEvent } from './router.js';
 
 export interface StartBotOptions {
   config: BotConfig;
   engine: Engine;
   log?: (line: string) => void;
+  /** Structured logs (runBot's pino logger); without it, records go to `log` as plain lines. */
+  logger?: Logger;
+  /** Told once per slash command, after its log line (metrics). */
+  onCommand?: (e: CommandEvent) => void;
   /** Defaults to every module in commands/index.ts (tests add failing/slow ones). */
   commands?: readonly CommandModule[];
   /** Clock for cooldowns and page expiry (tests). */
@@ -32,8 +37,8 @@ export interface RunningBot {
 
 export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const redact = redactor(opts.config.token);
-  const sink = opts.log ?? ((line: string) => console.log(line));
-  const log = (line: string) => sink(redact(line));
+  const logger = opts.logger ?? lineLogger(opts.log ?? ((line: string) => process.stdout.write(`${line}\n`)), opts.config.token);
+  const log = lineSink(logger);
   const client = createClient(opts.config);
   const router = new Router({
     engine: opts.engine,
@@ -45,13 +50,26 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     autoDeferMs: opts.autoDeferMs,
     // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
     corpusChanged: setupCorpusSync(client, opts.engine, log),
+    onCommand: (e) => {
+      logger.info({ command: e.command, outcome: e.outcome, ms: e.ms }, `/${e.command} ${e.outcome} in ${e.ms} ms`);
+      opts.onCommand?.(e);
+    },
   });
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
-  client.on(Events.Error, (err) => log(`discord client error: ${describeError(err)}`));
-  client.on(Events.Warn, (w) => log(`discord warning: ${w}`));
-  client.on(Events.ShardError, (err, id) => log(`shard ${id} error: ${describeError(err)}`));
-  client.on(Events.ShardDisconnect, (ev, id) => log(`shard ${id} disconnected (code ${ev.code})`));
+  client.on(Events.Error, (err) => logger.error(`discord client error: ${describeError(err)}`));
+  client.on(Events.Warn, (w) => logger.warn(`discord warning: ${w}`));
+  client.on(Events.ShardError, (err, id) => logger.error(`shard ${id} error: ${describeError(err)}`));
+  client.on(Events.ShardDisconnect, (ev, id) => logger.warn(`shard ${id} disconnected (code ${ev.code})`));
+  // Discord's REST limits: a bot that keeps hitting them (or keeps sending refused requests) gets banned for a while.
+  client.rest.on(RESTEvents.RateLimited, (r) => logger.warn(
+    { route: r.route, method: r.method, limit: r.limit, retryAfterMs: r.retryAfter, global: r.global, scope: r.scope },
+    `rate limited by Discord on ${r.method} ${r.route} for ${r.retryAfter} ms`,
+  ));
+  client.rest.on(RESTEvents.InvalidRequestWarning, (w) => logger.warn(
+    { count: w.count, remainingMs: w.remainingTime },
+    `${w.count} refused requests to Discord in the last 10 minutes (10,000 earns a temporary ban)`,
+  ));
   client.on(Events.GuildCreate, (g) => { if (client.isReady()) log(`joined guild ${g.name} (${g.id})`); });
   client.on(Events.GuildDelete, (g) => log(`left guild ${g.name ?? ''} (${g.id})`));
 
@@ -70,7 +88,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     const why = (err as { code?: unknown }).code === 'TokenInvalid' || status === 401
       ? 'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).'
       : (err as Error).message;
-    throw new Error(`Could not log in to Discord: ${redact(why)}`);
+    throw new Error(`Could not log in to Discord: ${redact(why)}`, { cause: err });
   } finally {
     clearTimeout(timer);
   }

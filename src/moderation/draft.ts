@@ -60,8 +60,8 @@ function fromPlainText(text: string): Partial<ArticleDraft> & { paragraphs: stri
 }
 
 function fromMarkdown(text: string): Partial<ArticleDraft> & { paragraphs: string[] } {
-  let meta: ReturnType<typeof parseFrontMatter>['meta'] = {};
-  let body = text;
+  let meta: ReturnType<typeof parseFrontMatter>['meta'];
+  let body: string;
   try {
     ({ meta, body } = parseFrontMatter(text));
   } catch (err) {

@@ -93,7 +93,7 @@ async function outcome(dir: string, intent: Intent): Promise<AuditEntry | null> 
 
 async function auditedOps(dir: string): Promise<Set<string>> {
   const ops = new Set<string>();
-  let text = '';
+  let text: string;
   try {
     text = (await readCorpusFile(dir, AUDIT_FILE, MAX_AUDIT_BYTES)).toString('utf8');
   } catch {

@@ -226,7 +226,7 @@ export async function recoverCorpus(dir: string): Promise<string[]> {
       }
     }
   }
-  let names: string[] = [];
+  let names: string[];
   try {
     names = await readdir(dir);
   } catch {

@@ -175,7 +175,7 @@ export class ArticleContext {
     const head = fold(m.text).split(' ').pop();
     if (head) e.roles.add(head);
     // "Institute for the Study of War (ISW)": the acronym in brackets names the same organisation.
-    const after = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.\-]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16));
+    const after = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16));
     const acr = after ? after[1] : acronymOf(m.text);
     if (acr && !isAcronym(m.text)) {
       this.acronyms.set(fold(acr), key);

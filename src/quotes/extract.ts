@@ -168,7 +168,7 @@ function withoutLeadClause(text: string, span: MarkSpan): MarkSpan {
 
 function sentenceStarts(text: string, inside: (pos: number) => boolean): number[] {
   const starts = [0];
-  const re = /[.!?…]+["”’»“]*\s+(?=[\p{Lu}\p{N}"“„«‘'–—\-])/gu;
+  const re = /[.!?…]+["”’»“]*\s+(?=[\p{Lu}\p{N}"“„«‘'–—-])/gu;
   for (const m of text.matchAll(re)) {
     const at = m.index ?? 0;
     const next = at + m[0].length;
@@ -364,7 +364,7 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
-  const lead = /^[\s,.“”"»«–—\-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
+  const lead = /^[\s,.“”"»«–—-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
   const start = from + lead.length;
   const toks = tokensIn(p.outside, start, Math.min(p.text.length, start + 250));
   if (toks.length === 0 || toks[0].start !== start) return undefined;
@@ -872,7 +872,7 @@ function thatAfter(toks: Token[], from: number, listener: boolean): number | und
   return undefined;
 }
 
-const DATELINE = /^\p{Lu}[\p{Lu}\p{L} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,9}\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/u;
+const DATELINE = /^\p{Lu}[\p{Lu}\p{L} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,9}\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/u;
 
 /** "…, says the Institute for the Study of War (ISW).": the verb is followed by its speaker and the sentence ends. */
 function invertedTail(p: Para, toks: Token[], verbIdx: number, sEnd: number): boolean {

@@ -28,7 +28,7 @@ export function isDoubleMark(c: string | undefined): boolean {
   return c !== undefined && (TYPICAL_OPEN.has(c) || TYPICAL_CLOSE.has(c) || NEUTRAL.has(c));
 }
 
-const SPACE_BEFORE = /[\s(\[{–—\-\u00a0]/;
+const SPACE_BEFORE = /[\s([{–—\-\u00a0]/;
 const PUNCT_AFTER = /[,.;:!?)\]}…]/;
 
 type Role = 'open' | 'close';

@@ -23,7 +23,7 @@ export interface Token {
   acr: boolean;
 }
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 interface WordInfo {
   low: string;
@@ -41,7 +41,7 @@ function wordInfo(raw: string): WordInfo {
   const poss = /['’]s$/i.test(raw);
   const initials = /^(?:\p{Lu}\.){2,}$/u.test(raw);
   const base = poss ? stripPossessive(raw) : raw;
-  const low = initials ? raw.replace(/\./g, '').toLowerCase() : /^[A-Za-z0-9'\-]+$/.test(base) ? base.toLowerCase() : fold(base);
+  const low = initials ? raw.replace(/\./g, '').toLowerCase() : /^[A-Za-z0-9'-]+$/.test(base) ? base.toLowerCase() : fold(base);
   w = { low, cap: /^\p{Lu}/u.test(raw), poss, acr: isAcronym(raw) };
   if (wordMemo.size > 200_000) wordMemo.clear();
   wordMemo.set(raw, w);

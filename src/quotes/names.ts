@@ -25,7 +25,7 @@ export function stripPossessive(word: string): string {
 
 /** Collapses transliteration variants of one word: Zelenskyy/Zelenskiy/Zelenski → "zelensky". Input is folded. */
 export function translitKey(word: string): string {
-  let w = stripPossessive(word).replace(/['\-]/g, '');
+  let w = stripPossessive(word).replace(/['-]/g, '');
   w = w.replace(/^j(?=[aeiou])/, 'y');
   w = w.replace(/(?:yy|iy|ij|yi|ii|yj)$/, 'y').replace(/ski$/, 'sky');
   w = w.replace(/([^aeiouy])i(?=[aeou])/g, '$1y');

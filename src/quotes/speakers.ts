@@ -55,7 +55,7 @@ interface ArticleEntry {
   aliases: string[];
 }
 
-const PROPER_WORD = /^(?:\p{Lu}[\p{L}'’.\-]*|de|da|di|du|von|van|der|den|al|bin|la|le)$/u;
+const PROPER_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|di|du|von|van|der|den|al|bin|la|le)$/u;
 
 function isProperName(name: string): boolean {
   const words = name.split(/\s+/);

@@ -8,6 +8,7 @@
 // top results without sorting all, and works out matched terms only for the results a caller asks for.
 // Checked against MiniSearch#search in test/search-evaluate.test.ts.
 import type { Query } from 'minisearch';
+import { MiniSearchInternals } from './minisearch-internals.js';
 import { PackedPostings, type TermPostings } from './packed-postings.js';
 
 type Postings = TermPostings;
@@ -29,7 +30,6 @@ interface Internals {
   _documentCount: number;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
-  removeTerm(fieldId: number, documentId: number, term: string): void;
 }
 
 /** MiniSearch 7 defaults (the project's options do not change them). */
@@ -212,7 +212,7 @@ export class QueryEvaluator {
   private seen = { nextId: -1, count: -1 };
 
   constructor(mini: object) {
-    this.m = mini as unknown as Internals;
+    this.m = MiniSearchInternals.state<Internals>(mini);
   }
 
   private refresh(): void {
@@ -361,14 +361,14 @@ export class QueryEvaluator {
         const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
         results.add(doc, weight * (idf * (d + tf * (k + 1) / (tf + k * (1 - b + b * length / avg)))), bit);
       }
-      if (stale) for (const doc of stale) this.m.removeTerm(0, doc, derived);
+      if (stale) for (const doc of stale) MiniSearchInternals.removeTerm(this.m, 0, doc, derived);
       return;
     }
     for (const [doc, tf] of postings) {
       const length = lengths[doc];
       if (!length) {
         // A removed document not yet vacuumed: MiniSearch drops it here, and so must we (same index, same idf).
-        this.m.removeTerm(0, doc, derived);
+        MiniSearchInternals.removeTerm(this.m, 0, doc, derived);
         matching -= 1;
         continue;
       }

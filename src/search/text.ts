@@ -3,7 +3,7 @@
 import { STOP_WORDS } from './stopwords.js';
 
 /** One word as written: letters/digits, keeping in-word hyphens and apostrophes ("cease-fire", "Putin's"). */
-const WORD = /[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
 /** Dash and apostrophe variants written by different sites and translators. */
 export function unifyMarks(text: string): string {

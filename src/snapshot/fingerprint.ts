@@ -39,13 +39,22 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
   }
 }
 
-function miniSearchVersion(): string {
+/** The installed MiniSearch's version ('unknown' if unreadable). Its package.json is not in its `exports`, so it
+ * is found from the resolved entry point rather than required. */
+export function miniSearchVersion(): string {
+  let dir: string;
   try {
-    const require = createRequire(import.meta.url);
-    return (require('minisearch/package.json') as { version: string }).version;
+    dir = path.dirname(createRequire(import.meta.url).resolve('minisearch'));
   } catch {
     return 'unknown';
   }
+  for (let up = 0; up < 4; up++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'minisearch' && pkg.version) return pkg.version;
+    } catch { /* not this folder: go up */ }
+  }
+  return 'unknown';
 }
 
 let cached: string | null = null;

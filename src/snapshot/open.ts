@@ -8,7 +8,7 @@ import { Engine, EngineError } from '../engine.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import { snapshotFileFor, snapshotSettings, type SnapshotSettings } from '../settings.js';
 import type { CorpusProblem } from '../types.js';
-import { readSnapshot, SNAPSHOT_FILE, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
+import { readSnapshot, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
 import { termFingerprint } from './fingerprint.js';
 import { hashFiles } from './hash-files.js';
 import type { TextDoc } from './postings.js';

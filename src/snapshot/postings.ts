@@ -6,6 +6,7 @@
 // (same options, same scoring, same add/discard/vacuum), checked against MiniSearch's own build in tests.
 import MiniSearch, { type Options } from 'minisearch';
 import { DenseMap, sharedLength } from '../search/dense-map.js';
+import { MiniSearchInternals } from '../search/minisearch-internals.js';
 import { OneFieldData, PackedPostings, packTerms, type TermPostings } from '../search/packed-postings.js';
 import { VarintReader, VarintWriter } from '../search/varint.js';
 
@@ -43,7 +44,7 @@ function compactState<T>(mini: MiniSearch<T>): MiniSearchState {
 }
 
 function state<T>(mini: MiniSearch<T>): MiniSearchState {
-  const s = mini as unknown as MiniSearchState;
+  const s = MiniSearchInternals.state<MiniSearchState>(mini);
   // Refuse a MiniSearch whose internals are not the ones this module was written against.
   if (!(s._documentIds instanceof Map || s._documentIds instanceof DenseMap) || !(s._fieldLength instanceof Map || s._fieldLength instanceof DenseMap) || typeof s._index?.set !== 'function'
     || s._fieldIds?.[FIELD] !== 0 || Object.keys(s._fieldIds).length !== 1 || !Array.isArray(s._avgFieldLength)) {

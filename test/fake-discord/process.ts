@@ -1,7 +1,6 @@
 // Runs one of the project's entry points in a child process (as `npm start` would) and waits for a log line.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { REPO_ROOT } from './harness.js';
+import { compiled } from '../compiled.js';
 
 export interface RunningScript {
   child: ChildProcess;
@@ -11,11 +10,11 @@ export interface RunningScript {
   exited: Promise<number | null>;
 }
 
-/** Starts `script` (a path under the repo) with tsx and resolves once its stdout matches `ready`. */
+/** Starts `script` (a path under src/) compiled, with plain node, and resolves once its stdout matches `ready`. */
 export async function startScript(
   script: string, opts: { env: NodeJS.ProcessEnv; cwd: string; ready: RegExp; timeoutMs?: number },
 ): Promise<RunningScript> {
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, script)], { cwd: opts.cwd, env: opts.env });
+  const child = spawn(process.execPath, [compiled(script)], { cwd: opts.cwd, env: opts.env });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { out += d; });

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { checkChoices, checkCommands, checkMessage, checkModal, formError, type DiscordErrorBody, type FieldError } from './validate.js';
+import { checkChoices, checkCommands, checkMessage, checkModal, formError, type FieldError } from './validate.js';
 
 const DISCORD_EPOCH = 1420070400000n;
 let increment = 0n;
