@@ -85,10 +85,16 @@ export async function readCorpusExtracted(dir: string, opts: ParallelReadOptions
 
 /** The worker script next to this module, run through tsx when this module itself is TypeScript. */
 function spawnWorker(): Worker {
-  const self = fileURLToPath(import.meta.url);
-  const ext = path.extname(self);
-  const script = new URL(`./parallel-read-worker${ext}`, import.meta.url);
-  const workerData = { mark: WORKER_MARK };
+  return spawnSiblingWorker(import.meta.url, 'parallel-read-worker', { mark: WORKER_MARK });
+}
+
+/**
+ * Starts the worker script `name` (no extension) that sits next to the module `from` (its import.meta.url),
+ * through tsx when that module is TypeScript (tests, `npm run dev`).
+ */
+export function spawnSiblingWorker(from: string, name: string, workerData: unknown): Worker {
+  const ext = path.extname(fileURLToPath(from));
+  const script = new URL(`./${name}${ext}`, from);
   if (ext !== '.ts') return new Worker(script, { workerData });
   // Loader flags (`--import tsx`) do not reach worker threads on Node 20: the worker registers tsx itself,
   // then imports the TypeScript worker module.
