@@ -1,10 +1,10 @@
 // Start-up with an index snapshot: load it when it matches the corpus, bring it up to date when a few
 // articles changed, rebuild (and write a new one) when it is missing, unreadable or built with other code.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readCorpusExtracted } from '../corpus/parallel-read.js';
-import { articleIdFromFile, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
-import { Engine, EngineError } from '../engine.js';
+import { articleIdFromFile, CorpusDirError, listArticleFiles } from '../corpus/read.js';
+import { Engine, EngineError, type CorpusFileRef } from '../engine.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import type { CorpusProblem } from '../types.js';
 import { readSnapshot, SNAPSHOT_FILE, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
@@ -24,6 +24,8 @@ export interface OpenOptions {
    * the one its parent process built with, so that code edited during a run does not turn a load into a rebuild.
    */
   fingerprint?: string;
+  /** Time one changed file may take to read, clean and extract (ARTICLE_TIMEOUT_MS). */
+  articleTimeoutMs?: number;
 }
 
 export interface OpenReport {
@@ -45,46 +47,31 @@ export function snapshotFileFor(corpusDir: string, env: NodeJS.ProcessEnv = proc
   return path.join(dir ? path.resolve(dir) : path.join(path.resolve(corpusDir), '.cache'), SNAPSHOT_FILE);
 }
 
-interface CorpusFile {
+interface CorpusFile extends CorpusFileRef {
   id: string;
-  name: string;
-  hash: string;
 }
 
 /**
- * Every article file's id and content hash (reads the bytes, parses nothing). Same rules as readCorpus.
+ * Every article file's id and content hash (reads the bytes, parses nothing), listed as the corpus reader
+ * lists them: a name it cannot hash (a folder named like an article, an unreadable file) comes without a hash,
+ * so that Engine.sync reads it and reports it as a rebuild would. Duplicate ids are left to Engine.sync too.
  * Synchronous reads (for thousands of small files several times faster than promise-based ones), on a worker
  * thread for a large corpus so that they overlap the snapshot's parsing.
  */
 export async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
-  } catch {
-    throw new EngineError(`corpus folder ${dir} does not exist or cannot be read`, 'bad-corpus');
+    names = await listArticleFiles(dir);
+  } catch (err) {
+    if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
+    throw err;
   }
-  const sorted = names.filter(isArticleFileName).sort();
-  // Duplicate ids: the first file name wins, as in readCorpus.
-  const seen = new Map<string, string>();
-  const problems: CorpusProblem[] = [];
-  const unique: string[] = [];
-  for (const name of sorted) {
-    const id = articleIdFromFile(name);
-    const first = seen.get(id);
-    if (first !== undefined) problems.push({ file: name, error: `same article id as ${first}; skipped` });
-    else {
-      seen.set(id, name);
-      unique.push(name);
-    }
-  }
-  const hashes = await hashFiles(dir, unique);
-  const files: CorpusFile[] = [];
-  unique.forEach((name, i) => {
+  const hashes = await hashFiles(dir, names);
+  const files = names.map((name, i): CorpusFile => {
     const result = hashes[i];
-    if ('hash' in result) files.push({ id: articleIdFromFile(name), name, hash: result.hash });
-    else problems.push({ file: name, error: result.error });
+    return 'hash' in result ? { id: articleIdFromFile(name), name, hash: result.hash } : { id: articleIdFromFile(name), name };
   });
-  return { files, problems };
+  return { files, problems: [] };
 }
 
 /** Opens the corpus: from the snapshot when it is valid for it, otherwise by reading and indexing everything. */
@@ -133,11 +120,12 @@ async function restore(
 ): Promise<{ engine: Engine; report: OpenReport } | string> {
   const { log } = opts;
   const inSnapshot = new Map(snapshot.articles.map((a) => [a.article.id, a.article.hash]));
-  const current = new Map(corpus.files.map((f) => [f.id, f]));
-  const changed = corpus.files.filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
-  const added = corpus.files.filter((f) => !inSnapshot.has(f.id));
+  const current = new Map<string, CorpusFile>();
+  for (const f of corpus.files) if (!current.has(f.id)) current.set(f.id, f);
+  const changed = [...current.values()].filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
+  const added = [...current.values()].filter((f) => !inSnapshot.has(f.id));
   const removed = [...inSnapshot.keys()].filter((id) => !current.has(id));
-  const share = (changed.length + added.length + removed.length) / Math.max(1, corpus.files.length);
+  const share = (changed.length + added.length + removed.length) / Math.max(1, current.size);
   if (share > (opts.maxChangedShare ?? 0.2)) return `${Math.round(share * 100)}% of the corpus changed since the snapshot`;
   let engine: Engine;
   try {
@@ -150,21 +138,12 @@ async function restore(
     const f = current.get(article.id);
     if (f) article.file = path.join(path.resolve(dir), f.name);
   }
-  const problems = [...corpus.problems];
-  // A file that never parses is not in the snapshot and stays out of the index: not a change to save.
-  let indexChanged = removed.length > 0;
-  for (const id of removed) engine.removeArticle(id);
-  for (const f of [...changed, ...added]) {
-    try {
-      engine.replaceArticle(await readArticleFile(path.join(dir, f.name)));
-      indexChanged = true;
-    } catch (err) {
-      if (engine.removeArticle(f.id)) indexChanged = true;
-      problems.push({ file: f.name, error: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  engine.problems = problems;
-  for (const p of problems) log(`skipped ${p.file}: ${p.error}`);
+  // The same sync as /reindex: changed and new files read (off this thread), the gone ones dropped, every bad
+  // file reported as a rebuild reports it. A file that never parses is not in the snapshot and stays out of the
+  // index: not a change to save.
+  const synced = await engine.sync(corpus, { timeoutMs: opts.articleTimeoutMs });
+  const indexChanged = synced.added.length + synced.updated.length + synced.removed.length > 0;
+  for (const p of engine.problems) log(`skipped ${p.file}: ${p.error}`);
   const now = performance.now();
   log(`snapshot loaded: ${snapshot.articles.length} articles in ${Math.round(now - opts.started)} ms `
     + `(read, verify and unpack ${Math.round(opts.loadedAt - opts.started)} ms, engine ${Math.round(now - opts.loadedAt)} ms)`);
@@ -190,9 +169,7 @@ export async function rebuild(dir: string, log: (line: string) => void = () => u
     throw err;
   }
   for (const problem of read.problems) log(`skipped ${problem.file}: ${problem.error}`);
-  const engine = Engine.build(read.articles, { dir: path.resolve(dir), log, extracted: read.extracted });
-  engine.problems = read.problems;
-  return engine;
+  return Engine.build(read.articles, { dir: path.resolve(dir), log, extracted: read.extracted, problems: read.problems });
 }
 
 /** Writes the engine's snapshot; a failure is logged, never fatal (the snapshot is only a cache). */
