@@ -120,12 +120,14 @@ async function restore(
 ): Promise<{ engine: Engine; report: OpenReport } | string> {
   const { log } = opts;
   const inSnapshot = new Map(snapshot.articles.map((a) => [a.article.id, a.article.hash]));
-  const current = new Map<string, CorpusFile>();
-  for (const f of corpus.files) if (!current.has(f.id)) current.set(f.id, f);
-  const changed = [...current.values()].filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
-  const added = [...current.values()].filter((f) => !inSnapshot.has(f.id));
-  const removed = [...inSnapshot.keys()].filter((id) => !current.has(id));
-  const share = (changed.length + added.length + removed.length) / Math.max(1, current.size);
+  // An id's files in name order; the one a snapshot article came from is the one with its hash.
+  const filesOf = new Map<string, CorpusFile[]>();
+  for (const f of corpus.files) filesOf.set(f.id, [...(filesOf.get(f.id) ?? []), f]);
+  const sourceOf = (id: string): CorpusFile | undefined => filesOf.get(id)?.find((f) => f.hash !== undefined && f.hash === inSnapshot.get(id));
+  const changed = [...filesOf.keys()].filter((id) => inSnapshot.has(id) && !sourceOf(id));
+  const added = [...filesOf.keys()].filter((id) => !inSnapshot.has(id));
+  const removed = [...inSnapshot.keys()].filter((id) => !filesOf.has(id));
+  const share = (changed.length + added.length + removed.length) / Math.max(1, filesOf.size);
   if (share > (opts.maxChangedShare ?? 0.2)) return `${Math.round(share * 100)}% of the corpus changed since the snapshot`;
   let engine: Engine;
   try {
@@ -135,7 +137,7 @@ async function restore(
     return `snapshot is inconsistent (${err instanceof Error ? err.message : err})`;
   }
   for (const article of engine.allArticles()) {
-    const f = current.get(article.id);
+    const f = sourceOf(article.id);
     if (f) article.file = path.join(path.resolve(dir), f.name);
   }
   // The same sync as /reindex: changed and new files read (off this thread), the gone ones dropped, every bad
