@@ -9,6 +9,8 @@ export interface ModerationSettings {
   maxUrlBytes: number;
   /** Time limit for fetching a url, whole redirect chain included. */
   urlTimeoutMs: number;
+  /** Time one article may take to parse, clean and extract its quotes (on the parse thread); slower is refused. */
+  articleTimeoutMs: number;
   /** Role ids whose holders may moderate; empty = rely on the Manage Messages permission. */
   modRoleIds: string[];
   /** Channel to post the audit trail to, if any. */
@@ -18,6 +20,7 @@ export interface ModerationSettings {
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_URL_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_URL_TIMEOUT_MS = 10_000;
+export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
 
 export function moderationSettings(env: Record<string, string | undefined> = process.env): ModerationSettings {
   return {
@@ -25,6 +28,7 @@ export function moderationSettings(env: Record<string, string | undefined> = pro
     maxUrlBytes: positiveInt(env.MAX_URL_BYTES, DEFAULT_MAX_URL_BYTES),
     allowPrivateUrls: /^(1|true|yes)$/i.test(env.ALLOW_PRIVATE_URLS?.trim() ?? ''),
     urlTimeoutMs: positiveInt(env.URL_TIMEOUT_MS, DEFAULT_URL_TIMEOUT_MS),
+    articleTimeoutMs: positiveInt(env.ARTICLE_TIMEOUT_MS, DEFAULT_ARTICLE_TIMEOUT_MS),
     modRoleIds: (env.MOD_ROLE_IDS ?? '').split(/[\s,]+/).filter((s) => /^\d{1,25}$/.test(s)),
     modLogChannelId: /^\d{1,25}$/.test(env.MOD_LOG_CHANNEL_ID?.trim() ?? '') ? env.MOD_LOG_CHANNEL_ID!.trim() : undefined,
   };

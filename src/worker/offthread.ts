@@ -9,8 +9,7 @@ import { ModerationError, type ModerationErrorCode } from '../moderation/errors.
 import type { TaskArgs, TaskName, TaskResult, ThreadError, ThreadReply } from './tasks.js';
 
 export const THREAD_MARK = 'talks-bot:parse-thread';
-/** Default time one article may take to parse, clean and extract (ARTICLE_TIMEOUT_MS). */
-export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
+export { DEFAULT_ARTICLE_TIMEOUT_MS } from '../moderation/settings.js';
 /** Starting the thread (loading the parsers) is not the task's time; it only has to happen at all. */
 const START_TIMEOUT_MS = 60_000;
 
