@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readCorpusExtracted } from '../src/corpus/parallel-read.js';
 import { ArticleParseError } from '../src/corpus/read.js';
 import { Engine } from '../src/engine.js';
 import { ModerationError } from '../src/moderation/errors.js';
@@ -60,4 +61,31 @@ describe('ParseThread', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('skips a file a rebuild worker spends too long on, replacing the worker, and reads the rest', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'talks-parse-thread-'));
+    try {
+      for (let n = 0; n < 30; n++) await writeFile(path.join(dir, `a${String(n).padStart(2, '0')}.txt`), `Title ${n}\n\nBody ${n}.\n`);
+      // Answers every file with a made-up error, except that it never finishes a02.txt.
+      const worker = (): Worker => new Worker(`const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (req) => {
+  for (const { i, name } of req.items) {
+    if (name === 'a02.txt') for (;;) {}
+    parentPort.postMessage({ chunk: req.chunk, i, result: { error: 'made up ' + name } });
+  }
+  parentPort.postMessage({ chunk: req.chunk, done: true });
+});
+parentPort.postMessage({ ready: true });`, { eval: true });
+      let spawned = 0;
+      const lines: string[] = [];
+      const read = await readCorpusExtracted(dir, { minFiles: 1, chunkSize: 4, workers: 1, timeoutMs: 300, spawn: () => (spawned++, worker()), log: (l) => lines.push(l) });
+      expect(read.problems).toHaveLength(30);
+      expect(read.problems[2]).toEqual({ file: 'a02.txt', error: 'reading it took longer than the 300 ms limit; skipped' });
+      expect(read.problems.filter((p) => p.error.startsWith('made up '))).toHaveLength(29);
+      expect(spawned).toBe(2);
+      expect(lines.join('\n')).toMatch(/a02\.txt took longer than 300 ms; skipped, worker replaced/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

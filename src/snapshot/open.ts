@@ -5,6 +5,8 @@ import path from 'node:path';
 import { readCorpusExtracted } from '../corpus/parallel-read.js';
 import { articleIdFromFile, CorpusDirError, listArticleFiles } from '../corpus/read.js';
 import { Engine, EngineError, type CorpusFileRef } from '../engine.js';
+import { moderationSettings } from '../moderation/settings.js';
+import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../worker/offthread.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import type { CorpusProblem } from '../types.js';
 import { readSnapshot, SNAPSHOT_FILE, SnapshotError, writeSnapshot, type LoadedSnapshot } from './file.js';
@@ -79,7 +81,7 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
   const log = opts.log ?? (() => undefined);
   const file = opts.snapshotFile === undefined ? snapshotFileFor(dir) : opts.snapshotFile;
   const options = MINISEARCH_OPTIONS as Options<TextDoc>;
-  if (!file) return { engine: await rebuild(dir, log), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
+  if (!file) return { engine: await rebuild(dir, log, opts.articleTimeoutMs), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
 
   // Hash the corpus (I/O) while the snapshot is read and checked (CPU).
   const started = performance.now();
@@ -102,7 +104,7 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
     reason = restored;
   }
   log(`index snapshot not used: ${reason}; rebuilding`);
-  const engine = await rebuild(dir, log);
+  const engine = await rebuild(dir, log, opts.articleTimeoutMs);
   const report: OpenReport = { source: 'rebuild', reason, added: 0, changed: 0, removed: 0 };
   report.wrote = await save(engine, file, log, opts.fingerprint);
   return { engine, report };
@@ -160,12 +162,15 @@ async function restore(
   return { engine, report };
 }
 
-/** Reads and indexes the whole corpus (no snapshot involved). */
-export async function rebuild(dir: string, log: (line: string) => void = () => undefined): Promise<Engine> {
+/**
+ * Reads and indexes the whole corpus (no snapshot involved). Every file is read off this thread under the
+ * time limit (a file that runs over is reported and skipped).
+ */
+export async function rebuild(dir: string, log: (line: string) => void = () => undefined, timeoutMs = DEFAULT_ARTICLE_TIMEOUT_MS): Promise<Engine> {
   let read;
   try {
     // Reading, cleaning and quote extraction run on worker threads too (same result, same order).
-    read = await readCorpusExtracted(dir, { log });
+    read = await readCorpusExtracted(dir, { log, timeoutMs });
   } catch (err) {
     if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
     throw err;
@@ -193,6 +198,7 @@ export async function save(
 
 /** How every front end opens the corpus: through the snapshot named by the settings (SNAPSHOT_DIR). */
 export async function openCorpus(dir: string, opts: { log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<Engine> {
-  const { engine } = await openWithSnapshot(dir, { log: opts.log, snapshotFile: snapshotFileFor(dir, opts.env ?? process.env) });
+  const env = opts.env ?? process.env;
+  const { engine } = await openWithSnapshot(dir, { log: opts.log, snapshotFile: snapshotFileFor(dir, env), articleTimeoutMs: moderationSettings(env).articleTimeoutMs });
   return engine;
 }

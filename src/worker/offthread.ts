@@ -4,7 +4,7 @@
 // task starts a fresh one.
 import type { Worker } from 'node:worker_threads';
 import { ArticleParseError } from '../corpus/read.js';
-import { spawnSiblingWorker } from '../corpus/parallel-read.js';
+import { spawnSiblingWorker } from './spawn.js';
 import { ModerationError, type ModerationErrorCode } from '../moderation/errors.js';
 import type { TaskArgs, TaskName, TaskResult, ThreadError, ThreadReply } from './tasks.js';
 
