@@ -62,7 +62,8 @@ function defaultWorkers(): number {
 /** Same rules as readCorpus (file-name order, first file of an id wins, bad files reported), plus quotes. */
 export async function readCorpusExtracted(dir: string, opts: ParallelReadOptions = {}): Promise<ExtractedCorpus> {
   const names = await listArticleFiles(dir);
-  const workers = opts.workers ?? defaultWorkers();
+  // With a time limit this thread reads nothing itself, so one more worker takes its share.
+  const workers = opts.workers ?? defaultWorkers() + (opts.timeoutMs !== undefined ? 1 : 0);
   const results: Array<FileResult | undefined> = new Array(names.length);
   let used = 0;
   if (workers > 0 && names.length >= (opts.minFiles ?? PARALLEL_MIN_FILES)) {
