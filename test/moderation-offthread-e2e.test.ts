@@ -9,7 +9,7 @@ let dir: string;
 let h: Harness;
 
 beforeAll(async () => {
-  process.env.ARTICLE_TIMEOUT_MS = '1500';
+  process.env.ARTICLE_TIMEOUT_MS = '3000';
   dir = await copyCorpus();
   h = await startHarness({ corpusDir: dir, env: { MAX_ATTACHMENT_BYTES: String(1024 * 1024) } });
 });
@@ -35,7 +35,7 @@ describe('a moderator adds an article that is slow to read', () => {
     const { added, asked } = await askWhileAdding(file('ellipses.md', `---\ntitle: "Envoys keep talking in Geneva"\n---\nThe envoy said ${body}`));
     for (const a of asked) expect(a.text).toMatch(/ceasefire|Istanbul/i);
     expect(refusedRequests(h.fake)).toEqual([]);
-    expect(added.text).toMatch(/✅ Added|took longer than the 1\.5 s limit, so nothing was changed|Nothing would be left to quote/);
+    expect(added.text).toMatch(/✅ Added|took longer than the 3 s limit, so nothing was changed|Nothing would be left to quote/);
   }, 60_000);
 
   it('answers every /who-said in time while a page of 20,000 nested <div>s is read, and adds its text', async () => {

@@ -78,12 +78,12 @@ parentPort.on('message', (req) => {
 parentPort.postMessage({ ready: true });`, { eval: true });
       let spawned = 0;
       const lines: string[] = [];
-      const read = await readCorpusExtracted(dir, { minFiles: 1, chunkSize: 4, workers: 1, timeoutMs: 300, spawn: () => (spawned++, worker()), log: (l) => lines.push(l) });
+      const read = await readCorpusExtracted(dir, { minFiles: 1, chunkSize: 4, workers: 1, timeoutMs: 1_000, spawn: () => (spawned++, worker()), log: (l) => lines.push(l) });
       expect(read.problems).toHaveLength(30);
-      expect(read.problems[2]).toEqual({ file: 'a02.txt', error: 'reading it took longer than the 300 ms limit; skipped' });
+      expect(read.problems[2]).toEqual({ file: 'a02.txt', error: 'reading it took longer than the 1 s limit; skipped' });
       expect(read.problems.filter((p) => p.error.startsWith('made up '))).toHaveLength(29);
       expect(spawned).toBe(2);
-      expect(lines.join('\n')).toMatch(/a02\.txt took longer than 300 ms; skipped, worker replaced/);
+      expect(lines.join('\n')).toMatch(/a02\.txt took longer than 1 s; skipped, worker replaced/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
