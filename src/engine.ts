@@ -6,7 +6,7 @@ import type {
   ArticleChoice, ArticleInfo, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   SpeakerGroup, WhoSaidAnswer,
 } from './answers.js';
-import { CorpusDirError, readArticleFile, readCorpus } from './corpus/read.js';
+import { articleIdFromFile, CorpusDirError, listArticleFiles, readCorpus } from './corpus/read.js';
 import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
 import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type TextHit } from './search/index.js';
@@ -17,6 +17,37 @@ import { tokenize } from './search/text.js';
 import type { SnapshotArticle, SnapshotContent } from './snapshot/file.js';
 import { buildMiniSearch } from './snapshot/postings.js';
 import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind, Speaker } from './types.js';
+import { DEFAULT_ARTICLE_TIMEOUT_MS, OffThreadTimeout, parseThread } from './worker/offthread.js';
+
+/** An article file of the corpus folder as listed, with its content hash when known (an unchanged file is not re-read). */
+export interface CorpusFileRef {
+  name: string;
+  hash?: string;
+}
+
+/** What the folder holds: its article files in name order, and what was wrong with the folder itself. */
+export interface CorpusListing {
+  files: readonly CorpusFileRef[];
+  problems?: readonly CorpusProblem[];
+}
+
+export interface SyncOptions {
+  /** Bring only these article ids in line (their files are all in `files`); default: the whole folder. */
+  only?: Iterable<string>;
+  /** Time one file may take to read, clean and extract; a slower one is reported and left out. */
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
+export interface SyncReport {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  /** Files looked at and left as they were. */
+  unchanged: number;
+  /** Every problem the engine now reports (for the whole folder, not only this sync's). */
+  problems: readonly CorpusProblem[];
+}
 
 export interface QueryOptions {
   /** Max rows (quotes or passages) returned. */
@@ -68,7 +99,10 @@ function byDateDesc(a: Article | undefined, b: Article | undefined): number {
 
 export class Engine {
   readonly dir: string | null;
-  problems: CorpusProblem[] = [];
+  /** Files of the folder that could not be indexed, and why; changed only by a build or sync. */
+  private problemList: readonly CorpusProblem[] = [];
+  /** File name → content hash of a file that failed: not re-read until it changes. */
+  private readonly failedHashes = new Map<string, string>();
 
   private readonly articlesById = new Map<string, Article>();
   private readonly quotesByArticle = new Map<string, Quote[]>();
@@ -110,9 +144,7 @@ export class Engine {
       throw err;
     }
     for (const problem of read.problems) opts.log?.(`skipped ${problem.file}: ${problem.error}`);
-    const engine = Engine.build(read.articles, { dir: path.resolve(dir), log: opts.log });
-    engine.problems = read.problems;
-    return engine;
+    return Engine.build(read.articles, { dir: path.resolve(dir), log: opts.log, problems: read.problems });
   }
 
   /** Builds from articles in memory (tests, benchmark). */
@@ -127,9 +159,14 @@ export class Engine {
    */
   static build(
     articles: Article[],
-    opts: { dir?: string | null; log?: (line: string) => void; extracted?: ReadonlyArray<ExtractedQuote[]> } = {},
+    opts: {
+      dir?: string | null; log?: (line: string) => void; extracted?: ReadonlyArray<ExtractedQuote[]>;
+      /** The files the read that gave `articles` could not use. */
+      problems?: readonly CorpusProblem[];
+    } = {},
   ): Engine {
     const engine = new Engine(opts.dir ?? null);
+    engine.problemList = [...(opts.problems ?? [])];
     const log = opts.log;
     const started = performance.now();
     const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -280,21 +317,97 @@ export class Engine {
     return true;
   }
 
-  /** Re-reads one article file from the corpus folder: indexes it, replaces it, or drops it if gone. */
-  async reloadArticle(id: string): Promise<void> {
+  /** The files of the folder that could not be indexed, and why. */
+  get problems(): readonly CorpusProblem[] {
+    return this.problemList;
+  }
+
+  /** Re-reads one article's file from the corpus folder: indexes it, replaces it, or drops it if gone or broken. */
+  async reloadArticle(id: string, opts: Omit<SyncOptions, 'only'> = {}): Promise<SyncReport> {
+    return this.syncIds([id], opts);
+  }
+
+  /** Brings the given article ids in line with their files in the corpus folder. */
+  async syncIds(ids: readonly string[], opts: Omit<SyncOptions, 'only'> = {}): Promise<SyncReport> {
     if (!this.dir) throw new Error('this engine has no corpus folder');
-    for (const ext of ['.md', '.txt']) {
-      try {
-        const article = await readArticleFile(path.join(this.dir, id + ext));
-        this.replaceArticle(article);
-        this.problems = this.problems.filter((p) => !p.file.startsWith(`${id}.`));
-        return;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw err;
-      }
+    const wanted = new Set(ids);
+    let names: string[];
+    try {
+      names = await listArticleFiles(this.dir);
+    } catch {
+      names = [];
     }
-    this.removeArticle(id);
+    return this.sync({ files: names.filter((n) => wanted.has(articleIdFromFile(n))).map((name) => ({ name })) }, { ...opts, only: wanted });
+  }
+
+  /**
+   * Brings the index in line with the folder's files: the one way every caller (reindex, a shard catching up,
+   * a snapshot patched at start) does it. Each new or changed file (by content hash) is read, cleaned and its
+   * quotes extracted on the parse thread under a time limit; only the index update runs here. Same rules as a
+   * full read: file-name order, the first readable file of an id wins, a file that cannot be used is a problem
+   * and its article leaves the index. Files and ids outside `only` are left alone, and so are their problems.
+   */
+  async sync(listing: CorpusListing, opts: SyncOptions = {}): Promise<SyncReport> {
+    if (!this.dir) throw new Error('this engine has no corpus folder');
+    const dir = this.dir;
+    const only = opts.only ? new Set(opts.only) : null;
+    const inScope = (id: string): boolean => only === null || only.has(id);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS;
+    const files = listing.files.filter((f) => inScope(articleIdFromFile(f.name)));
+    const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0, problems: [] };
+    const problems: CorpusProblem[] = [...(listing.problems ?? [])];
+    const previous = new Map(this.problemList.map((p) => [p.file, p]));
+    const winner = new Map<string, string>();
+    for (const [n, file] of files.entries()) {
+      const id = articleIdFromFile(file.name);
+      const first = winner.get(id);
+      if (first !== undefined) {
+        problems.push({ file: file.name, error: `same article id as ${first}; skipped` });
+      } else {
+        const indexed = this.articlesById.get(id);
+        const failedAs = this.failedHashes.get(file.name);
+        if (file.hash !== undefined && indexed?.hash === file.hash && indexed.file !== undefined && path.basename(indexed.file) === file.name) {
+          winner.set(id, file.name);
+          report.unchanged++;
+        } else if (file.hash !== undefined && failedAs === file.hash && previous.has(file.name)) {
+          // Still the bytes that failed last time: the same problem, not read again.
+          problems.push(previous.get(file.name)!);
+        } else {
+          const result = await readOffThread(dir, file.name, timeoutMs);
+          if ('error' in result) {
+            problems.push({ file: file.name, error: result.error });
+            if (file.hash !== undefined) this.failedHashes.set(file.name, file.hash);
+            else this.failedHashes.delete(file.name);
+          } else {
+            this.failedHashes.delete(file.name);
+            winner.set(id, file.name);
+            const current = this.articlesById.get(id);
+            if (!current) {
+              this.index(result.article, result.extracted);
+              report.added.push(id);
+            } else if (current.hash !== undefined && current.hash === result.article.hash && current.file === result.article.file) {
+              report.unchanged++;
+            } else {
+              this.removeArticle(id);
+              this.index(result.article, result.extracted);
+              report.updated.push(id);
+            }
+          }
+        }
+      }
+      if (opts.onProgress && ((n + 1) % 25 === 0 || n + 1 === files.length)) await opts.onProgress(n + 1, files.length);
+    }
+    // Gone from the folder, or now unreadable: out of the index (a bad file is reported, never half-served).
+    for (const id of [...this.articlesById.keys()]) {
+      if (inScope(id) && !winner.has(id) && this.removeArticle(id)) report.removed.push(id);
+    }
+    const kept = only === null ? [] : this.problemList.filter((p) => !inScope(articleIdFromFile(p.file)));
+    this.problemList = [...kept, ...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const name of [...this.failedHashes.keys()]) {
+      if (!this.problemList.some((p) => p.file === name)) this.failedHashes.delete(name);
+    }
+    report.problems = this.problemList;
+    return report;
   }
 
   /** Adds one article; `indexText: false` leaves the search indexes to the caller (bulk build, snapshot). */
@@ -563,7 +676,7 @@ export class Engine {
       paragraphs: this.paragraphCount,
       quotes: this.quotesById.size,
       speakers: this.speakerQuotes().size,
-      problems: this.problems,
+      problems: [...this.problemList],
       list,
     };
   }
@@ -706,4 +819,15 @@ function takeRoundRobin<R>(groups: Array<RankedGroup<R>>, limit: number): Array<
   return groups
     .map((group, g) => ({ ...group, quotes: group.quotes.slice(0, taken[g]) }))
     .filter((group) => group.quotes.length > 0);
+}
+
+
+/** One file read, cleaned and extracted on the parse thread; a timeout or a failed thread is that file's problem. */
+async function readOffThread(dir: string, name: string, timeoutMs: number): Promise<{ article: Article; extracted: ExtractedQuote[] } | { error: string }> {
+  try {
+    return await parseThread().run('read', { dir, name }, timeoutMs);
+  } catch (err) {
+    if (err instanceof OffThreadTimeout) return { error: `reading it ${err.message}; skipped` };
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -17,6 +17,8 @@ export const DEFAULT_CORPUS_DIR = './corpus';
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_URL_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_URL_TIMEOUT_MS = 10_000;
+/** Time one article may take to parse, clean and extract its quotes (on the parse thread). */
+export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
 const SNAPSHOT_FILE_NAME = 'index.snapshot';
 
 export interface CorpusSettings {
@@ -44,6 +46,8 @@ export interface ModerationSettings {
   maxUrlBytes: number;
   /** Time limit for fetching a url, whole redirect chain included. */
   urlTimeoutMs: number;
+  /** Time one article may take to parse, clean and extract its quotes (on the parse thread); slower is refused. */
+  articleTimeoutMs: number;
   /** Role ids whose holders may moderate; empty = rely on the Manage Messages permission. */
   modRoleIds: string[];
   /** Channel to post the audit trail to, if any. */
@@ -193,6 +197,7 @@ export function moderationSettings(env: Env = process.env): ModerationSettings {
     maxAttachmentBytes: intSetting(env, 'MAX_ATTACHMENT_BYTES', DEFAULT_MAX_ATTACHMENT_BYTES, 1, 100 * 1024 * 1024),
     maxUrlBytes: intSetting(env, 'MAX_URL_BYTES', DEFAULT_MAX_URL_BYTES, 1, 100 * 1024 * 1024),
     urlTimeoutMs: intSetting(env, 'URL_TIMEOUT_MS', DEFAULT_URL_TIMEOUT_MS, 1, 10 * 60_000),
+    articleTimeoutMs: intSetting(env, 'ARTICLE_TIMEOUT_MS', DEFAULT_ARTICLE_TIMEOUT_MS, 100, 10 * 60_000),
     allowPrivateUrls: boolSetting(env, 'ALLOW_PRIVATE_URLS'),
     modRoleIds: idList(env, 'MOD_ROLE_IDS', 'role ids'),
     ...(channel ? { modLogChannelId: channel } : {}),

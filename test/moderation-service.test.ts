@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModerationError, moderationSettings, readSource, reindexCorpus, type ModerationContext, type ReindexTarget } from '../src/moderation/index.js';
-import type { Article } from '../src/types.js';
+import { Engine } from '../src/engine.js';
+import { ModerationError, moderationSettings, readSource, reindexCorpus, type ModerationContext } from '../src/moderation/index.js';
 import { copySeeds } from './shared-data.js';
 
 let server: Server;
@@ -59,14 +59,7 @@ describe('reindexCorpus', () => {
     const dir = mkdtempSync(join(tmpdir(), 'talks-reindex-'));
     try {
       copySeeds(dir);
-      const index = new Map<string, Article>();
-      const target: ReindexTarget = {
-        problems: [],
-        allArticles: () => [...index.values()],
-        addArticle: (a) => void index.set(a.id, a),
-        replaceArticle: (a) => void index.set(a.id, a),
-        removeArticle: (id) => index.delete(id),
-      };
+      const target = Engine.fromArticles([], dir);
       const first = await reindexCorpus(target, dir);
       expect(first.added).toHaveLength(5);
       writeFileSync(join(dir, '000_a0edae4945652b42.txt'), 'Edited title\nKuleba said the edited text is now in the corpus.\n');
@@ -76,9 +69,12 @@ describe('reindexCorpus', () => {
       const second = await reindexCorpus(target, dir, (done) => void progress.push(done));
       expect(second).toMatchObject({ added: ['new'], updated: ['000_a0edae4945652b42'], removed: ['001_ad34c3576032ad84'], unchanged: 3 });
       expect(second.problems.map((p) => p.file)).toEqual(['001_ad34c3576032ad84.txt']);
-      expect(target.problems).toBe(second.problems);
-      expect(index.get('000_a0edae4945652b42')?.title).toBe('Edited title');
-      expect(progress.at(-1)).toBe(5);
+      expect(target.problems).toEqual(second.problems);
+      expect(target.getArticle('000_a0edae4945652b42')?.title).toBe('Edited title');
+      expect(target.getArticle('001_ad34c3576032ad84')).toBeUndefined();
+      expect(target.whoSaid('edited text').results[0]?.speaker).toMatch(/Kuleba/);
+      // Progress counts files, the bad one included.
+      expect(progress.at(-1)).toBe(6);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -26,9 +26,7 @@ function observable(engine: Engine): unknown {
 
 async function serialEngine(dir: string): Promise<Engine> {
   const read = await readCorpus(dir);
-  const engine = Engine.build(read.articles, { dir: path.resolve(dir) });
-  engine.problems = read.problems;
-  return engine;
+  return Engine.build(read.articles, { dir: path.resolve(dir), problems: read.problems });
 }
 
 let generated: string;
@@ -58,8 +56,7 @@ describe('parallel read + extract', () => {
     const serial = await readCorpus(SEEDS);
     expect(parallel.articles).toEqual(serial.articles);
     expect(parallel.problems).toEqual(serial.problems);
-    const engine = Engine.build(parallel.articles, { dir: path.resolve(SEEDS), extracted: parallel.extracted });
-    engine.problems = parallel.problems;
+    const engine = Engine.build(parallel.articles, { dir: path.resolve(SEEDS), extracted: parallel.extracted, problems: parallel.problems });
     expect(observable(engine)).toEqual(observable(await serialEngine(SEEDS)));
   }, 60_000);
 

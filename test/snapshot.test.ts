@@ -120,6 +120,28 @@ describe('start-up with a snapshot', () => {
     expect(second.engine.problems.map((p) => p.file)).toContain('broken.txt');
   });
 
+  it('reports a folder named like an article, and a second file of an id, after a snapshot load as on a rebuild', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await open();
+    await mkdir(path.join(corpus, 'a-folder.md'));
+    await writeFile(path.join(corpus, 'a-folder.txt'), 'Envoys meet again\n\nThe mediator said the folder was not an article.\n');
+    await writeFile(path.join(corpus, 'twice.md'), '---\ntitle: "Twice"\n---\nThe envoy said this file came first.\n');
+    await writeFile(path.join(corpus, 'twice.txt'), 'Twice\n\nThe envoy said this file came second.\n');
+    const rebuilt = await openWithSnapshot(corpus, { snapshotFile: null });
+    const loaded = await open();
+    expect(loaded.report.source).not.toBe('rebuild');
+    const files = (e: Engine): string[] => e.problems.map((p) => p.file);
+    expect(files(rebuilt.engine)).toEqual(['a-folder.md', 'twice.txt']);
+    expect(loaded.engine.problems).toEqual(rebuilt.engine.problems);
+    expect(loaded.engine.getArticle('a-folder')?.paragraphs).toEqual(rebuilt.engine.getArticle('a-folder')?.paragraphs);
+    expect(loaded.engine.sources().problems).toEqual(rebuilt.engine.sources().problems);
+    expect(loaded.engine.whoSaid('came first').total).toBe(1);
+    expect(loaded.engine.whoSaid('came second').total).toBe(0);
+    const again = await open();
+    expect(again.report.source).toBe('snapshot');
+    expect(again.engine.problems).toEqual(rebuilt.engine.problems);
+  });
+
   it.each([
     ['truncated', async () => truncate(file, Math.floor((await stat(file)).size / 2)), /truncated/],
     ['cut at a line end', async () => {

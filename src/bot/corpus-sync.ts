@@ -5,6 +5,7 @@
 import type { Client } from 'discord.js';
 import type { Engine } from '../engine.js';
 import { Events } from 'discord.js';
+import { articleIdFromFile } from '../corpus/read.js';
 import { reindexCorpus } from '../moderation/reindex.js';
 import { withCorpusLock } from '../moderation/store.js';
 import { hashCorpus } from '../snapshot/open.js';
@@ -42,7 +43,7 @@ export async function applyCorpusChange(engine: Engine, ids: string[] | 'all'): 
   if (!dir) throw new Error('this engine has no corpus folder');
   await withCorpusLock(dir, async () => {
     if (ids === 'all') await reindexCorpus(engine, dir);
-    else for (const id of ids) await engine.reloadArticle(id);
+    else await engine.syncIds(ids);
   });
 }
 
@@ -56,20 +57,11 @@ export async function catchUpWithCorpus(engine: Engine, log: (line: string) => v
   const dir = engine.dir;
   if (!dir) return [];
   return withCorpusLock(dir, async () => {
-    const { files } = await hashCorpus(dir);
-    const known = new Map(engine.allArticles().map((a) => [a.id, a.hash]));
-    const broken = new Set(engine.problems.map((p) => p.file));
-    const stale = files.filter((f) => known.get(f.id) !== f.hash && !broken.has(f.name)).map((f) => f.id);
-    const onDisk = new Set(files.map((f) => f.id));
-    for (const id of known.keys()) if (!onDisk.has(id)) stale.push(id);
-    for (const id of stale) {
-      try {
-        await engine.reloadArticle(id);
-      } catch (err) {
-        log(`corpus sync: could not re-read ${id}: ${describeError(err)}`);
-      }
-    }
-    return stale;
+    const before = new Map(engine.problems.map((p) => [p.file, p.error]));
+    const report = await engine.sync(await hashCorpus(dir));
+    const failed = report.problems.filter((p) => before.get(p.file) !== p.error);
+    for (const p of failed) log(`corpus sync: could not re-read ${articleIdFromFile(p.file)}: ${p.error}`);
+    return [...new Set([...report.added, ...report.updated, ...report.removed, ...failed.map((p) => articleIdFromFile(p.file))])];
   });
 }
 

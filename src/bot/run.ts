@@ -74,7 +74,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
       .catch((err: Error) => logger.error(`moderation: start-up recovery failed: ${err.message}`));
     // discord.js takes ~0.6 s to load: load it while the corpus opens (snapshot reads and hashing wait on the
     // disk and a worker thread), not after.
-    const opening = openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
+    const opening = openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
     opening.catch(() => undefined);
     const { startBot } = await import('./start.js');
     engine = await opening;

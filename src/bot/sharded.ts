@@ -21,7 +21,7 @@ export async function startSharded(
 ): Promise<ShardingManager> {
   const totalShards = config.shardCount ?? await recommendedShards(config);
   // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
-  await openCorpus(config.corpusDir, { log, snapshot: config.snapshot });
+  await openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
   // Compiled (dist/), the children run shard-main.js; from TypeScript (npm run dev, tests) they run it through tsx
   // the way the parent does (resolved here: a child's cwd may not see node_modules).
   const ext = path.extname(fileURLToPath(import.meta.url));

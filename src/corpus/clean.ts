@@ -25,7 +25,9 @@ export function tidyParagraph(text: string): string {
 /** Removes a site suffix such as " | World | example.com" from a title. */
 export function cleanTitle(title: string): string {
   const tidy = tidyParagraph(title.replace(/^#+\s*/, ''));
-  const parts = tidy.split(/\s+[|\u2013\u2014-]\s+/);
+  // A separator's whitespace may only start where a run of whitespace starts: without that lookbehind the
+  // engine retried the run from each of its positions, quadratic in a long run (80k em-spaces took seconds).
+  const parts = tidy.split(/(?<!\s)\s+[|\u2013\u2014-]\s+/);
   if (parts.length > 1 && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p))) {
     const head = parts[0];
     if (head.length >= 15) return head;

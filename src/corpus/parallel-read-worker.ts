@@ -1,12 +1,12 @@
-// Worker side of parallel-read.ts: reads, cleans and extracts the quotes of each chunk of files it is sent.
+// Worker side of parallel-read.ts: reads, cleans and extracts the quotes of each chunk of files it is sent,
+// answering file by file (so the main thread can tell which file runs over a time limit).
 import { parentPort, workerData } from 'node:worker_threads';
-import { readAndExtract, WORKER_MARK, type ChunkRequest, type ChunkResult, type FileResult } from './parallel-read.js';
+import { readAndExtract, WORKER_MARK, type ChunkRequest, type WorkerReply } from './parallel-read.js';
 
 // Only when started by parallel-read.ts: a test runner's own worker thread must never answer its messages.
 const port = (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK ? parentPort : null;
 port?.on('message', async (req: ChunkRequest) => {
-  const results: FileResult[] = [];
-  for (const name of req.names) results.push(await readAndExtract(req.dir, name));
-  const reply: ChunkResult = { chunk: req.chunk, results };
-  port.postMessage(reply);
+  for (const { i, name } of req.items) port.postMessage({ chunk: req.chunk, i, result: await readAndExtract(req.dir, name) } satisfies WorkerReply);
+  port.postMessage({ chunk: req.chunk, done: true } satisfies WorkerReply);
 });
+port?.postMessage({ ready: true } satisfies WorkerReply);

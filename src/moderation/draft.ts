@@ -88,19 +88,53 @@ function fromHtml(html: string, url: string | undefined): Partial<ArticleDraft> 
   };
 }
 
-/** Markdown syntax → plain text, so quotes are read as the words, not the markup. */
+/**
+ * Markdown syntax → plain text, so quotes are read as the words, not the markup. Every pattern is linear in
+ * its input: a bracket, paren or tag scan stops at the next opening of its kind (an unclosed one cannot make
+ * each later opener rescan to the end), and bold is paired by one forward scan (stripStrong).
+ */
 export function stripMarkdown(md: string): string {
-  return md
+  const text = md
     .replace(/^```.*$/gm, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // links keep their text
+    .replace(/!\[[^[\]]*\]\((?:[^()]|\([^()]*\))*\)/g, '') // images
+    .replace(/\[([^[\]]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1') // links keep their text (a url may hold one level of parens)
     .replace(/^\s{0,3}#{1,6}\s+/gm, '') // headings
     .replace(/^\s{0,3}>\s?/gm, '') // block quotes
-    .replace(/^\s{0,3}(?:[-*_]\s*){3,}$/gm, '') // rules
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/^\s{0,3}(?:[-*_]\s*){3,}$/gm, ''); // rules
+  return stripStrong(text)
     .replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s).,;:!?]|$)/gm, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '');
+    .replace(/<\/?[a-z][^<>]*>/gi, '');
+}
+
+const STRONG = ['**', '__'] as const;
+
+/**
+ * `**bold**` and `__bold__` → their text, as `/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g` would, in one pass: an opener
+ * (followed by a non-space) pairs with the next same marker preceded by a non-space. When an opener has no
+ * closer no later opener of that marker can have one either, so that marker is never looked for again.
+ */
+function stripStrong(text: string): string {
+  const dead = new Set<string>();
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < text.length - 2) {
+    const marker = STRONG.find((m) => !dead.has(m) && text.startsWith(m, i));
+    if (!marker || /\s/.test(text[i + 2])) {
+      i++;
+      continue;
+    }
+    let close = text.indexOf(marker, i + 3);
+    while (close >= 0 && /\s/.test(text[close - 1])) close = text.indexOf(marker, close + 1);
+    if (close < 0) {
+      dead.add(marker);
+      continue;
+    }
+    out += text.slice(copied, i) + text.slice(i + 2, close);
+    copied = i = close + 2;
+  }
+  return out + text.slice(copied);
 }
 
 function finishDraft(base: Partial<ArticleDraft> & { paragraphs: string[] }, overrides: DraftOverrides = {}): ArticleDraft {

@@ -1,15 +1,12 @@
-// /reindex: bring the live index in line with the files (for files edited by hand), using only the
-// engine's public one-article operations. Bad files are reported and left out; the rest keeps working.
-import { readCorpus } from '../corpus/read.js';
-import type { Article, CorpusProblem } from '../types.js';
+// /reindex: bring the live index in line with the files (for files edited by hand) through the engine's one
+// sync path. Bad files are reported and left out; the rest keeps working.
+import type { CorpusListing, SyncOptions, SyncReport } from '../engine.js';
+import { hashCorpus } from '../snapshot/open.js';
+import type { CorpusProblem } from '../types.js';
 
-/** The engine operations reindexing needs (the real Engine has them). */
+/** What reindexing needs from the engine (the real Engine has it). */
 export interface ReindexTarget {
-  problems: CorpusProblem[];
-  allArticles(): Article[];
-  addArticle(article: Article): void;
-  replaceArticle(article: Article): void;
-  removeArticle(id: string): boolean;
+  sync(listing: CorpusListing, opts?: SyncOptions): Promise<SyncReport>;
 }
 
 export interface ReindexReport {
@@ -18,35 +15,16 @@ export interface ReindexReport {
   updated: string[];
   removed: string[];
   unchanged: number;
-  problems: CorpusProblem[];
+  problems: readonly CorpusProblem[];
 }
 
 export async function reindexCorpus(
   engine: ReindexTarget, dir: string,
   onProgress?: (done: number, total: number) => void | Promise<void>,
+  opts: { timeoutMs?: number } = {},
 ): Promise<ReindexReport> {
-  const { articles, problems } = await readCorpus(dir);
-  const before = new Map(engine.allArticles().map((a) => [a.id, a]));
-  const report: ReindexReport = { articles: articles.length, added: [], updated: [], removed: [], unchanged: 0, problems };
-  const seen = new Set<string>();
-  for (const [n, article] of articles.entries()) {
-    seen.add(article.id);
-    const old = before.get(article.id);
-    if (!old) {
-      engine.addArticle(article);
-      report.added.push(article.id);
-    } else if (old.hash && old.hash === article.hash) {
-      report.unchanged++;
-    } else {
-      engine.replaceArticle(article);
-      report.updated.push(article.id);
-    }
-    if (onProgress && ((n + 1) % 25 === 0 || n + 1 === articles.length)) await onProgress(n + 1, articles.length);
-  }
-  // Gone from disk, or now unreadable: out of the index (a bad file is reported, never half-served).
-  for (const id of before.keys()) {
-    if (!seen.has(id) && engine.removeArticle(id)) report.removed.push(id);
-  }
-  engine.problems = problems;
-  return report;
+  const listing = await hashCorpus(dir);
+  const report = await engine.sync(listing, { onProgress, timeoutMs: opts.timeoutMs });
+  const articles = report.unchanged + report.added.length + report.updated.length;
+  return { articles, ...report };
 }

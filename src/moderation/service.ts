@@ -1,9 +1,10 @@
 // The moderation use cases, end to end but without Discord: read a source into a draft, then add,
 // replace or remove an article — under the corpus lock, atomically, audited, and indexed live.
-import { ArticleParseError, parseArticle } from '../corpus/read.js';
+import { ArticleParseError } from '../corpus/read.js';
 import { DurableIo } from '../corpus/durable.js';
+import { OffThreadTimeout, formatMs, parseThread } from '../worker/offthread.js';
 import type { AuditEntry } from './audit.js';
-import { draftFromFields, draftFromSource, type ArticleDraft, type DraftOverrides } from './draft.js';
+import { draftFromFields, type ArticleDraft, type DraftInput, type DraftOverrides } from './draft.js';
 import { assertNotDuplicate, readExistingArticles } from './duplicates.js';
 import { ModerationError } from './errors.js';
 import { fetchUrl } from './fetch-url.js';
@@ -23,7 +24,7 @@ export interface Moderator {
 
 /** What moderation needs from the engine: re-read one file (or drop it when the file is gone). */
 export interface LiveIndex {
-  reloadArticle(id: string): Promise<void>;
+  reloadArticle(id: string): Promise<unknown>;
 }
 
 export interface ModerationContext {
@@ -65,7 +66,7 @@ export async function readSource(ctx: ModerationContext, req: SourceRequest, ove
       });
     case 'bytes': {
       const decoded = decodeSource(req, s.maxAttachmentBytes);
-      return draftFromSource({ ...decoded, url: req.url, overrides });
+      return draftOffThread(ctx, { ...decoded, url: req.url, overrides });
     }
     case 'attachment': {
       checkDeclaredSize(req.size, s.maxAttachmentBytes);
@@ -77,22 +78,47 @@ export async function readSource(ctx: ModerationContext, req: SourceRequest, ove
           throw err;
         });
       const decoded = decodeSource({ bytes: doc.bytes, filename: req.filename, contentType: req.contentType ?? doc.contentType }, s.maxAttachmentBytes);
-      return draftFromSource({ ...decoded, overrides });
+      return draftOffThread(ctx, { ...decoded, overrides });
     }
     case 'url': {
       const doc = await fetchUrl(req.url, { timeoutMs: s.urlTimeoutMs, maxBytes: s.maxUrlBytes, allowPrivate: s.allowPrivateUrls });
       const decoded = decodeSource({ bytes: doc.bytes, filename: new URL(doc.url).pathname, contentType: doc.contentType }, s.maxUrlBytes);
       const typed = req.url.trim();
-      return draftFromSource({ ...decoded, url: typed, altUrls: doc.url !== typed ? [doc.url] : [], overrides });
+      return draftOffThread(ctx, { ...decoded, url: typed, altUrls: doc.url !== typed ? [doc.url] : [], overrides });
     }
   }
 }
 
-/** Refuses content the corpus reader would reject or read as empty (e.g. nothing but boilerplate). */
-function assertReadable(id: string, content: string): void {
+function articleTimeout(ctx: ModerationContext): number {
+  return ctx.settings.articleTimeoutMs;
+}
+
+/** The refusal for a source that takes too long to read: the bot keeps answering, the article is not added. */
+function tooSlow(err: OffThreadTimeout): ModerationError {
+  return new ModerationError('timeout',
+    `Reading this article took longer than the ${formatMs(err.timeoutMs)} limit, so nothing was changed. `
+    + 'Its markup may be unusually deep or malformed: save the article\'s text as a .txt or .md file and attach that instead.');
+}
+
+/** A source's text → a draft, parsed on the parse thread (a page or file can be built to be slow to parse). */
+async function draftOffThread(ctx: ModerationContext, input: DraftInput): Promise<ArticleDraft> {
   try {
-    parseArticle(id, content, 'md');
+    return await parseThread().run('draft', input, articleTimeout(ctx));
   } catch (err) {
+    if (err instanceof OffThreadTimeout) throw tooSlow(err);
+    throw err;
+  }
+}
+
+/**
+ * Refuses content the corpus reader would reject or read as empty (e.g. nothing but boilerplate), or that takes
+ * too long to read and extract: checked on the parse thread as the index will read it, before anything is written.
+ */
+async function assertReadable(ctx: ModerationContext, id: string, content: string): Promise<void> {
+  try {
+    await parseThread().run('check', { id, content }, articleTimeout(ctx));
+  } catch (err) {
+    if (err instanceof OffThreadTimeout) throw tooSlow(err);
     if (err instanceof ArticleParseError) {
       throw new ModerationError('no-paragraphs', `Nothing would be left to quote: ${err.message} once site boilerplate is removed.`);
     }
@@ -163,7 +189,7 @@ export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, wh
   const by = addedBy(ctx, who);
   const content = renderArticle(draft, by);
   const baseId = baseArticleId(draft);
-  assertReadable(baseId, content);
+  await assertReadable(ctx, baseId, content);
   const { result, entry } = await journaled(ctx, async () => {
     assertNotDuplicate(draft, await readExistingArticles(ctx.dir));
     return {
@@ -178,7 +204,7 @@ export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, wh
 export async function replaceArticle(ctx: ModerationContext, rawId: string, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
   const by = addedBy(ctx, who);
   const content = renderArticle(draft, by);
-  assertReadable(baseArticleId(draft), content);
+  await assertReadable(ctx, baseArticleId(draft), content);
   const { result, entry } = await journaled(ctx, async () => {
     const { id, file } = await resolveArticleFile(ctx.dir, rawId);
     assertNotDuplicate(draft, await readExistingArticles(ctx.dir), id);

@@ -1,7 +1,7 @@
 // Moderation settings are parsed and validated with every other setting in src/settings.ts; re-exported here for
 // the moderation modules, with the byte formatting they share.
 export {
-  DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_URL_BYTES, DEFAULT_URL_TIMEOUT_MS, moderationSettings, type ModerationSettings,
+  DEFAULT_ARTICLE_TIMEOUT_MS, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_URL_BYTES, DEFAULT_URL_TIMEOUT_MS, moderationSettings, type ModerationSettings,
 } from '../settings.js';
 
 export function formatBytes(n: number): string {

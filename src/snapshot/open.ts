@@ -1,10 +1,11 @@
 // Start-up with an index snapshot: load it when it matches the corpus, bring it up to date when a few
 // articles changed, rebuild (and write a new one) when it is missing, unreadable or built with other code.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readCorpusExtracted } from '../corpus/parallel-read.js';
-import { articleIdFromFile, CorpusDirError, isArticleFileName, readArticleFile } from '../corpus/read.js';
-import { Engine, EngineError } from '../engine.js';
+import { articleIdFromFile, CorpusDirError, listArticleFiles } from '../corpus/read.js';
+import { Engine, EngineError, type CorpusFileRef } from '../engine.js';
+import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../worker/offthread.js';
 import { MINISEARCH_OPTIONS } from '../search/index.js';
 import { snapshotFileFor, snapshotSettings, type SnapshotSettings } from '../settings.js';
 import type { CorpusProblem } from '../types.js';
@@ -25,6 +26,8 @@ export interface OpenOptions {
    * the one its parent process built with, so that code edited during a run does not turn a load into a rebuild.
    */
   fingerprint?: string;
+  /** Time one changed file may take to read, clean and extract (ARTICLE_TIMEOUT_MS). */
+  articleTimeoutMs?: number;
 }
 
 export interface OpenReport {
@@ -42,46 +45,31 @@ export interface OpenReport {
 /** Where a corpus folder's snapshot lives (SNAPSHOT_DIR, `<corpus>/.cache` or the per-user cache): see settings.ts. */
 export { snapshotFileFor } from '../settings.js';
 
-interface CorpusFile {
+interface CorpusFile extends CorpusFileRef {
   id: string;
-  name: string;
-  hash: string;
 }
 
 /**
- * Every article file's id and content hash (reads the bytes, parses nothing). Same rules as readCorpus.
+ * Every article file's id and content hash (reads the bytes, parses nothing), listed as the corpus reader
+ * lists them: a name it cannot hash (a folder named like an article, an unreadable file) comes without a hash,
+ * so that Engine.sync reads it and reports it as a rebuild would. Duplicate ids are left to Engine.sync too.
  * Synchronous reads (for thousands of small files several times faster than promise-based ones), on a worker
  * thread for a large corpus so that they overlap the snapshot's parsing.
  */
 export async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
-  } catch {
-    throw new EngineError(`corpus folder ${dir} does not exist or cannot be read`, 'bad-corpus');
+    names = await listArticleFiles(dir);
+  } catch (err) {
+    if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
+    throw err;
   }
-  const sorted = names.filter(isArticleFileName).sort();
-  // Duplicate ids: the first file name wins, as in readCorpus.
-  const seen = new Map<string, string>();
-  const problems: CorpusProblem[] = [];
-  const unique: string[] = [];
-  for (const name of sorted) {
-    const id = articleIdFromFile(name);
-    const first = seen.get(id);
-    if (first !== undefined) problems.push({ file: name, error: `same article id as ${first}; skipped` });
-    else {
-      seen.set(id, name);
-      unique.push(name);
-    }
-  }
-  const hashes = await hashFiles(dir, unique);
-  const files: CorpusFile[] = [];
-  unique.forEach((name, i) => {
+  const hashes = await hashFiles(dir, names);
+  const files = names.map((name, i): CorpusFile => {
     const result = hashes[i];
-    if ('hash' in result) files.push({ id: articleIdFromFile(name), name, hash: result.hash });
-    else problems.push({ file: name, error: result.error });
+    return 'hash' in result ? { id: articleIdFromFile(name), name, hash: result.hash } : { id: articleIdFromFile(name), name };
   });
-  return { files, problems };
+  return { files, problems: [] };
 }
 
 /** Opens the corpus: from the snapshot when it is valid for it, otherwise by reading and indexing everything. */
@@ -89,7 +77,7 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
   const log = opts.log ?? (() => undefined);
   const file = opts.snapshotFile === undefined ? snapshotFileFor(dir, snapshotSettings(process.env)) : opts.snapshotFile;
   const options = MINISEARCH_OPTIONS as Options<TextDoc>;
-  if (!file) return { engine: await rebuild(dir, log), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
+  if (!file) return { engine: await rebuild(dir, log, opts.articleTimeoutMs), report: { source: 'rebuild', reason: 'snapshots are off', added: 0, changed: 0, removed: 0 } };
 
   // Hash the corpus (I/O) while the snapshot is read and checked (CPU).
   const started = performance.now();
@@ -112,7 +100,7 @@ export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Pro
     reason = restored;
   }
   log(`index snapshot not used: ${reason}; rebuilding`);
-  const engine = await rebuild(dir, log);
+  const engine = await rebuild(dir, log, opts.articleTimeoutMs);
   const report: OpenReport = { source: 'rebuild', reason, added: 0, changed: 0, removed: 0 };
   report.wrote = await save(engine, file, log, opts.fingerprint);
   return { engine, report };
@@ -130,11 +118,14 @@ async function restore(
 ): Promise<{ engine: Engine; report: OpenReport } | string> {
   const { log } = opts;
   const inSnapshot = new Map(snapshot.articles.map((a) => [a.article.id, a.article.hash]));
-  const current = new Map(corpus.files.map((f) => [f.id, f]));
-  const changed = corpus.files.filter((f) => inSnapshot.has(f.id) && inSnapshot.get(f.id) !== f.hash);
-  const added = corpus.files.filter((f) => !inSnapshot.has(f.id));
-  const removed = [...inSnapshot.keys()].filter((id) => !current.has(id));
-  const share = (changed.length + added.length + removed.length) / Math.max(1, corpus.files.length);
+  // An id's files in name order; the one a snapshot article came from is the one with its hash.
+  const filesOf = new Map<string, CorpusFile[]>();
+  for (const f of corpus.files) filesOf.set(f.id, [...(filesOf.get(f.id) ?? []), f]);
+  const sourceOf = (id: string): CorpusFile | undefined => filesOf.get(id)?.find((f) => f.hash !== undefined && f.hash === inSnapshot.get(id));
+  const changed = [...filesOf.keys()].filter((id) => inSnapshot.has(id) && !sourceOf(id));
+  const added = [...filesOf.keys()].filter((id) => !inSnapshot.has(id));
+  const removed = [...inSnapshot.keys()].filter((id) => !filesOf.has(id));
+  const share = (changed.length + added.length + removed.length) / Math.max(1, filesOf.size);
   if (share > (opts.maxChangedShare ?? 0.2)) return `${Math.round(share * 100)}% of the corpus changed since the snapshot`;
   let engine: Engine;
   try {
@@ -144,24 +135,15 @@ async function restore(
     return `snapshot is inconsistent (${err instanceof Error ? err.message : err})`;
   }
   for (const article of engine.allArticles()) {
-    const f = current.get(article.id);
+    const f = sourceOf(article.id);
     if (f) article.file = path.join(path.resolve(dir), f.name);
   }
-  const problems = [...corpus.problems];
-  // A file that never parses is not in the snapshot and stays out of the index: not a change to save.
-  let indexChanged = removed.length > 0;
-  for (const id of removed) engine.removeArticle(id);
-  for (const f of [...changed, ...added]) {
-    try {
-      engine.replaceArticle(await readArticleFile(path.join(dir, f.name)));
-      indexChanged = true;
-    } catch (err) {
-      if (engine.removeArticle(f.id)) indexChanged = true;
-      problems.push({ file: f.name, error: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  engine.problems = problems;
-  for (const p of problems) log(`skipped ${p.file}: ${p.error}`);
+  // The same sync as /reindex: changed and new files read (off this thread), the gone ones dropped, every bad
+  // file reported as a rebuild reports it. A file that never parses is not in the snapshot and stays out of the
+  // index: not a change to save.
+  const synced = await engine.sync(corpus, { timeoutMs: opts.articleTimeoutMs });
+  const indexChanged = synced.added.length + synced.updated.length + synced.removed.length > 0;
+  for (const p of engine.problems) log(`skipped ${p.file}: ${p.error}`);
   const now = performance.now();
   log(`snapshot loaded: ${snapshot.articles.length} articles in ${Math.round(now - opts.started)} ms `
     + `(read, verify and unpack ${Math.round(opts.loadedAt - opts.started)} ms, engine ${Math.round(now - opts.loadedAt)} ms)`);
@@ -176,20 +158,21 @@ async function restore(
   return { engine, report };
 }
 
-/** Reads and indexes the whole corpus (no snapshot involved). */
-export async function rebuild(dir: string, log: (line: string) => void = () => undefined): Promise<Engine> {
+/**
+ * Reads and indexes the whole corpus (no snapshot involved). Every file is read off this thread under the
+ * time limit (a file that runs over is reported and skipped).
+ */
+export async function rebuild(dir: string, log: (line: string) => void = () => undefined, timeoutMs = DEFAULT_ARTICLE_TIMEOUT_MS): Promise<Engine> {
   let read;
   try {
     // Reading, cleaning and quote extraction run on worker threads too (same result, same order).
-    read = await readCorpusExtracted(dir, { log });
+    read = await readCorpusExtracted(dir, { log, timeoutMs });
   } catch (err) {
     if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
     throw err;
   }
   for (const problem of read.problems) log(`skipped ${problem.file}: ${problem.error}`);
-  const engine = Engine.build(read.articles, { dir: path.resolve(dir), log, extracted: read.extracted });
-  engine.problems = read.problems;
-  return engine;
+  return Engine.build(read.articles, { dir: path.resolve(dir), log, extracted: read.extracted, problems: read.problems });
 }
 
 /** Writes the engine's snapshot; a failure is logged, never fatal (the snapshot is only a cache). */
@@ -211,9 +194,12 @@ export async function save(
 
 /** How every front end opens the corpus: through the snapshot its settings name (read once at start). */
 export async function openCorpus(
-  dir: string, opts: { log?: (line: string) => void; snapshot?: SnapshotSettings; env?: NodeJS.ProcessEnv } = {},
+  dir: string,
+  opts: { log?: (line: string) => void; snapshot?: SnapshotSettings; env?: NodeJS.ProcessEnv; articleTimeoutMs?: number } = {},
 ): Promise<Engine> {
   const settings = opts.snapshot ?? snapshotSettings(opts.env ?? process.env);
-  const { engine } = await openWithSnapshot(dir, { log: opts.log, snapshotFile: snapshotFileFor(dir, settings) });
+  const { engine } = await openWithSnapshot(dir, {
+    log: opts.log, snapshotFile: snapshotFileFor(dir, settings), articleTimeoutMs: opts.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS,
+  });
   return engine;
 }
