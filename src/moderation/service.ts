@@ -17,6 +17,8 @@ import {
 export interface Moderator {
   id: string;
   name: string;
+  /** What the article's added_by says instead of "id (name)", e.g. "feed Kyiv Wire". */
+  label?: string;
 }
 
 /** What moderation needs from the engine: re-read one file (or drop it when the file is gone). */
@@ -99,7 +101,7 @@ function assertReadable(id: string, content: string): void {
 }
 
 function addedBy(ctx: ModerationContext, who: Moderator): { added_by: string; added_at: string } {
-  return { added_by: `${who.id} (${who.name})`, added_at: (ctx.now?.() ?? new Date()).toISOString() };
+  return { added_by: who.label ?? `${who.id} (${who.name})`, added_at: (ctx.now?.() ?? new Date()).toISOString() };
 }
 
 async function reindexOne(ctx: ModerationContext, id: string): Promise<void> {
