@@ -7,6 +7,7 @@ import { createClient, redactor } from './client.js';
 import { setupCorpusSync } from './corpus-sync.js';
 import type { CommandModule } from './command.js';
 import { Router, describeError } from './router.js';
+import { startFeeds } from '../feeds/runtime.js';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -35,6 +36,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const sink = opts.log ?? ((line: string) => console.log(line));
   const log = (line: string) => sink(redact(line));
   const client = createClient(opts.config);
+  // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
+  const corpusChanged = setupCorpusSync(client, opts.engine, log);
   const router = new Router({
     engine: opts.engine,
     config: opts.config,
@@ -43,8 +46,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     commands: opts.commands ?? commandList,
     pageTtlMs: opts.pageTtlMs,
     autoDeferMs: opts.autoDeferMs,
-    // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
-    corpusChanged: setupCorpusSync(client, opts.engine, log),
+    corpusChanged,
   });
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
@@ -81,6 +83,9 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   log(`indexed ${s.articles} articles, ${s.paragraphs} paragraphs, ${s.quotes} quotes from ${s.speakers} speakers`);
   if (s.problems.length) log(`${s.problems.length} corpus file(s) skipped: ${s.problems.map((p) => p.file).join(', ')}`);
 
+  // News feeds: polled by shard 0 (or the only process) once logged in.
+  const feeds = startFeeds({ client, engine: opts.engine, config: opts.config, log, corpusChanged });
+
   let stopped = false;
   return {
     client,
@@ -89,6 +94,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
       if (stopped) return;
       stopped = true;
       log('logging out');
+      feeds?.stop();
       client.removeAllListeners(Events.InteractionCreate);
       await client.destroy();
     },

@@ -82,7 +82,7 @@ async function acquireFileLock(file: string, timeoutMs: number): Promise<void> {
 }
 
 /** Runs `fn` holding the feed-state lock of `corpusDir`: one at a time in this process and across processes. */
-export function withFeedsLock<T>(corpusDir: string, fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+export function withFeedsLock<T>(corpusDir: string, fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const lockFile = join(feedsDir(corpusDir), 'lock');
   const prev = inProcess.get(lockFile) ?? Promise.resolve();
   const run = prev.then(async () => {
