@@ -1,5 +1,6 @@
 // Every slash command the bot serves. Add a module: create commands/<name>.ts exporting a CommandModule, list it here.
 import type { CommandModule } from '../src/bot/command.js';
+import alerts from './alerts.js';
 import article from './article.js';
 import feeds from './feeds.js';
 import help from './help.js';
@@ -9,5 +10,5 @@ import search from './search.js';
 import sources from './sources.js';
 import whoSaid from './who-said.js';
 
-export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help, ...moderationCommands, feeds];
+export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help, ...moderationCommands, feeds, alerts];
 export default commands;

@@ -7,7 +7,7 @@ import { createClient, redactor } from './client.js';
 import { setupCorpusSync } from './corpus-sync.js';
 import type { CommandModule } from './command.js';
 import { Router, describeError } from './router.js';
-import { startFeeds } from '../feeds/runtime.js';
+import { startAlerts, startFeeds } from '../feeds/runtime.js';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -85,6 +85,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
 
   // News feeds: polled by shard 0 (or the only process) once logged in.
   const feeds = startFeeds({ client, engine: opts.engine, config: opts.config, log, corpusChanged });
+  const stopAlerts = startAlerts({ client, engine: opts.engine, config: opts.config, log });
 
   let stopped = false;
   return {
@@ -95,6 +96,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
       stopped = true;
       log('logging out');
       feeds?.stop();
+      stopAlerts();
       client.removeAllListeners(Events.InteractionCreate);
       await client.destroy();
     },

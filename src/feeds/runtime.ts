@@ -10,6 +10,7 @@ import type { ModerationContext } from '../moderation/service.js';
 import type { MessageBody } from './card.js';
 import type { FeedDeps } from './poll.js';
 import { FeedPoller, registerPoller } from './poller.js';
+import { AlertDispatcher, notifyArticleAdded, registerAlerts } from '../alerts/dispatch.js';
 import { feedSettings } from './settings.js';
 
 export interface FeedRuntimeOptions {
@@ -25,8 +26,10 @@ export interface FeedRuntimeOptions {
 
 /** The same context /add-article uses (see moderationContext in moderation/discord.ts), without an interaction. */
 export function botModerationContext(engine: Engine, config: BotConfig, log: (line: string) => void, corpusChanged: CommandContext['corpusChanged'], env = process.env): ModerationContext {
+  const dir = engine.dir ?? config.corpusDir;
   return {
-    dir: engine.dir ?? config.corpusDir,
+    dir,
+    onArticleAdded: (id) => notifyArticleAdded(dir, id),
     settings: {
       ...moderationSettings(env),
       maxAttachmentBytes: config.maxAttachmentBytes,
@@ -89,4 +92,11 @@ export function startFeeds(opts: FeedRuntimeOptions): { poller: FeedPoller; stop
       unregister();
     },
   };
+}
+
+/** Alerts run in every process: each announces the articles added there (an add happens in exactly one). */
+export function startAlerts(opts: Pick<FeedRuntimeOptions, 'client' | 'engine' | 'config' | 'log'>): () => void {
+  const dir = opts.engine.dir ?? opts.config.corpusDir;
+  const dispatcher = new AlertDispatcher({ dir, engine: opts.engine, post: channelPoster(opts.client, opts.log), now: Date.now, log: opts.log });
+  return registerAlerts(dir, dispatcher);
 }

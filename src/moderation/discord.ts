@@ -13,6 +13,7 @@ import { isModerationError } from './errors.js';
 import { canModerate } from './permissions.js';
 import { startModeration, type ChangeResult, type ModerationContext, type Moderator, type SourceRequest } from './service.js';
 import { moderationSettings } from './settings.js';
+import { notifyArticleAdded } from '../alerts/dispatch.js';
 
 /** Manage Messages, as the commands' default_member_permissions (Discord hides them from others). */
 export const MODERATOR_PERMISSIONS = String(1n << 13n);
@@ -76,6 +77,7 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
       },
     },
     log: ctx.log,
+    onArticleAdded: (id) => notifyArticleAdded(mctx.dir, id),
   };
   if (!recovered.has(mctx.dir)) {
     recovered.add(mctx.dir);

@@ -33,6 +33,8 @@ export interface ModerationContext {
   now?: () => Date;
   hooks?: WriteHooks;
   log?: (line: string) => void;
+  /** Told of each newly added (and indexed) article, without being waited for: alerts. */
+  onArticleAdded?: (id: string) => void | Promise<void>;
 }
 
 export type SourceRequest =
@@ -132,6 +134,9 @@ export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, wh
     return writeNewArticle(ctx.dir, baseArticleId(draft), content, ctx.hooks);
   });
   await reindexOne(ctx, result.id);
+  if (ctx.onArticleAdded) {
+    Promise.resolve(result.id).then(ctx.onArticleAdded).catch((err: Error) => ctx.log?.(`moderation: article-added listener failed: ${err.message}`));
+  }
   const entry = await audit(ctx, { time: by.added_at, moderator: who, action: 'add', article: result.id, sha256: result.sha256, title: draft.title });
   return { ...result, action: 'add', title: draft.title, audit: entry };
 }
