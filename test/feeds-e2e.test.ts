@@ -113,6 +113,12 @@ describe('/feeds end to end', () => {
     expect(refused.text).toMatch(/⛔ Only moderators/);
     expect(h.engine.article('2025-06-02-envoy-proposes-a-heron-corridor')).toBeUndefined();
 
+    const alert = await h.command('alerts add', { channel: GENERAL, topic: 'heron corridors' }, USERS.mod);
+    expect(alert.text).toMatch(/🔔 Alert `a[0-9a-f]{6}` on topic “heron corridors”: new articles with a matching quote are posted in <#\d+>/);
+    const bySpeaker = await h.command('alerts add', { channel: GENERAL, speaker: 'Mara Lindqvist' }, USERS.mod);
+    expect(bySpeaker.text).toMatch(/speaker Mara Lindqvist \(no quotes by that name yet/);
+    expect((await h.command('alerts add', { channel: GENERAL }, USERS.mod)).text).toMatch(/either a `topic:` or a `speaker:`/);
+    expect((await h.command('alerts add', { channel: GENERAL, topic: 'x' }, USERS.alice)).text).toMatch(/⛔/);
     const stale = structuredClone(card);
     const approved = await h.click(card, 'Approve', USERS.mod);
     expect(approved.text).toMatch(/✅ Approved by mod \(\d+\).*added as `2025-06-02-envoy-proposes-a-heron-corridor`/);
@@ -123,6 +129,19 @@ describe('/feeds end to end', () => {
     expect(stored).toMatch(/added_by: "feed Harbour Courier, approved by \d+ \(mod\)"/);
     const modLog = [...h.fake.messages.values()].filter((m) => m.channel_id === MOD_LOG).map((m) => m.content);
     expect(modLog.some((l) => l.includes('added') && l.includes('2025-06-02-envoy-proposes-a-heron-corridor'))).toBe(true);
+
+    // Each alert posts once for this article, with quote, speaker, citation and link, and mentions nobody.
+    const alerts = await waitFor('two alert messages', () => {
+      const m = [...h.fake.messages.values()].filter((x) => x.channel_id === GENERAL && x.content.startsWith('🔔 **Alert:'));
+      return m.length >= 2 ? m : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...h.fake.messages.values()].filter((x) => x.channel_id === GENERAL && x.content.startsWith('🔔 **Alert:'))).toHaveLength(2);
+    expect(alerts.map((m) => m.content).join('\n')).toMatch(/topic “heron corridors”[\s\S]*heron corridor for civilians[\s\S]*— \*\*Mara Lindqvist\*\*[\s\S]*Envoy proposes a heron corridor.*Harbour Courier, 2025-06-02.*¶1.*`2025-06-02-envoy-proposes-a-heron-corridor`.*<http:\/\/127\.0\.0\.1:\d+\/news\/new>/);
+    expect(alerts.map((m) => m.content).join('\n')).toMatch(/speaker Mara Lindqvist/);
+    expect(alerts.map((m) => m.allowed_mentions)).toEqual([{ parse: [] }, { parse: [] }]);
+    const listed = await h.command('alerts list', {}, USERS.mod);
+    expect(listed.text).toMatch(/Alerts \(2\)/);
 
     // A second click on the old card (another moderator, a stale client) says it was decided.
     const late = await h.click(stale, 'Reject', USERS.admin);
