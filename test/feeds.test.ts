@@ -4,7 +4,14 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Client } from 'discord.js';
+import type { BotConfig } from '../src/config.js';
+import type { Engine } from '../src/engine.js';
 import { describeFeed } from '../src/feeds/describe.js';
+import { feedsDir, removeStaleTemps } from '../src/feeds/files.js';
+import { pollerFor } from '../src/feeds/poller.js';
+import { startFeeds } from '../src/feeds/runtime.js';
 import { matchesKeywords, parseKeywords, uselessKeywords } from '../src/feeds/keywords.js';
 import { parseFeedBytes } from '../src/feeds/parse.js';
 import { pollFeed, type FeedDeps } from '../src/feeds/poll.js';
@@ -285,5 +292,35 @@ describe('the review queue', () => {
     expect(audit.at(-1)).toMatchObject({ action: 'reject', moderator: { id: '42' }, title: 'Rumour about a deal' });
     expect(await articles()).toHaveLength(5);
     expect((await decideItem(deps().mctx, 'qnope', 'approve', { id: '42', name: 'mod' })).kind).toBe('unknown');
+  });
+});
+
+describe('who polls, and clean-up', () => {
+  const config = { corpusDir: '', modRoleIds: [], modLogChannelId: null, maxAttachmentBytes: 1024, allowPrivateUrls: false } as unknown as BotConfig;
+  const engineAt = (d: string) => ({ dir: d, allArticles: () => [] }) as unknown as Engine;
+  const clientOn = (ids: number[] | null) => ({ shard: ids ? { ids, count: 2 } : null, rest: { post: async () => ({}) } }) as unknown as Client;
+
+  it('only shard 0 (or a single process) polls; FEED_POLLING=off turns polling off', () => {
+    const opts = (ids: number[] | null, env: Record<string, string> = {}) => ({ client: clientOn(ids), engine: engineAt(dir), config, log: () => undefined, corpusChanged: async () => undefined, env });
+    expect(startFeeds(opts([1]))).toBeUndefined();
+    expect(pollerFor(dir)).toBeUndefined();
+    expect(startFeeds(opts([0], { FEED_POLLING: 'off' }))).toBeUndefined();
+    const zero = startFeeds(opts([0]));
+    expect(zero).toBeDefined();
+    expect(pollerFor(dir)).toBe(zero!.poller);
+    zero!.stop();
+    expect(pollerFor(dir)).toBeUndefined();
+    const alone = startFeeds(opts(null));
+    expect(alone).toBeDefined();
+    alone!.stop();
+  });
+
+  it('temp files a killed writer left in .feeds/ are removed; a live writer\'s are kept', async () => {
+    await mkdir(join(feedsDir(dir), 'drafts'), { recursive: true });
+    await writeFile(join(feedsDir(dir), '.tmp-999999999-abcdef'), '{');
+    await writeFile(join(feedsDir(dir), 'drafts', '.tmp-999999998-abcdef'), '{');
+    await writeFile(join(feedsDir(dir), `.tmp-${process.pid}-abcdef`), '{');
+    expect((await removeStaleTemps(dir)).sort()).toEqual(['.tmp-999999998-abcdef', '.tmp-999999999-abcdef']);
+    expect(await readdir(feedsDir(dir))).toContain(`.tmp-${process.pid}-abcdef`);
   });
 });

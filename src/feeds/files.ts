@@ -2,7 +2,7 @@
 // works across processes, because under ShardingManager every shard may change the feed state (commands and
 // buttons arrive on any shard) while shard 0 polls.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { syncDir } from '../corpus/durable.js';
 
@@ -97,4 +97,20 @@ export function withFeedsLock<T>(corpusDir: string, fn: () => Promise<T>, timeou
   inProcess.set(lockFile, tail);
   void tail.then(() => { if (inProcess.get(lockFile) === tail) inProcess.delete(lockFile); });
   return run;
+}
+
+/** Removes temp files a killed process left in corpus/.feeds/ (those of live processes stay). Returns their names. */
+export async function removeStaleTemps(corpusDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const sub of ['', 'drafts']) {
+    const d = join(feedsDir(corpusDir), sub);
+    const names = await readdir(d).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = Number(/^\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
+      if (!pid || pid === process.pid || pidAlive(pid)) continue;
+      await unlink(join(d, name)).catch(() => undefined);
+      removed.push(name);
+    }
+  }
+  return removed;
 }

@@ -1,6 +1,7 @@
 // The schedule: every tick, poll each feed whose time has come (FEED_INTERVAL_MINUTES after its last success,
 // longer after errors). One poll at a time; "check now" joins the same line. Exactly one process runs this.
 import { pollFeed, postCard, type FeedDeps, type PollReport } from './poll.js';
+import { removeStaleTemps } from './files.js';
 import { loadState } from './state.js';
 
 export const TICK_MS = 30_000;
@@ -14,8 +15,12 @@ export class FeedPoller {
 
   start(): void {
     if (this.timer || this.stopped) return;
-    // Cards a crash kept from being posted go out first.
-    void this.enqueue(() => this.repostMissingCards());
+    // What a kill -9 left: half-written state files, and cards that were never posted.
+    void this.enqueue(async () => {
+      const removed = await removeStaleTemps(this.deps.mctx.dir);
+      if (removed.length) this.deps.log(`feeds: removed ${removed.length} stale temp file(s) in .feeds/`);
+      await this.repostMissingCards();
+    }).catch((err: Error) => this.deps.log(`feeds: start-up clean-up failed: ${err.message}`));
     void this.tick();
     this.timer = setInterval(() => void this.tick(), this.tickMs);
     this.timer.unref();
