@@ -315,6 +315,15 @@ describe('who polls, and clean-up', () => {
     alone!.stop();
   });
 
+  it('a lock left by a killed process, or by an earlier process with this pid, does not block the state', async () => {
+    await mkdir(feedsDir(dir), { recursive: true });
+    for (const holder of ['999999999', String(process.pid)]) {
+      await writeFile(join(feedsDir(dir), 'lock'), holder);
+      await updateState(dir, (s) => { s.queue = []; });
+      expect(await readdir(feedsDir(dir))).not.toContain('lock');
+    }
+  });
+
   it('temp files a killed writer left in .feeds/ are removed; a live writer\'s are kept', async () => {
     await mkdir(join(feedsDir(dir), 'drafts'), { recursive: true });
     await writeFile(join(feedsDir(dir), '.tmp-999999999-abcdef'), '{');

@@ -70,9 +70,10 @@ async function acquireFileLock(file: string, timeoutMs: number): Promise<void> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    // A holder killed with -9 leaves its lock behind: take it over once its process is gone.
+    // A holder killed with -9 leaves its lock behind: take it over once its process is gone. A lock naming this very
+    // process is stale too (a restarted container reuses the pid): in-process callers are serialized before this.
     const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (!pidAlive(holder)) {
+    if (holder === process.pid || !pidAlive(holder)) {
       await unlink(file).catch(() => undefined);
       continue;
     }

@@ -108,8 +108,10 @@ export async function pollFeed(deps: FeedDeps, feedId: string, opts: { force?: b
 
   let todo: FeedItem[];
   if (!feed.primed) {
-    // First poll: what is there already counts as seen, except the newest `backfill` items.
-    const keep = items.slice(0, Math.max(0, feed.backfill));
+    // First poll: what is there already counts as seen, except the newest `backfill` items. Feeds usually list the
+    // newest first; when every item is dated, the dates decide.
+    const newestFirst = items.every((i) => i.date) ? [...items].sort((a, b) => b.date!.localeCompare(a.date!)) : items;
+    const keep = newestFirst.slice(0, Math.max(0, feed.backfill));
     const keepKeys = new Set(keep.map((i) => i.key));
     await updateFeed(deps, feed.id, (f) => {
       f.primed = true;
@@ -134,7 +136,8 @@ export async function pollFeed(deps: FeedDeps, feedId: string, opts: { force?: b
   const batch = todo.slice(0, deps.settings.itemsPerPoll);
   const current = { ...feed };
   for (const item of batch) {
-    const outcome = await handleItem(deps, current, item).catch((err: unknown): Outcome => ({ kind: 'failed', why: errorText(err, deps.settings.maxFeedBytes), retry: false }));
+    // Something unexpected (a full disk, say) is retried like a time-out: nothing is given up on the first try.
+    const outcome = await handleItem(deps, current, item).catch((err: unknown): Outcome => ({ kind: 'failed', why: errorText(err, deps.settings.maxFeedBytes), retry: true }));
     const label = item.title || item.link || item.key;
     let giveUp = true;
     await updateFeed(deps, feed.id, (f) => {
