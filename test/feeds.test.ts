@@ -148,6 +148,23 @@ describe('polling a feed', () => {
     expect(own).toContain('source: "Harbour Courier"');
   });
 
+  it('duplicates inside one feed document and across feeds are added once', async () => {
+    const s1 = story('dup', 'One story, many entries', 'Spokesperson Ada Quist', 'One statement on the willow accord, listed many times.');
+    publish([s1]);
+    const entry = { title: s1.title, link: `${site.base}/news/dup`, guid: 'same', date: s1.date };
+    site.routes.set('/rss', conditional('application/rss+xml', () => rss('Courier', [entry, entry, { ...entry, guid: 'other', link: `${site.base}/news/dup?utm_campaign=z#top` }])));
+    site.routes.set('/atom', conditional('application/atom+xml', () => atom('Mirror', [{ ...entry, guid: 'urn:mirror' }])));
+    const a = await addFeed(`${site.base}/rss`, { backfill: 5 });
+    const b = await addFeed(`${site.base}/atom`, { backfill: 5, name: 'Mirror' });
+    const ra = await pollFeed(deps(), a);
+    const rb = await pollFeed(deps(), b);
+    expect(ra.added).toEqual(['2025-06-02-one-story-many-entries']);
+    expect(ra.skipped).toBe(1);
+    expect(rb.added).toEqual([]);
+    expect(rb.skipped).toBe(1);
+    expect(await articles()).toHaveLength(6);
+  });
+
   it('keywords keep only matching items, with search term processing (plural, hyphen, accents)', async () => {
     expect(matchesKeywords(['ceasefire'], 'The cease-fire held overnight')).toBe(true);
     expect(matchesKeywords(['Erdoğan'], 'President Erdogan spoke')).toBe(true);

@@ -105,6 +105,9 @@ export async function pollFeed(deps: FeedDeps, feedId: string, opts: { force?: b
   } catch (err) {
     return recordFailure(deps, feed, report, errorText(err, deps.settings.maxFeedBytes));
   }
+  // The same item twice in one document counts once.
+  const unique = new Set<string>();
+  items = items.filter((i) => !unique.has(i.key) && unique.add(i.key));
 
   let todo: FeedItem[];
   if (!feed.primed) {
@@ -124,14 +127,7 @@ export async function pollFeed(deps: FeedDeps, feedId: string, opts: { force?: b
     }
   } else {
     const seen = new Set(feed.seen);
-    const fresh: FeedItem[] = [];
-    const keys = new Set<string>();
-    for (const i of items) {
-      if (seen.has(i.key) || keys.has(i.key)) continue; // the same item twice in one document counts once
-      keys.add(i.key);
-      fresh.push(i);
-    }
-    todo = fresh.reverse(); // oldest first
+    todo = items.filter((i) => !seen.has(i.key)).reverse(); // oldest first
   }
   const batch = todo.slice(0, deps.settings.itemsPerPoll);
   const current = { ...feed };
