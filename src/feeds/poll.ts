@@ -254,7 +254,8 @@ async function handleItem(deps: FeedDeps, feed: FeedRecord, item: FeedItem): Pro
   if (!feedMatches && !matchesKeywords(feed.keywords, `${draft.title}\n${draft.paragraphs.join('\n')}`)) {
     return { kind: 'skipped', why: 'does not match the keywords' };
   }
-  const dup = await duplicateOf(deps, draft);
+  // addArticle checks the corpus files itself (under the corpus lock); a queued item needs that check now.
+  const dup = await duplicateOf(deps, draft, feed.approval);
   if (dup) {
     deps.log(`feeds: ${feed.name}: skipped “${draft.title.slice(0, 80)}”, already ${dup}`);
     return { kind: 'skipped', why: `already ${dup}` };
@@ -272,10 +273,11 @@ async function handleItem(deps: FeedDeps, feed: FeedRecord, item: FeedItem): Pro
 }
 
 /** In the corpus (same url without tracking parameters, same text, same title and date) or already queued. */
-async function duplicateOf(deps: FeedDeps, draft: ArticleDraft): Promise<string | undefined> {
-  const existing = await readExistingArticles(deps.mctx.dir);
-  const dup = findDuplicate(draft, existing);
-  if (dup) return `in the corpus as ${dup.id}`;
+async function duplicateOf(deps: FeedDeps, draft: ArticleDraft, readFiles: boolean): Promise<string | undefined> {
+  if (readFiles) {
+    const dup = findDuplicate(draft, await readExistingArticles(deps.mctx.dir));
+    if (dup) return `in the corpus as ${dup.id}`;
+  }
   const title = draft.title.trim().toLowerCase();
   if (draft.date) {
     const same = deps.knownArticles?.().find((a) => a.date === draft.date && a.title.trim().toLowerCase() === title);

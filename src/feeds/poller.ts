@@ -5,6 +5,8 @@ import { removeStaleTemps } from './files.js';
 import { loadState } from './state.js';
 
 export const TICK_MS = 30_000;
+/** How often a review card that could not be posted is tried again. */
+export const REPOST_EVERY_MS = 10 * 60_000;
 
 export class FeedPoller {
   private timer: NodeJS.Timeout | undefined;
@@ -43,6 +45,7 @@ export class FeedPoller {
         if (this.stopped) break;
         reports.push(await pollFeed(this.deps, f.id));
       }
+      await this.repostMissingCards();
       return reports;
     }).catch((err: unknown) => {
       this.deps.log(`feeds: poll round failed: ${(err as Error).message}`);
@@ -61,9 +64,18 @@ export class FeedPoller {
     });
   }
 
+  /** When each card without a message was last tried (a channel the bot cannot post in is retried only now and then). */
+  private readonly lastTry = new Map<string, number>();
+
   private async repostMissingCards(): Promise<void> {
     const state = await loadState(this.deps.mctx.dir);
-    for (const q of state.queue) if (q.status === 'pending' && !q.messageId) await postCard(this.deps, q);
+    const now = this.deps.now().getTime();
+    for (const q of state.queue) {
+      if (q.status !== 'pending' || q.messageId) continue;
+      if (now - (this.lastTry.get(q.id) ?? -Infinity) < REPOST_EVERY_MS) continue;
+      this.lastTry.set(q.id, now);
+      await postCard(this.deps, q);
+    }
   }
 
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
