@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyCorpus, removeDir, startHarness, USERS, PERMISSIONS, type Harness } from './fake-discord/harness.js';
+import { copyCorpus, file, removeDir, startHarness, USERS, PERMISSIONS, type Harness } from './fake-discord/harness.js';
 import type { FakeMessage } from './fake-discord/server.js';
 import { snowflake } from './fake-discord/server.js';
 import { conditional, html, rss, startFeedSite, storyPage, type FeedSite, type ItemSpec, type Story } from './feeds-server.js';
@@ -148,6 +148,12 @@ describe('/feeds end to end', () => {
     expect(late.ephemeral).toBe(true);
     expect(late.text).toMatch(/Already decided: ✅ Approved by mod/);
     expect((await h.command('feeds queue', {}, USERS.mod)).text).toMatch(/The review queue is empty/);
+
+    // A moderator's own /add-article triggers the topic alert too.
+    const added = await h.command('add-article', { file: file('heron.txt', 'Mayor backs the corridor\n\nMayor Tove Aalto said: “Our city will welcome the heron corridor and its travellers.”\n') , date: '2025-06-05' }, USERS.mod);
+    expect(added.text).toMatch(/✅ Added/);
+    const third = await waitFor('the alert for /add-article', () => [...h.fake.messages.values()].find((x) => x.channel_id === GENERAL && x.content.includes('Tove Aalto')));
+    expect(third.content).toMatch(/Alert: topic “heron corridors”[\s\S]*Tove Aalto[\s\S]*`2025-06-05-mayor-backs-the-corridor`/);
     expect(h.fake.rejections).toEqual([]);
   });
 

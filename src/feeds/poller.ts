@@ -43,7 +43,9 @@ export class FeedPoller {
       const reports: PollReport[] = [];
       for (const f of due) {
         if (this.stopped) break;
-        reports.push(await pollFeed(this.deps, f.id));
+        const r = await pollFeed(this.deps, f.id);
+        if (r.added.length || r.queued.length || r.itemErrors.length) this.deps.log(`feeds: ${r.feedName} (${r.feedId}): ${r.summary}`);
+        reports.push(r);
       }
       await this.repostMissingCards();
       return reports;
