@@ -85,6 +85,7 @@ export function startFeeds(opts: FeedRuntimeOptions): { poller: FeedPoller; stop
   const poller = new FeedPoller(deps);
   const unregister = registerPoller(deps.mctx.dir, poller);
   poller.start();
+  opts.log(`feeds: this process polls the feeds${shard ? ` (shard ${shard.ids.join(',')})` : ''}, every ${Math.round(deps.settings.intervalMs / 600) / 100} min`);
   return {
     poller,
     stop() {
