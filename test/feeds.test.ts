@@ -8,7 +8,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Client } from 'discord.js';
 import type { BotConfig } from '../src/config.js';
 import type { Engine } from '../src/engine.js';
+import { decisionLine } from '../src/feeds/card.js';
 import { describeFeed } from '../src/feeds/describe.js';
+import { addArticle } from '../src/moderation/service.js';
 import { feedsDir, removeStaleTemps } from '../src/feeds/files.js';
 import { pollerFor } from '../src/feeds/poller.js';
 import { startFeeds } from '../src/feeds/runtime.js';
@@ -17,7 +19,7 @@ import { parseFeedBytes } from '../src/feeds/parse.js';
 import { pollFeed, type FeedDeps } from '../src/feeds/poll.js';
 import { decideItem } from '../src/feeds/review.js';
 import { feedSettings, nextDelayMs } from '../src/feeds/settings.js';
-import { loadDraft, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
+import { loadDraft, loadState, updateState, type FeedRecord, type QueueItem } from '../src/feeds/state.js';
 import { blockedAddressReason } from '../src/moderation/netguard.js';
 import { moderationSettings } from '../src/moderation/settings.js';
 import { atom, conditional, html, jsonFeed, rss, startFeedSite, storyPage, type FeedSite, type Story } from './feeds-server.js';
@@ -309,6 +311,20 @@ describe('the review queue', () => {
     expect(audit.at(-1)).toMatchObject({ action: 'reject', moderator: { id: '42' }, title: 'Rumour about a deal' });
     expect(await articles()).toHaveLength(5);
     expect((await decideItem(deps().mctx, 'qnope', 'approve', { id: '42', name: 'mod' })).kind).toBe('unknown');
+  });
+
+  it('approving an item someone added by hand meanwhile adds nothing and says where it is', async () => {
+    const s = story('q3', 'Memo on the slate talks', 'Adviser Nils Berg', 'The slate talks memo is final.');
+    publish([s]);
+    site.routes.set('/rss', conditional('application/rss+xml', () => rss('Courier', [{ title: s.title, link: `${site.base}/news/q3`, guid: 'q3' }])));
+    const id = await addFeed(`${site.base}/rss`, { backfill: 1, approval: true });
+    await pollFeed(deps(), id);
+    const q = (await loadState(dir)).queue[0]!;
+    const byHand = await addArticle(deps().mctx, (await loadDraft(dir, q.id))!, { id: '7', name: 'hand' });
+    const r = await decideItem(deps().mctx, q.id, 'approve', { id: '42', name: 'mod' });
+    expect(r).toMatchObject({ kind: 'decided', article: byHand.id, item: { alreadyInCorpus: true } });
+    expect(decisionLine((r as { item: QueueItem }).item)).toMatch(/already in the corpus as `2025-06-02-memo-on-the-slate-talks`/);
+    expect(await articles()).toHaveLength(6);
   });
 });
 

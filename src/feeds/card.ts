@@ -64,7 +64,10 @@ export function decidedCard(item: QueueItem): Omit<MessageBody, 'allowed_mention
 export function decisionLine(item: QueueItem): string {
   const who = escapeAndTruncate(item.decidedBy ?? 'someone', 100);
   const when = item.decidedAt ? ` at ${item.decidedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
-  if (item.status === 'approved') return `✅ Approved by ${who}${when}${item.article ? `: added as \`${item.article}\`` : ''}.`;
+  if (item.status === 'approved') {
+    const what = !item.article ? '' : item.alreadyInCorpus ? `: it was already in the corpus as \`${item.article}\`` : `: added as \`${item.article}\``;
+    return `✅ Approved by ${who}${when}${what}.`;
+  }
   if (item.status === 'rejected') return `🚫 Rejected by ${who}${when}.`;
   return '⏳ Waiting for review.';
 }

@@ -29,8 +29,10 @@ export async function decideItem(mctx: ModerationContext, queueId: string, decis
         audit = result.audit;
       } catch (err) {
         // Added meanwhile (by hand, another feed, or this same approval before a crash): the item is in, say where.
-        if (isModerationError(err) && err.code === 'duplicate' && typeof err.details?.id === 'string') article = err.details.id;
-        else throw err;
+        if (isModerationError(err) && err.code === 'duplicate' && typeof err.details?.id === 'string') {
+          article = err.details.id;
+          item.alreadyInCorpus = true;
+        } else throw err;
       }
     } else {
       audit = {

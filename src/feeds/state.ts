@@ -58,6 +58,8 @@ export interface QueueItem {
   decidedBy?: string;
   decidedAt?: string;
   article?: string;
+  /** Approved, but the article was already in the corpus (added by hand or by another feed meanwhile). */
+  alreadyInCorpus?: boolean;
 }
 
 export interface FeedsState {
