@@ -7,6 +7,7 @@ import { notice } from '../src/bot/render.js';
 import { DIGEST_AFTER, DIGEST_WINDOW_MS } from '../src/alerts/dispatch.js';
 import { describeAlert, loadAlerts, updateAlerts, type Alert } from '../src/alerts/state.js';
 import { uselessKeywords } from '../src/feeds/keywords.js';
+import { FeedStateError } from '../src/feeds/state.js';
 import { GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, refusalReply, refuseUnlessModerator } from '../src/moderation/discord.js';
 
 const NAME = 'alerts';
@@ -85,6 +86,7 @@ export const alertsCommand: CommandModule = {
       if (sub === 'remove') return await remove(i, ctx);
       return await list(ctx);
     } catch (err) {
+      if (err instanceof FeedStateError) return notice(`⚠️ ${err.message}`);
       return refusalReply(err, ctx, `/${NAME} ${sub}`, i);
     }
   },

@@ -12,7 +12,7 @@ import { parseFeedBytes } from '../src/feeds/parse.js';
 import { pollerFor } from '../src/feeds/poller.js';
 import { decideItem, type Decision } from '../src/feeds/review.js';
 import { feedSettings } from '../src/feeds/settings.js';
-import { findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
+import { FeedStateError, findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
 import { normalizeUrl } from '../src/moderation/duplicates.js';
 import { isModerationError } from '../src/moderation/errors.js';
 import { fetchUrl, parseHttpUrl } from '../src/moderation/fetch-url.js';
@@ -212,6 +212,10 @@ export const feedsCommand: CommandModule = {
         default: return notice(`Unknown subcommand ${escapeAndTruncate(sub, 40)}.`);
       }
     } catch (err) {
+      if (err instanceof FeedStateError) {
+        ctx.log(`feeds: /${NAME} ${sub}: ${err.message}`);
+        return notice(`⚠️ ${err.message}`);
+      }
       return refusalReply(err, ctx, `/${NAME} ${sub}`, i);
     }
   },
@@ -229,7 +233,12 @@ export const feedsCommand: CommandModule = {
     const [action, queueId] = args;
     if ((action !== 'approve' && action !== 'reject') || !queueId) return notice('This button no longer works.');
     const mctx = await moderationContext(ctx);
-    const before = (await loadState(mctx.dir)).queue.find((q) => q.id === queueId);
+    const state = await loadState(mctx.dir).catch((err: unknown) => {
+      if (err instanceof FeedStateError) return err;
+      throw err;
+    });
+    if (state instanceof FeedStateError) return notice(`⚠️ ${state.message}`);
+    const before = state.queue.find((q) => q.id === queueId);
     if (!before) return notice('This item is no longer in the review queue.');
     // Said privately, and the card is left as it is (it shows the decision already, or soon will).
     if (before.status !== 'pending') return notice(`Already decided: ${decisionLine(before)}`);
@@ -241,6 +250,7 @@ export const feedsCommand: CommandModule = {
       if (result.kind === 'decided' && result.audit) await postModLog(i, ctx, result.audit);
       return { update: decidedCard(result.item) };
     } catch (err) {
+      if (err instanceof FeedStateError) return { update: { content: `⚠️ ${err.message}` } };
       const reply = refusalReply(err, ctx, `/${NAME} ${action}`, i);
       // The card stays as it was (buttons included), with the reason on top.
       return { update: { content: reply.content } };

@@ -1,12 +1,12 @@
 // Alerts without Discord: which quotes match, one message per article per alert (also after a restart), the
 // digest once a channel had more than five in ten minutes, and text that tries to mention or format.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuoteHit } from '../src/answers.js';
 import { AlertDispatcher, DIGEST_WINDOW_MS, matchingQuotes, type AlertEngine } from '../src/alerts/dispatch.js';
-import { updateAlerts, type Alert } from '../src/alerts/state.js';
+import { loadAlerts, updateAlerts, type Alert } from '../src/alerts/state.js';
 import type { MessageBody } from '../src/feeds/card.js';
 
 let dir: string;
@@ -41,6 +41,17 @@ beforeEach(async () => {
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
 describe('alerts', () => {
+  it('a broken alerts file is refused with a clear reason and never written over', async () => {
+    await mkdir(join(dir, '.feeds'), { recursive: true });
+    await writeFile(join(dir, '.feeds', 'alerts.json'), '[1,');
+    await expect(loadAlerts(dir)).rejects.toThrow(/alerts\.json cannot be read.*fix it or move it away/);
+    await expect(updateAlerts(dir, () => undefined)).rejects.toThrow(/cannot be read/);
+    expect(await readFile(join(dir, '.feeds', 'alerts.json'), 'utf8')).toBe('[1,');
+    quotes = [quote('x', 'ceasefire now', 'A B')];
+    await dispatcher().articleAdded('x'); // logs, does not throw
+    expect(posts).toEqual([]);
+  });
+
   it('a topic matches with search term processing; a speaker by any of their names', () => {
     const qs = [quote('a', 'The cease-fire along the river must hold.', 'Dmitry Peskov'), quote('a', 'We discussed grain.', 'Andrii Sybiha')];
     expect(matchingQuotes({ id: 'x', topic: 'ceasefires', channelId: '1', addedBy: '', addedAt: '' }, qs, engine).map((q) => q.speaker)).toEqual(['Dmitry Peskov']);

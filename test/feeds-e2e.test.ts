@@ -1,7 +1,7 @@
 // Feeds end to end: the real bot against the fake Discord and a local news site. A moderator adds a feed, the
 // poller finds a new item and posts a review card, a member's click is refused, a moderator approves, /who-said
 // finds the quote; the queue survives a restart.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCorpus, file, removeDir, startHarness, USERS, PERMISSIONS, type Harness } from './fake-discord/harness.js';
@@ -175,6 +175,13 @@ describe('/feeds end to end', () => {
     const q = await h.command('feeds queue', {}, USERS.mod);
     expect(q.text).toMatch(/Review queue \(1 waiting\)/);
     expect(q.text).toMatch(/Ombudsman on the lantern exchange/);
+    // A state file broken by hand is reported, and not written over.
+    const good = readFileSync(join(dir, '.feeds', 'state.json'), 'utf8');
+    writeFileSync(join(dir, '.feeds', 'state.json'), '{ "feeds": [');
+    const broken = await h.command('feeds pause', { feed: feedId }, USERS.mod);
+    expect(broken.text).toMatch(/⚠️ The feed state file corpus\/\.feeds\/state\.json cannot be read/);
+    expect(readFileSync(join(dir, '.feeds', 'state.json'), 'utf8')).toBe('{ "feeds": [');
+    writeFileSync(join(dir, '.feeds', 'state.json'), good);
     const unknown = await h.command('feeds remove', { feed: 'nope' }, USERS.mod);
     expect(unknown.text).toMatch(/There is no feed `nope`/);
     const removed = await h.command('feeds remove', { feed: feedId }, USERS.mod);

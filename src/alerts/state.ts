@@ -2,6 +2,7 @@
 // feeds): an article is announced at most once per alert, across restarts and shards.
 import { join } from 'node:path';
 import { feedsDir, readJson, withFeedsLock, writeJsonAtomic } from '../feeds/files.js';
+import { FeedStateError } from '../feeds/state.js';
 
 export interface Alert {
   id: string;
@@ -30,9 +31,10 @@ function file(dir: string): string {
 }
 
 export async function loadAlerts(dir: string): Promise<AlertsState> {
-  const raw = await readJson(file(dir)) as Partial<AlertsState> | undefined;
+  const broken = (why: string) => new FeedStateError(`The alerts file corpus/.feeds/alerts.json ${why}; fix it or move it away, nothing is written over it meanwhile.`);
+  const raw = await readJson(file(dir)).catch((err: Error) => { throw broken(`cannot be read (${err.message})`); }) as Partial<AlertsState> | undefined;
   if (!raw) return { version: 1, alerts: [], announced: [], recent: {} };
-  if (!Array.isArray(raw.alerts)) throw new Error(`${file(dir)} is not an alerts file`);
+  if (!Array.isArray(raw.alerts)) throw broken('is not an alerts file');
   return { version: 1, alerts: raw.alerts, announced: Array.isArray(raw.announced) ? raw.announced : [], recent: raw.recent ?? {} };
 }
 

@@ -85,12 +85,20 @@ export function emptyState(): FeedsState {
   return { version: 1, feeds: [], queue: [] };
 }
 
+/** The state file cannot be read (edited by hand, say): nothing is written over it until it is fixed. */
+export class FeedStateError extends Error {}
+
 export async function loadState(corpusDir: string): Promise<FeedsState> {
-  const raw = await readJson(stateFile(corpusDir));
+  let raw: unknown;
+  try {
+    raw = await readJson(stateFile(corpusDir));
+  } catch (err) {
+    throw new FeedStateError(`The feed state file corpus/.feeds/state.json cannot be read (${(err as Error).message}); fix it or move it away, nothing is written over it meanwhile.`);
+  }
   if (raw === undefined) return emptyState();
   const s = raw as Partial<FeedsState>;
   if (!s || typeof s !== 'object' || !Array.isArray(s.feeds) || !Array.isArray(s.queue)) {
-    throw new Error(`${stateFile(corpusDir)} is not a feed state file`);
+    throw new FeedStateError('The feed state file corpus/.feeds/state.json is not a feed state file; fix it or move it away, nothing is written over it meanwhile.');
   }
   return { version: 1, feeds: s.feeds, queue: s.queue };
 }
