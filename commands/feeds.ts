@@ -91,7 +91,7 @@ async function add(i: ChatInputCommandInteraction, ctx: CommandContext): Promise
   return notice(`${head}\n${report ? esc(report.summary) : ''}`);
 }
 
-async function list(ctx: CommandContext, guildId: string | null): Promise<HandlerResult> {
+async function list(ctx: CommandContext): Promise<HandlerResult> {
   const state = await loadState(await dirOf(ctx));
   if (state.feeds.length === 0) return notice('No feeds yet. Add one with `/feeds add url:`.');
   const now = new Date(ctx.now());
@@ -107,7 +107,6 @@ async function list(ctx: CommandContext, guildId: string | null): Promise<Handle
     cur.push(b);
   }
   if (cur.length) pages.push(page(cur));
-  void guildId;
   return { pages, ephemeral: true };
   function page(parts: string[]): Reply {
     return { embeds: [{ title: `Feeds (${state.feeds.length})`, description: truncate(parts.join('\n\n'), LIMITS.embedDescription) }], ephemeral: true };
@@ -205,7 +204,7 @@ export const feedsCommand: CommandModule = {
     try {
       switch (sub) {
         case 'add': return await add(i, ctx);
-        case 'list': return await list(ctx, i.guildId);
+        case 'list': return await list(ctx);
         case 'remove': case 'pause': case 'resume': return await changeFeed(i, ctx, sub);
         case 'check': return await check(i, ctx);
         case 'queue': return await queue(ctx, i.guildId);
