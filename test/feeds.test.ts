@@ -264,6 +264,8 @@ describe('bad feeds and pages', () => {
     expect(parsed.items).toHaveLength(200);
     expect(parsed.items[0]!.link).toBe('https://news.example/rel/0');
     expect(parsed.items[1]!.link).toBeUndefined();
+    const rdf = parseFeedBytes(Buffer.from('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link><description>d</description></channel><item rdf:about="https://r.example/a"><title>A story</title><link>https://r.example/a</link><dc:date>2025-06-02T10:00:00Z</dc:date></item></rdf:RDF>'), 'https://r.example/');
+    expect(rdf.items).toEqual([expect.objectContaining({ title: 'A story', link: 'https://r.example/a', date: '2025-06-02' })]);
     expect(() => parseFeedBytes(Buffer.from('{"not":"a feed"}'), 'https://x.example/')).toThrow(/not a feed/);
     expect(() => parseFeedBytes(Buffer.from([0xff, 0xfe, 0x00, 0x01]), 'https://x.example/')).toThrow(/not a feed/);
   });

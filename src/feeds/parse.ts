@@ -89,7 +89,8 @@ export function parseFeedBytes(bytes: Uint8Array, feedUrl: string): ParsedFeed {
     } else {
       title = text(it.title);
       link = text(it.link);
-      date = text(it.pubDate) ?? text((it.dc as Loose | undefined)?.date);
+      const dc = it.dc as Loose | undefined;
+      date = text(it.pubDate) ?? text(dc?.date) ?? (Array.isArray(dc?.dates) ? text(dc.dates[0]) : undefined);
       id = text(it.guid);
       const encoded = (it.content as Loose | undefined)?.encoded;
       content = text(encoded) ?? text(it.description) ?? '';
