@@ -1,6 +1,8 @@
 // Every slash command the bot serves. Add a module: create commands/<name>.ts exporting a CommandModule, list it here.
 import type { CommandModule } from '../src/bot/command.js';
+import alerts from './alerts.js';
 import article from './article.js';
+import feeds from './feeds.js';
 import help from './help.js';
 import moderationCommands from './moderation.js';
 import quotes from './quotes.js';
@@ -8,5 +10,5 @@ import search from './search.js';
 import sources from './sources.js';
 import whoSaid from './who-said.js';
 
-export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help, ...moderationCommands];
+export const commands: CommandModule[] = [whoSaid, search, quotes, article, sources, help, ...moderationCommands, feeds, alerts];
 export default commands;

@@ -8,6 +8,7 @@ import { createClient } from './client.js';
 import { setupCorpusSync } from './corpus-sync.js';
 import type { CommandModule } from './command.js';
 import { Router, describeError, type CommandEvent } from './router.js';
+import { startAlerts, startFeeds } from '../feeds/runtime.js';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -40,6 +41,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const logger = opts.logger ?? lineLogger(opts.log ?? ((line: string) => process.stdout.write(`${line}\n`)), opts.config.token);
   const log = lineSink(logger);
   const client = createClient(opts.config);
+  // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
+  const corpusChanged = setupCorpusSync(client, opts.engine, log);
   const router = new Router({
     engine: opts.engine,
     config: opts.config,
@@ -48,8 +51,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     commands: opts.commands ?? commandList,
     pageTtlMs: opts.pageTtlMs,
     autoDeferMs: opts.autoDeferMs,
-    // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
-    corpusChanged: setupCorpusSync(client, opts.engine, log),
+    corpusChanged,
     onCommand: (e) => {
       logger.info({ command: e.command, outcome: e.outcome, ms: e.ms }, `/${e.command} ${e.outcome} in ${e.ms} ms`);
       opts.onCommand?.(e);
@@ -101,6 +103,10 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   log(mods.length ? `moderation allowed in guild${mods.length === 1 ? '' : 's'} ${mods.join(', ')}` : 'moderation is off (set MOD_GUILD_IDS or DISCORD_GUILD_ID to turn it on)');
   if (s.problems.length) log(`${s.problems.length} corpus file(s) skipped: ${s.problems.map((p) => p.file).join(', ')}`);
 
+  // News feeds: polled by shard 0 (or the only process) once logged in.
+  const feeds = startFeeds({ client, engine: opts.engine, config: opts.config, log, corpusChanged });
+  const stopAlerts = startAlerts({ client, engine: opts.engine, config: opts.config, log });
+
   let stopped = false;
   return {
     client,
@@ -109,6 +115,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
       if (stopped) return;
       stopped = true;
       log('logging out');
+      feeds?.stop();
+      stopAlerts();
       client.removeAllListeners(Events.InteractionCreate);
       await client.destroy();
     },

@@ -4,7 +4,7 @@ import { DurableIo } from '../corpus/durable.js';
 
 export const AUDIT_FILE = '.audit.jsonl';
 
-export type AuditAction = 'add' | 'replace' | 'remove' | 'reindex';
+export type AuditAction = 'add' | 'replace' | 'remove' | 'reindex' | 'reject';
 
 export interface AuditEntry {
   time: string;
@@ -35,7 +35,7 @@ export async function appendAudit(dir: string, entry: AuditEntry, io: DurableIo 
 export function formatAuditLine(e: AuditEntry, escape: (text: string) => string = (t) => t): string {
   const who = `${escape(e.moderator.name)} (${e.moderator.id})`;
   const what = e.action === 'add' ? 'added' : e.action === 'replace' ? 'replaced' : e.action === 'remove' ? 'removed'
-    : 'reindexed the corpus';
+    : e.action === 'reject' ? 'rejected a feed item' : 'reindexed the corpus';
   const art = e.article ? ` \`${e.article}\`` : '';
   const title = e.title ? ` — ${escape(e.title)}` : '';
   const hash = e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)})` : '';

@@ -12,6 +12,7 @@ import { formatAuditLine, type AuditEntry } from './audit.js';
 import type { DraftOverrides } from './draft.js';
 import { isModerationError } from './errors.js';
 import { startModeration, type ChangeResult, type ModerationContext, type Moderator, type SourceRequest } from './service.js';
+import { notifyArticleAdded } from '../alerts/dispatch.js';
 
 /** Manage Messages, as the commands' default_member_permissions (Discord hides them from others). */
 export const MODERATOR_PERMISSIONS = String(1n << 13n);
@@ -55,6 +56,7 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
       },
     },
     log: ctx.log,
+    onArticleAdded: (id) => notifyArticleAdded(mctx.dir, id),
   };
   if (!recovered.has(mctx.dir)) {
     recovered.add(mctx.dir);

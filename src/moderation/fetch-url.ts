@@ -21,6 +21,10 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Why an address is refused, or null; defaults to blockedAddressReason (tests may narrow it). */
   addressPolicy?: (ip: string) => string | null;
+  /** Extra request headers (e.g. a feed poll's If-None-Match / If-Modified-Since). */
+  headers?: Record<string, string>;
+  /** Answer a 304 Not Modified with an empty document instead of refusing it (conditional GET). */
+  allowNotModified?: boolean;
 }
 
 export interface FetchedDocument {
@@ -29,6 +33,9 @@ export interface FetchedDocument {
   status: number;
   contentType?: string;
   bytes: Buffer;
+  /** Validators for a later conditional GET. */
+  etag?: string;
+  lastModified?: string;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -60,8 +67,13 @@ export async function fetchUrl(raw: string, opts: FetchOptions): Promise<Fetched
   try {
     for (let hop = 0; ; hop++) {
       await checkHost(url, policy);
-      const res = await request(url, controller.signal, policy, opts.timeoutMs);
+      const res = await request(url, controller.signal, policy, opts.timeoutMs, opts.headers);
       const status = res.statusCode ?? 0;
+      const validators = { etag: header(res, 'etag'), lastModified: header(res, 'last-modified') };
+      if (status === 304 && opts.allowNotModified) {
+        res.resume();
+        return { url: url.href, status, contentType: res.headers['content-type'], bytes: Buffer.alloc(0), ...validators };
+      }
       if (REDIRECTS.has(status) && res.headers.location) {
         res.resume();
         if (hop >= maxRedirects) {
@@ -86,7 +98,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions): Promise<Fetched
         throw tooLarge(opts.maxBytes);
       }
       const bytes = await readCapped(decoded(res), opts.maxBytes, controller.signal, () => res.destroy());
-      return { url: url.href, status, contentType: res.headers['content-type'], bytes };
+      return { url: url.href, status, contentType: res.headers['content-type'], bytes, ...validators };
     }
   } catch (err) {
     if (err instanceof ModerationError) throw err;
@@ -146,7 +158,12 @@ function guardedLookup(policy: (ip: string) => string | null): LookupFunction {
   };
 }
 
-function request(url: URL, signal: AbortSignal, policy: (ip: string) => string | null, timeoutMs: number): Promise<http.IncomingMessage> {
+function header(res: http.IncomingMessage, name: string): string | undefined {
+  const v = res.headers[name];
+  return typeof v === 'string' && v.length <= 500 ? v : undefined;
+}
+
+function request(url: URL, signal: AbortSignal, policy: (ip: string) => string | null, timeoutMs: number, extra: Record<string, string> = {}): Promise<http.IncomingMessage> {
   const mod = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = mod.request(url, {
@@ -158,6 +175,7 @@ function request(url: URL, signal: AbortSignal, policy: (ip: string) => string |
         'user-agent': 'talks-bot/0.1 (moderator article import)',
         accept: 'text/html,application/xhtml+xml,text/plain,text/markdown;q=0.9,*/*;q=0.1',
         'accept-encoding': 'gzip, deflate, br',
+        ...extra,
       },
     }, resolve);
     req.on('timeout', () => req.destroy(Object.assign(new Error('socket idle too long'), { code: 'ETIMEDOUT' })));

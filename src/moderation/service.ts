@@ -20,6 +20,8 @@ import {
 export interface Moderator {
   id: string;
   name: string;
+  /** What the article's added_by says instead of "id (name)", e.g. "feed Kyiv Wire". */
+  label?: string;
 }
 
 /** What moderation needs from the engine: re-read one file (or drop it when the file is gone). */
@@ -34,6 +36,8 @@ export interface ModerationContext {
   now?: () => Date;
   hooks?: WriteHooks;
   log?: (line: string) => void;
+  /** Told of each newly added (and indexed) article, without being waited for: alerts. */
+  onArticleAdded?: (id: string) => void | Promise<void>;
 }
 
 export type SourceRequest =
@@ -127,7 +131,7 @@ async function assertReadable(ctx: ModerationContext, id: string, content: strin
 }
 
 function addedBy(ctx: ModerationContext, who: Moderator): { added_by: string; added_at: string } {
-  return { added_by: `${who.id} (${who.name})`, added_at: (ctx.now?.() ?? new Date()).toISOString() };
+  return { added_by: who.label ?? `${who.id} (${who.name})`, added_at: (ctx.now?.() ?? new Date()).toISOString() };
 }
 
 async function reindexOne(ctx: ModerationContext, id: string): Promise<void> {
@@ -198,6 +202,9 @@ export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, wh
     };
   }, (r, e) => ({ ...e, article: r.id, sha256: r.sha256 }));
   await reindexOne(ctx, result.id);
+  if (ctx.onArticleAdded) {
+    Promise.resolve(result.id).then(ctx.onArticleAdded).catch((err: Error) => ctx.log?.(`moderation: article-added listener failed: ${err.message}`));
+  }
   return { ...result, action: 'add', title: draft.title, audit: entry };
 }
 

@@ -206,9 +206,13 @@ export function interactionContext(fake: FakeDiscord, as: TestUser): Record<stri
  * The `data` of a chat-input or autocomplete interaction for command `name`, option types taken from what was
  * registered with the fake (scope `scope`: a guild id or 'global'). Attachments are served by the fake.
  */
-export function commandOptions(fake: FakeDiscord, scope: string, name: string, options: Record<string, OptionValue>, focused?: string): Record<string, unknown> {
-  const def = (fake.commands.get(scope) ?? fake.commands.get('global') ?? []).find((c) => c.name === name) as
+export function commandOptions(fake: FakeDiscord, scope: string, fullName: string, options: Record<string, OptionValue>, focused?: string): Record<string, unknown> {
+  // "feeds add" = subcommand `add` of /feeds: its options are nested under it.
+  const [name, sub] = fullName.trim().split(/\s+/) as [string, string | undefined];
+  const top = (fake.commands.get(scope) ?? fake.commands.get('global') ?? []).find((c) => c.name === name) as
     { id: string; name: string; options?: APIApplicationCommandOption[] } | undefined;
+  const subDef = sub ? top?.options?.find((o) => o.name === sub && o.type === 1) as { options?: APIApplicationCommandOption[] } | undefined : undefined;
+  const def = sub ? (top ? { id: top.id, name, options: subDef?.options } : undefined) : top;
   const resolvedAttachments: Record<string, unknown> = {};
   const opts = Object.entries(options).map(([key, value]) => {
     const type = def?.options?.find((o) => o.name === key)?.type
@@ -222,7 +226,7 @@ export function commandOptions(fake: FakeDiscord, scope: string, name: string, o
     return { name: key, type, value: v, ...(focused === key ? { focused: true } : {}) };
   });
   return {
-    id: def?.id ?? snowflake(), name, type: 1, options: opts,
+    id: def?.id ?? snowflake(), name, type: 1, options: sub ? [{ name: sub, type: 1, options: opts }] : opts,
     ...(Object.keys(resolvedAttachments).length ? { resolved: { attachments: resolvedAttachments } } : {}),
   };
 }
