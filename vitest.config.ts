@@ -10,12 +10,15 @@ const E2E = [
   'test/bot-deploy.test.ts', 'test/bot-router.test.ts', 'test/bot-run.test.ts', 'test/bot-shard-sync.test.ts',
   'test/bot-sharded.test.ts', 'test/bot.test.ts', 'test/cli.test.ts', 'test/corpus-catch-up.test.ts',
   'test/fake-discord.test.ts', 'test/health-e2e.test.ts', 'test/moderation-defer.test.ts', 'test/moderation-e2e.test.ts',
-  'test/moderation-store.test.ts', 'test/fingerprint-dist.test.ts', 'test/**/*.e2e.test.ts',
+  'test/moderation-store.test.ts', 'test/fingerprint-dist.test.ts', 'test/**/*.e2e.test.ts', 'test/**/*-e2e.test.ts',
+  // Child processes killed or racing, feeds polled by real shard processes.
+  'test/moderation-durability.test.ts', 'test/feeds-crash.test.ts', 'test/feeds-sharded.test.ts',
 ];
 const PERF = [
   'test/perf-*.test.ts', 'test/bench.test.ts', 'test/quotes-eval.test.ts', 'test/**/*.perf.test.ts',
   // Whole-corpus builds over the evaluation data (../shared): seconds of CPU each.
   'test/snapshot.test.ts', 'test/snapshot-postings.test.ts', 'test/snapshot-search.test.ts', 'test/phrase-index.test.ts',
+  'test/polnear-gate.test.ts', 'test/corpus-untrusted-files.test.ts',
 ];
 
 const shared = { testTimeout: 30_000, hookTimeout: 30_000 };

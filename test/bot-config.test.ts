@@ -67,7 +67,7 @@ describe('loadConfig', () => {
       CORPUS_DIR: '/data/corpus', SNAPSHOT_DIR: 'off',
     });
     expect(s.moderation).toEqual({
-      maxAttachmentBytes: 2 * 1024 * 1024, maxUrlBytes: 5 * 1024 * 1024, urlTimeoutMs: 2500, allowPrivateUrls: false,
+      maxAttachmentBytes: 2 * 1024 * 1024, maxUrlBytes: 5 * 1024 * 1024, urlTimeoutMs: 2500, articleTimeoutMs: 10_000, allowPrivateUrls: false,
       modRoleIds: ['323456789012345678'], modGuildIds: ['223456789012345678'],
     });
     expect(s.bot.moderation).toBe(s.moderation);
