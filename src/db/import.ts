@@ -6,6 +6,7 @@ import { articleIdFromFile, contentHash, listArticleFiles, readArticleFile, type
 import type { Article, CorpusProblem } from '../types.js';
 import type { Db } from './connect.js';
 import { isSafeArticleId } from './articles.js';
+import { lockChanges } from './changes.js';
 
 export interface ImportReport {
   files: number;
@@ -91,6 +92,7 @@ export async function importCorpus(db: Db, dir: string, opts: ImportOptions = {}
     const client = await db.connect();
     try {
       await client.query('BEGIN');
+      await lockChanges(client);
       for (const { article: a, body, format } of batch) {
         const { rows } = await client.query<{ op: 'add' | 'replace' }>(UPSERT, [
           a.id, a.title, a.source ?? null, a.url ?? null, a.date ?? null, a.added_by ?? null, a.added_at ?? null, body, a.hash, format,
