@@ -89,7 +89,8 @@ case "${1:-}" in
   run)
     shift
     [[ $# -gt 0 ]] || { say "usage: $0 run COMMAND [ARGS…]"; exit 2; }
-    eval "$(start)"
+    env_line="$(start)"   # (not inside eval: a failed start must stop here)
+    eval "$env_line"
     export TEST_DATABASE_URL
     trap stop EXIT
     "$@"
