@@ -102,6 +102,24 @@ describe.skipIf(NO_DATABASE)('processes sharing one database', () => {
     expect(a.follower.connected).toBe(true);
   });
 
+  it('a stored row that does not parse reaches a follower as a skipped article, logged, never served', async () => {
+    const lines: string[] = [];
+    const db = openDb(t.url);
+    const { engine, seq } = await openDbEngine(db);
+    const follower = followChanges({ url: t.url, engine, fromSeq: seq, pollMs: 60_000, log: (l) => lines.push(l) });
+    procs.push({ db, engine, follower });
+    const good = await applyArticleChange(t.db, { op: 'add', id: 'zz_hand', text: article('Hand edited', '"Before the edit," said Ivy Hand.') }, MOD);
+    await follower.waitFor(good.seq);
+    expect(engine.getArticle('zz_hand')).toBeDefined();
+    // Someone edits the row by hand into something the reader refuses.
+    await t.db.query(`UPDATE articles SET body = '   ', hash = repeat('c', 64) WHERE id = 'zz_hand'`);
+    const { seq: bad } = (await t.db.query(`INSERT INTO changes (article_id, op) VALUES ('zz_hand', 'replace') RETURNING seq::text AS seq`)).rows[0];
+    await follower.waitFor(bad);
+    expect(engine.getArticle('zz_hand')).toBeUndefined();
+    expect(lines.join('\n')).toMatch(/skipped zz_hand\.md: .*no title/);
+    expect(engine.whoSaid('ceasefire').total).toBeGreaterThan(5);
+  });
+
   it('two adds of one id at once: one is stored, the other is told; one audit row, one change row', async () => {
     const [p, q] = [openDb(t.url), openDb(t.url)];
     try {

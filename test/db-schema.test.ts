@@ -73,6 +73,30 @@ describe.skipIf(NO_DATABASE)('database schema migrations', () => {
     await expect(migrate(db)).rejects.toBeInstanceOf(DatabaseError);
   });
 
+  it('change numbers become visible in order: a second writer waits for the first to commit and gets the next number', async () => {
+    const { url, db } = await fresh();
+    await migrate(db);
+    const [one, two] = [openDb(url), openDb(url)];
+    const c1 = await one.connect();
+    const c2 = await two.connect();
+    try {
+      await c1.query('BEGIN');
+      const s1 = Number((await c1.query(`INSERT INTO changes (article_id, op) VALUES ('first', 'add') RETURNING seq`)).rows[0].seq);
+      await c2.query('BEGIN');
+      let done = false;
+      const second = c2.query(`INSERT INTO changes (article_id, op) VALUES ('second', 'add') RETURNING seq`).then((r) => { done = true; return Number(r.rows[0].seq); });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(done).toBe(false);
+      await c1.query('COMMIT');
+      expect(await second).toBe(s1 + 1);
+      await c2.query('COMMIT');
+    } finally {
+      c1.release();
+      c2.release();
+      await Promise.all([one.end(), two.end()]);
+    }
+  });
+
   it('the schema refuses article ids that would be paths or hidden files on export', async () => {
     const { db } = await fresh();
     await migrate(db);
