@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/connect.js';
 import { DatabaseError } from '../src/db/errors.js';
 import { ensureSchema, listMigrations, migrate, MIGRATIONS_DIR } from '../src/db/migrate.js';
+import { openDbEngineWithRetry } from '../src/db/open.js';
+import pg from 'pg';
+import { TEST_DATABASE_URL } from './db-helpers.js';
 import { freshDatabase, NO_DATABASE, noteSkipped, type TestDatabase } from './db-helpers.js';
 
 noteSkipped('db-schema');
@@ -94,6 +97,30 @@ describe.skipIf(NO_DATABASE)('database schema migrations', () => {
       c1.release();
       c2.release();
       await Promise.all([one.end(), two.end()]);
+    }
+  });
+
+  it('a process started before its database exists waits for it, then migrates it and serves', async () => {
+    const name = `talks_t_late_${Date.now().toString(36)}`;
+    const url = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${name}` }).toString();
+    const db = openDb(url);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    const lines: string[] = [];
+    try {
+      const opening = openDbEngineWithRetry(url, db, { log: (l) => lines.push(l), minDelayMs: 50, maxDelayMs: 100 });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines[0]).toMatch(/refused the connection: database .* does not exist.*Retrying in/);
+      await admin.query(`CREATE DATABASE ${name}`);
+      const { engine, seq } = await opening;
+      expect(seq).toBe('0');
+      expect(engine.sources().articles).toBe(0);
+      expect((await db.query('SELECT max(version) AS v FROM schema_version')).rows[0].v).toBe((await listMigrations()).at(-1)!.version);
+    } finally {
+      await db.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 

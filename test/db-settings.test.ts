@@ -54,3 +54,22 @@ describe('DATABASE_URL', () => {
     expect(lines.join('\n')).not.toContain(':pw@');
   });
 });
+
+describe('opening the store at start, database unreachable', () => {
+  it('says so in one line per attempt, waits longer each time, and gives up only when told to', async () => {
+    const { openDbEngineWithRetry } = await import('../src/db/open.js');
+    const url = 'postgres://bot:hunter2@127.0.0.1:1/talks';
+    const db = openDb(url, { connectTimeoutMs: 1000 });
+    const lines: string[] = [];
+    try {
+      await expect(openDbEngineWithRetry(url, db, { log: (l) => lines.push(l), minDelayMs: 100, maxDelayMs: 200, attempts: 4 }))
+        .rejects.toThrow(/cannot be reached/);
+    } finally {
+      await db.end();
+    }
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => /Retrying in ([\d.]+) s/.exec(l)?.[1])).toEqual(['0.1', '0.2', '0.2']);
+    for (const l of lines) expect(l).toMatch(/^The database at postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/talks cannot be reached .* Retrying in/);
+    expect(lines.join('\n')).not.toContain('hunter2');
+  });
+});
