@@ -79,11 +79,17 @@ export interface BotConfig {
   snapshot: SnapshotSettings;
 }
 
+export interface DatabaseSettings {
+  /** DATABASE_URL: PostgreSQL holds the corpus; null = the folder of files (the default). */
+  url: string | null;
+}
+
 export interface Settings {
   bot: BotConfig;
   moderation: ModerationSettings;
   snapshot: SnapshotSettings;
   corpus: CorpusSettings;
+  database: DatabaseSettings;
 }
 
 // Discord ids (snowflakes) for servers, channels, roles and applications alike: one rule.
@@ -188,6 +194,26 @@ function realPath(dir: string): string {
   }
 }
 
+/** A connection string with its password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][\w+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
+}
+
+/** DATABASE_URL, validated: a postgres:// or postgresql:// URL, or unset. The password never appears in a message. */
+export function databaseSettings(env: Env = process.env): DatabaseSettings {
+  const url = value(env, 'DATABASE_URL');
+  if (url === undefined) return { url: null };
+  let ok = false;
+  try {
+    const u = new URL(url);
+    ok = (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && (u.hostname !== '' || u.searchParams.has('host'));
+  } catch { /* reported below */ }
+  if (!ok) {
+    throw new ConfigError(`DATABASE_URL must look like postgres://user:password@host:5432/dbname; got "${shown(redactUrl(url))}".`);
+  }
+  return { url };
+}
+
 /** Moderation settings, validated (pure: pass any env). Read once at start and handed down. */
 export function moderationSettings(env: Env = process.env): ModerationSettings {
   const guildId = snowflake(env, 'DISCORD_GUILD_ID', 'a server id (right-click the server → Copy Server ID)');
@@ -280,5 +306,5 @@ export function loadOpsConfig(env: Env = process.env): OpsConfig {
 /** Everything, for the bot: one read of the environment, every value checked. */
 export function loadSettings(env: Env = process.env, opts: { requireToken?: boolean } = {}): Settings {
   const bot = loadConfig(env, opts);
-  return { bot, moderation: bot.moderation, snapshot: bot.snapshot, corpus: { dir: bot.corpusDir } };
+  return { bot, moderation: bot.moderation, snapshot: bot.snapshot, corpus: { dir: bot.corpusDir }, database: databaseSettings(env) };
 }

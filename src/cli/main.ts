@@ -1,7 +1,8 @@
 // `npm run cli -- <command> [args] [--corpus DIR] [--json] [--limit N]`
 import { openCorpus } from '../snapshot/open.js';
 import { EngineError, type Engine } from '../engine.js';
-import { corpusSettings, loadEnv, snapshotSettings } from '../settings.js';
+import { ConfigError, corpusSettings, databaseSettings, loadEnv, snapshotSettings } from '../settings.js';
+import { DatabaseError } from '../db/errors.js';
 import { parseArgs, UsageError, type CliRequest } from './args.js';
 import { ANSI, PLAIN } from './render.js';
 import { EXIT, failure, runRequest, type CliOutput } from './run.js';
@@ -22,6 +23,24 @@ async function main(argv: string[]): Promise<void> {
     throw err;
   }
   let engine: Engine;
+  let databaseUrl: string | null;
+  try {
+    databaseUrl = databaseSettings(env).url;
+  } catch (err) {
+    if (err instanceof ConfigError) return emit(failure(req, EXIT.usage, 'bad-setting', err.message));
+    throw err;
+  }
+  // DATABASE_URL makes the database the corpus; `--corpus DIR` still reads that folder. Loaded only when used.
+  if (databaseUrl && req.corpus === undefined) {
+    try {
+      const { openDatabaseCorpus } = await import('../db/open.js');
+      engine = await openDatabaseCorpus(databaseUrl, { log: req.json ? undefined : (line) => process.stderr.write(`${line}\n`) });
+    } catch (err) {
+      if (err instanceof DatabaseError) return emit(failure(req, EXIT.notFound, err.code, err.message));
+      throw err;
+    }
+    return emit(runRequest(engine, req, process.stdout.isTTY ? ANSI : PLAIN));
+  }
   try {
     // A --corpus folder is only read: its snapshot goes to the per-user cache, not into it (see snapshotFileFor).
     engine = await openCorpus(req.corpus ?? corpusSettings(env).dir, {

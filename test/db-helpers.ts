@@ -1,0 +1,52 @@
+// Database tests run against a real PostgreSQL named by TEST_DATABASE_URL (`npm run test:pg` or .ci/run start one:
+// scripts/pg-test.sh). Each test file gets databases of its own, dropped at the end, so files run in parallel.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDb, type Db } from '../src/db/connect.js';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
+export const NO_DATABASE = !TEST_DATABASE_URL;
+
+let noted = false;
+/** Says once per file why its database tests are skipped. */
+export function noteSkipped(file: string): void {
+  if (NO_DATABASE && !noted) {
+    noted = true;
+    console.log(`${file}: skipped, TEST_DATABASE_URL is not set (run \`npm run test:pg\` to include the PostgreSQL tests)`);
+  }
+}
+
+export interface TestDatabase {
+  url: string;
+  db: Db;
+  drop: () => Promise<void>;
+}
+
+/** A new, empty database on the test server. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const name = `talks_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = openDb(url.toString());
+  return {
+    url: url.toString(),
+    db,
+    drop: async () => {
+      await db.end().catch(() => undefined);
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
