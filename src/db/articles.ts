@@ -18,7 +18,6 @@ export function fileNameOf(row: Pick<ArticleRow, 'id' | 'format'>): string {
 
 /** An id that is safe as a file name: no path, no hidden file, no control characters (the schema says the same). */
 export function isSafeArticleId(id: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return id !== '' && id.length <= 200 && !/[/\\\u0000-\u001f\u007f]/.test(id) && !id.startsWith('.');
 }
 
