@@ -14,6 +14,20 @@ export interface QuoteHit extends Citation {
   marks: QuoteMarks;
   score: number;
   highlights: Highlights;
+  /** who-said: whether the quote's own words matched ('quote') or only the sentence reporting it ('context'). */
+  match?: 'quote' | 'context';
+  /** The sentence(s) introducing or reporting the quote, its own words elided (set when they matched). */
+  context?: string;
+  /** Matched ranges in `context`. */
+  contextHighlights?: Highlights;
+}
+
+/** A word typo tolerance read as another. */
+export interface Correction {
+  /** The word as typed (lower case, accents folded). */
+  from: string;
+  /** The corpus word it was read as. */
+  to: string;
 }
 
 export interface SpeakerGroup {
@@ -35,6 +49,10 @@ export interface WhoSaidAnswer {
   speakers: SpeakerGroup[];
   /** Close terms or speaker names, filled when nothing matched. */
   suggestions: string[];
+  /** Words that were not in the corpus and were read as close ones. */
+  corrected?: Correction[];
+  /** 'any-word' when no quote matched every word and rows match some of them. */
+  fallback?: 'any-word' | null;
 }
 
 export interface PassageHit extends Citation {

@@ -2,17 +2,18 @@
 // Plain data in, plain data out; it knows nothing of Discord or the terminal.
 import path from 'node:path';
 import type {
-  ArticleChoice, ArticleInfo, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  ArticleChoice, ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   SpeakerGroup, WhoSaidAnswer,
 } from './answers.js';
 import { CorpusDirError, readArticleFile, readCorpus } from './corpus/read.js';
 import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
-import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type TextHit } from './search/index.js';
+import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type PlanInfo, type TextHit } from './search/index.js';
+import { quoteContext } from './search/quote-context.js';
 import { PhraseIndex } from './search/phrases.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
-import { suggestWords, WordCounts } from './search/suggest.js';
-import { tokenize } from './search/text.js';
+import { editDistance, suggestWords, WordCounts } from './search/suggest.js';
+import { foldWord, indexTerms, tokenize } from './search/text.js';
 import type { SnapshotArticle, SnapshotContent } from './snapshot/file.js';
 import { buildMiniSearch } from './snapshot/postings.js';
 import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind, Speaker } from './types.js';
@@ -21,6 +22,25 @@ export interface QueryOptions {
   /** Max rows (quotes or passages) returned. */
   limit?: number;
 }
+
+export interface WhoSaidOptions extends QueryOptions {
+  /** Only this speaker's quotes (a canonical speaker id). */
+  speakerId?: string;
+}
+
+/** A quote found by the words around it. */
+interface ContextRow {
+  quote: Quote;
+  score: number;
+  context: string;
+  contextHighlights: Highlights;
+  highlights: Highlights;
+}
+
+/** A quote matched only by its context scores this share of its passage's score. */
+const CONTEXT_WEIGHT = 0.5;
+/** A quote holding only some of the words, when others hold all of them in their context. */
+const ANY_WORD_WEIGHT = 0.3;
 
 export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus';
 
@@ -90,6 +110,8 @@ export class Engine {
   private words: WordCounts | null = null;
   /** who-said's per-document cache of the quote index (quote and speaker slot), reset on every change. */
   private meta: QuoteMeta | null = null;
+  /** Quotes by the passage that holds their context (see contextQuotes), rebuilt after a change. */
+  private byContextPassage: Map<string, Quote[]> | null = null;
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -332,6 +354,7 @@ export class Engine {
     this.sortedBySpeaker.clear();
     // Speakers can merge or split with any change, and documents come and go: forget all of it.
     this.meta = null;
+    this.byContextPassage = null;
   }
 
   private quoteMeta(): QuoteMeta {
@@ -362,25 +385,55 @@ export class Engine {
   }
 
   /** Who said what about a topic: quotes ranked, grouped by speaker, direct quotes first. */
-  whoSaid(topic: string, opts: QueryOptions = {}): WhoSaidAnswer {
+  whoSaid(topic: string, opts: WhoSaidOptions = {}): WhoSaidAnswer {
     const query = this.parse(topic, 'a topic');
+    // A word the articles hold is never corrected, even if no quote holds it: its context may.
+    query.known = (t) => this.passages.hasTerm(t) || this.quoteIndex.hasTerm(t);
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
+    const onlySpeaker = opts.speakerId ?? null;
+    const allow = this.articleFilter(opts);
     // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
+    // Quotes whose introducing sentence matches (bounded: only the best passages are looked at).
+    const context = this.contextMatches(query, Math.max(limit, 20), onlySpeaker, allow);
+    const inContext = new Map<Quote, number>();
+    context.rows.forEach((row, k) => inContext.set(row.quote, k));
+    // A quote found by its own words only when it matched every word, or nothing better (context) did.
+    const ownTier = hits.plan?.anyWord && context.plan && !context.plan.anyWord ? 2 : 0;
+    const rows = hits.size + context.rows.length;
     // Rows stay light (an index into the hits) until chosen: highlighting every match of a common word costs
     // more than the whole search. Per hit: the quote and its speaker's group slot come from arrays filled by
     // earlier queries (see quoteMeta), so a common topic's thousands of hits cost no map lookups.
-    const quoteAt: Quote[] = new Array(hits.size);
+    const quoteAt: Quote[] = new Array(rows);
     // Sort keys in typed arrays: the comparators below run tens of thousands of times per common topic.
-    const kindRank = new Uint8Array(hits.size);
-    const raw = new Float64Array(hits.size);
-    const weighted = new Float64Array(hits.size);
+    const kindRank = new Uint8Array(rows);
+    const tier = new Uint8Array(rows);
+    const raw = new Float64Array(rows);
+    const weighted = new Float64Array(rows);
     const groupAt: Array<RankedGroup<number> | undefined> = [];
     const ranked: Array<RankedGroup<number>> = [];
     const meta = this.quoteMeta();
     const compiled = query.phrases.length > 0 ? this.quotePhrases.compile(query.phrases) : null;
     let total = 0;
+    const ownMatched = new Set<number>();
+    const place = (i: number, quote: Quote, slot: number, rank: number, score: number, rowTier: number): void => {
+      total++;
+      let group = groupAt[slot];
+      if (!group) {
+        // The group's name and id as its first hit shows them (the hit order is the ranking's order).
+        const speaker = meta.speakers[slot];
+        const speakerId = speaker?.id ?? quote.speakerId;
+        groupAt[slot] = group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] };
+        ranked.push(group);
+      }
+      quoteAt[i] = quote;
+      kindRank[i] = rank;
+      tier[i] = rowTier;
+      raw[i] = score;
+      weighted[i] = score * WEIGHT_BY_RANK[rank] * (rowTier === 2 ? ANY_WORD_WEIGHT : 1);
+      group.quotes.push(i);
+    };
     for (let i = 0; i < hits.size; i++) {
       const doc = hits.doc(i);
       let slot = doc >= 0 ? meta.slot[doc] : undefined;
@@ -400,24 +453,20 @@ export class Engine {
         quote = meta.quote[doc]!;
         rank = meta.kind[doc]!;
       }
+      if (onlySpeaker !== null && meta.speakers[slot]?.id !== onlySpeaker) continue;
+      if (allow && !allow(quote.article)) continue;
       if (compiled && !(this.quotePhrases.containsCompiled(quote.id, compiled) ?? containsPhrases(quote.text, query.phrases))) continue;
-      total++;
-      let group = groupAt[slot];
-      if (!group) {
-        // The group's name and id as its first hit shows them (the hit order is the ranking's order).
-        const speaker = meta.speakers[slot];
-        const speakerId = speaker?.id ?? quote.speakerId;
-        groupAt[slot] = group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] };
-        ranked.push(group);
-      }
-      quoteAt[i] = quote;
-      kindRank[i] = rank;
-      raw[i] = hits.score(i);
-      weighted[i] = raw[i] * WEIGHT_BY_RANK[rank];
-      group.quotes.push(i);
+      const k = inContext.get(quote);
+      if (k !== undefined) ownMatched.add(k);
+      place(i, quote, slot, rank, hits.score(i), ownTier);
     }
-    // Kind, weighted score, then as a full ranking would order equal scores: raw score, then hit order.
-    const before = (a: number, b: number): number => kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
+    context.rows.forEach((row, k) => {
+      if (ownMatched.has(k)) return;
+      place(hits.size + k, row.quote, this.slotOf(row.quote, meta), KIND_ORDER[row.quote.kind], row.score * CONTEXT_WEIGHT, 1);
+    });
+    // Own words first, then context; kind, weighted score, then as a full ranking would order equal scores:
+    // raw score, then hit order.
+    const before = (a: number, b: number): number => tier[a] - tier[b] || kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
     for (const group of ranked) {
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
       const scores = Float64Array.from(group.quotes, (i) => weighted[i]).sort();
@@ -429,18 +478,144 @@ export class Engine {
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
+    const hitOf = (i: number): QuoteHit => {
+      if (i < hits.size) {
+        const hit = this.quoteHit(quoteAt[i], hits.hit(i), KIND_WEIGHT);
+        hit.match = 'quote';
+        hit.score = weighted[i];
+        return hit;
+      }
+      const row = context.rows[i - hits.size];
+      const hit = this.quoteHit(row.quote);
+      hit.score = weighted[i];
+      hit.highlights = row.highlights;
+      hit.match = 'context';
+      hit.context = row.context;
+      hit.contextHighlights = row.contextHighlights;
+      return hit;
+    };
     const speakers: SpeakerGroup[] = takeRoundRobin(ranked, limit).map((group) => ({
       ...group,
-      quotes: group.quotes.map((i) => this.quoteHit(quoteAt[i], hits.hit(i), KIND_WEIGHT)),
+      quotes: group.quotes.map(hitOf),
     }));
+    const results = speakers.flatMap((g) => g.quotes);
+    const usedQuotePlan = results.some((r) => r.match === 'quote');
+    const usedContextPlan = results.some((r) => r.match === 'context');
+    const plans = [usedQuotePlan ? hits.plan : undefined, usedContextPlan ? context.plan : undefined].filter((p): p is PlanInfo => p !== undefined);
     return {
       query: query.text,
       total,
       totalSpeakers: ranked.length,
-      results: speakers.flatMap((g) => g.quotes),
+      results,
       speakers,
       suggestions: total ? [] : this.suggestions(query),
+      corrected: this.corrections(query, plans, results),
+      fallback: plans.length > 0 && plans.every((p) => p.anyWord) ? 'any-word' : null,
     };
+  }
+
+  /**
+   * Quotes whose context (see quoteContext) holds the query's words: the best passages holding them are
+   * looked at, and a quote of such a passage (or one opening the next) counts when its context and its own
+   * words between them hold every matched word, at least one of them in the context.
+   */
+  private contextMatches(
+    query: ParsedQuery, limit: number, onlySpeaker: string | null, allow: ((article: string) => boolean) | null,
+  ): { rows: ContextRow[]; plan?: PlanInfo } {
+    const byPassage = this.contextQuotes();
+    const fits = (quote: Quote): boolean => (onlySpeaker === null || (quote.speakerId !== null && this.registry.get(quote.speakerId)?.id === onlySpeaker))
+      && (!allow || allow(quote.article));
+    const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
+    const { hits, plan } = this.passages.searchTop(query, { limit, keep });
+    const rows: ContextRow[] = [];
+    for (const hit of hits) {
+      const terms = hit.terms;
+      for (const quote of byPassage.get(hit.id) ?? []) {
+        if (!fits(quote)) continue;
+        const article = this.articlesById.get(quote.article);
+        if (!article) continue;
+        const paragraph = quote.paragraph === 0 ? article.title : article.paragraphs[quote.paragraph - 1] ?? '';
+        const previous = quote.paragraph > 1 ? article.paragraphs[quote.paragraph - 2] : undefined;
+        const context = quoteContext(quote.text, paragraph, previous);
+        if (!context) continue;
+        const contextHighlights = highlight(context, terms);
+        if (contextHighlights.length === 0) continue;
+        const highlights = highlight(quote.text, terms);
+        // Every word the passage matched must be in the quote's sentence(s), not elsewhere in the paragraph.
+        const seen = new Set<string>();
+        for (const [a, b] of contextHighlights) for (const t of indexTerms(context.slice(a, b))) seen.add(t);
+        for (const [a, b] of highlights) for (const t of indexTerms(quote.text.slice(a, b))) seen.add(t);
+        const needed = plan?.anyWord ? 1 : new Set(terms).size;
+        if (terms.filter((t) => seen.has(t)).length < needed) continue;
+        if (query.phrases.length && !containsPhrases(`${context} ${quote.text}`, query.phrases)) continue;
+        rows.push({ quote, score: hit.score, context, contextHighlights, highlights });
+      }
+    }
+    return { rows, plan };
+  }
+
+  /** Quotes by the passage whose words count as their context: their own paragraph, and the one before for a quote opening its paragraph. */
+  private contextQuotes(): Map<string, Quote[]> {
+    if (this.byContextPassage) return this.byContextPassage;
+    const map = new Map<string, Quote[]>();
+    const add = (id: string, quote: Quote): void => {
+      const list = map.get(id);
+      if (list) list.push(quote);
+      else map.set(id, [quote]);
+    };
+    for (const quote of this.quotesById.values()) {
+      if (quote.paragraph < 1) continue;
+      add(passageId(quote.article, quote.paragraph), quote);
+      if (quote.paragraph > 1) {
+        const text = this.articlesById.get(quote.article)?.paragraphs[quote.paragraph - 1] ?? '';
+        const at = text.indexOf(quote.text);
+        if (at >= 0 && !/[\p{L}\p{N}]/u.test(text.slice(0, at))) add(passageId(quote.article, quote.paragraph - 1), quote);
+      }
+    }
+    this.byContextPassage = map;
+    return map;
+  }
+
+  /** What typo tolerance read the words as, for telling the user ("sanctoins" → "sanctions"). */
+  private corrections(query: ParsedQuery, plans: PlanInfo[], shown: QuoteHit[]): Array<{ from: string; to: string }> {
+    const out: Array<{ from: string; to: string }> = [];
+    for (const plan of plans) {
+      if (!plan.fuzzy) continue;
+      for (const term of plan.corrected) {
+        if (out.some((c) => c.from === (query.words[query.terms.indexOf(term)] ?? term))) continue;
+        const close = this.quoteIndex.closestTerms(term)[0] ?? this.passages.closestTerms(term)[0];
+        if (close) out.push({ from: query.words[query.terms.indexOf(term)] ?? term, to: this.displayWord(close, shown) });
+      }
+    }
+    return out;
+  }
+
+  /** A corpus word for an index term (index terms are stems: "negoti" reads as "negotiations"). */
+  private displayWord(term: string, shown: QuoteHit[]): string {
+    // The rows shown hold the word as written.
+    for (const row of shown) {
+      for (const text of [row.text, row.context ?? '']) {
+        for (const word of tokenize(text)) if (indexTerms(word).includes(term)) return foldWord(word);
+      }
+    }
+    const words = this.wordCounts();
+    let best: string | null = null;
+    let count = 0;
+    for (let length = term.length; length <= term.length + 4; length++) {
+      for (const word of words.shaped(term[0] ?? '', length)) {
+        const n = words.counts.get(word) ?? 0;
+        if (n > count && indexTerms(word).includes(term)) {
+          best = word;
+          count = n;
+        }
+      }
+    }
+    return best ?? term;
+  }
+
+  /** Articles a question is limited to (dates, source), or null for all. */
+  private articleFilter(_opts: WhoSaidOptions): ((article: string) => boolean) | null {
+    return null;
   }
 
   /** Ranked passages with the matched words highlighted. */
@@ -490,7 +665,7 @@ export class Engine {
     if (!found) {
       return {
         query: name, speaker: null, total: 0, results: [],
-        suggestions: this.registry.suggest(name, 5).map((s) => s.name),
+        suggestions: this.speakerSuggestions(name, 5),
       };
     }
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.quotes);
@@ -638,11 +813,39 @@ export class Engine {
     return this.words;
   }
 
-  /** Close words and speaker names for a query that found nothing. */
+  /** Close words and speaker names for a query that found nothing; never the query itself. */
   private suggestions(query: ParsedQuery): string[] {
+    const typed = new Set([foldWord(query.text), ...tokenize(query.text).map(foldWord)]);
     const fromWords = suggestWords(this.wordCounts(), tokenize(query.text), 5);
-    const fromSpeakers = this.registry.suggest(query.text, 3).map((s) => s.name);
-    return [...new Set([...fromWords, ...fromSpeakers])].slice(0, 8);
+    const fromSpeakers = this.speakerSuggestions(query.text, 3);
+    return [...new Set([...fromSpeakers, ...fromWords])].filter((s) => !typed.has(foldWord(s))).slice(0, 8);
+  }
+
+  /** Speaker names for a name that resolved to none: by prefix, else within a few typos ("Peskow" → Dmitry Peskov). */
+  private speakerSuggestions(name: string, limit: number): string[] {
+    const byPrefix = this.registry.suggest(name, limit).map((s) => s.name);
+    if (byPrefix.length) return byPrefix;
+    const typed = tokenize(name).map(foldWord).filter((w) => w.length >= 4);
+    if (typed.length === 0) return [];
+    const counts = this.speakerQuotes();
+    const found: Array<{ name: string; distance: number; quotes: number }> = [];
+    for (const speaker of this.registry.list()) {
+      if (speaker.type !== 'person') continue;
+      let best = Infinity;
+      for (const alias of speaker.aliases) {
+        const words = tokenize(alias).map(foldWord);
+        for (const w of typed) {
+          const max = w.length >= 7 ? 2 : 1;
+          for (const word of words) {
+            const d = editDistance(w, word, max);
+            if (d <= max && d < best) best = d;
+          }
+        }
+      }
+      if (best < Infinity) found.push({ name: speaker.name, distance: best, quotes: counts.get(speaker.id)?.length ?? 0 });
+    }
+    return found.sort((a, b) => a.distance - b.distance || b.quotes - a.quotes || a.name.localeCompare(b.name))
+      .slice(0, limit).map((f) => f.name);
   }
 }
 

@@ -101,7 +101,24 @@ const KIND_NOTE: Record<QuoteHit['kind'], string> = { direct: '', partial: ' *(p
 export function quoteBlock(hit: QuoteHit): string {
   const words = highlightText(hit.text, hit.highlights, PAGE.quoteChars);
   const body = hit.kind === 'indirect' ? words : `“${words}”`;
-  return `${body}${KIND_NOTE[hit.kind]}\n— ${citationLine(hit)}`;
+  return `${body}${KIND_NOTE[hit.kind]}${contextNote(hit)}\n— ${citationLine(hit)}`;
+}
+
+/** For a quote found by the sentence that reports it: that sentence, its matching words in bold. */
+export function contextNote(hit: QuoteHit): string {
+  if (hit.match !== 'context' || !hit.context) return '';
+  return `\n-# matched in: ${highlightText(hit.context, hit.contextHighlights ?? [], 300)}`;
+}
+
+/** What the engine did to the words typed (typo corrections, any-word fallback), as lines for a reply's content. */
+export function queryNotesText(answer: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>): string {
+  const notes: string[] = [];
+  const corrected = answer.corrected ?? [];
+  if (corrected.length) {
+    notes.push(`Not in the articles, so read as: ${corrected.map((c) => `${escapeAndTruncate(c.from, 40)} → ${escapeAndTruncate(c.to, 40)}`).join(', ')}.`);
+  }
+  if (answer.fallback === 'any-word') notes.push('No quote matches every word: these match some of them.');
+  return notes.map((n) => `\n-# ${n}`).join('');
 }
 
 export function passageBlock(hit: PassageHit, n: number): string {
@@ -193,7 +210,7 @@ export function renderWhoSaid(answer: WhoSaidAnswer): Reply | PagedReply {
   const footer = total > shown
     ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
     : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`, footer);
+  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:${queryNotesText(answer)}`, footer);
 }
 
 function kindRank(k: QuoteHit['kind']): number {

@@ -36,7 +36,19 @@ function quoteLine(q: QuoteHit, style: RenderStyle, withSpeaker: boolean): strin
   const words = applyHighlights(q.text, q.highlights, style);
   const who = withSpeaker ? `${q.speaker ?? 'unattributed'}: ` : '';
   const shown = q.kind === 'indirect' ? words : `“${words}”`;
-  return `  ${who}${shown} (${q.kind})\n      — ${cite(q)}`;
+  const context = q.match === 'context' && q.context
+    ? `\n      matched in the words around it: ${applyHighlights(q.context, q.contextHighlights ?? [], style)}`
+    : '';
+  return `  ${who}${shown} (${q.kind})${context}\n      — ${cite(q)}`;
+}
+
+/** What the engine did to the words typed, said plainly (typo corrections, any-word fallback). */
+export function queryNotes(a: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>): string[] {
+  const notes: string[] = [];
+  const corrected = a.corrected ?? [];
+  if (corrected.length) notes.push(`(not in the corpus, read as: ${corrected.map((c) => `${c.from} → ${c.to}`).join(', ')})`);
+  if (a.fallback === 'any-word') notes.push('(no quote matches every word; showing quotes that match some of them)');
+  return notes;
 }
 
 function plural(n: number, word: string): string {
@@ -49,7 +61,7 @@ function suggest(suggestions: string[]): string {
 
 export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
   if (a.total === 0) return `Nobody in the corpus is quoted on "${a.query}".${suggest(a.suggestions)}`;
-  const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`];
+  const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
   for (const group of a.speakers) {
     lines.push('', group.speaker ?? 'Unattributed');
     for (const q of group.quotes) lines.push(quoteLine(q, style, false));

@@ -36,6 +36,8 @@ function whoSaidJson(a: WhoSaidAnswer): unknown {
     results: a.results,
     speakers: a.speakers.map((g) => ({ speaker: g.speaker, speakerId: g.speakerId, score: g.score, quotes: g.quotes.length })),
     suggestions: a.suggestions,
+    corrected: a.corrected ?? [],
+    fallback: a.fallback ?? null,
   };
 }
 
