@@ -9,6 +9,7 @@ export const quotes: CommandModule = {
     description: 'What one person said, with sources',
     options: [
       { name: 'speaker', description: 'Any of their names, e.g. Zelensky', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 },
+      { name: 'topic', description: 'Only their quotes on this, e.g. ceasefire', type: 3, required: false, min_length: 1, max_length: 200 },
       limitOption('quotes', 50),
       privateOption,
     ],
@@ -18,7 +19,8 @@ export const quotes: CommandModule = {
   async execute(i, { engine }) {
     const speaker = i.options.getString('speaker', true);
     const limit = i.options.getInteger('limit') ?? 25;
-    return renderQuotes(engine.quotes(speaker, { limit }));
+    const topic = i.options.getString('topic') ?? undefined;
+    return renderQuotes(engine.quotes(speaker, { limit, topic }));
   },
   async autocomplete(i, { engine }) {
     const typed = i.options.getFocused().trim();

@@ -53,6 +53,10 @@ export interface WhoSaidAnswer {
   corrected?: Correction[];
   /** 'any-word' when no quote matched every word and rows match some of them. */
   fallback?: 'any-word' | null;
+  /** Set when the topic named a speaker: the answer holds only that speaker's quotes. */
+  speaker?: { id: string; name: string } | null;
+  /** With `speaker`: the rest of the topic searched for (null when the topic was only the name). */
+  topic?: string | null;
 }
 
 export interface PassageHit extends Citation {
@@ -76,6 +80,10 @@ export interface QuotesAnswer {
   total: number;
   results: QuoteHit[];
   suggestions: string[];
+  /** Set when only quotes on a topic were asked for (--topic, or topic words after the name). */
+  topic?: string | null;
+  corrected?: Correction[];
+  fallback?: 'any-word' | null;
 }
 
 /** One article's card: its front matter and counts. */

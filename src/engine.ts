@@ -13,7 +13,7 @@ import { quoteContext } from './search/quote-context.js';
 import { PhraseIndex } from './search/phrases.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
 import { editDistance, suggestWords, WordCounts } from './search/suggest.js';
-import { foldWord, indexTerms, tokenize } from './search/text.js';
+import { foldWord, indexTerms, queryTerm, tokenize, tokenizeWithOffsets } from './search/text.js';
 import type { SnapshotArticle, SnapshotContent } from './snapshot/file.js';
 import { buildMiniSearch } from './snapshot/postings.js';
 import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind, Speaker } from './types.js';
@@ -21,6 +21,11 @@ import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind
 export interface QueryOptions {
   /** Max rows (quotes or passages) returned. */
   limit?: number;
+}
+
+export interface QuotesOptions extends QueryOptions {
+  /** Only quotes on this topic (who-said's matching). */
+  topic?: string;
 }
 
 export interface WhoSaidOptions extends QueryOptions {
@@ -61,6 +66,12 @@ const KIND_WEIGHT: Record<QuoteKind, number> = { direct: 1, partial: 0.85, indir
 /** KIND_WEIGHT by KIND_ORDER rank, for the hot loop of who-said. */
 const WEIGHT_BY_RANK: readonly number[] = (Object.keys(KIND_ORDER) as QuoteKind[])
   .sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]).map((kind) => KIND_WEIGHT[kind]);
+
+/** The words of a topic that are searched for (question words and fillers dropped), for headings. */
+function topicWords(topic: string): string {
+  if (/["\u201C\u201D\u201E«»]/.test(topic)) return topic.replace(/\s+/g, ' ').trim();
+  return tokenize(topic).filter((w) => queryTerm(w) !== null).join(' ').replace(/[?!.]+$/, '');
+}
 
 function clampLimit(limit: number | undefined, fallback: number): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;
@@ -386,6 +397,16 @@ export class Engine {
 
   /** Who said what about a topic: quotes ranked, grouped by speaker, direct quotes first. */
   whoSaid(topic: string, opts: WhoSaidOptions = {}): WhoSaidAnswer {
+    if (opts.speakerId === undefined) {
+      // "what did Peskov say about sanctions": Peskov's quotes on sanctions; "Peskov" alone: Peskov's quotes.
+      const named = this.speakerInTopic(topic);
+      if (named) {
+        const rest = parseQuery(named.rest);
+        if (rest.terms.length === 0) return this.speakerAsWhoSaid(named.speaker, topic, opts);
+        const answer = this.whoSaid(named.rest, { ...opts, speakerId: named.speaker.id });
+        return { ...answer, speaker: { id: named.speaker.id, name: named.speaker.name }, topic: topicWords(named.rest) };
+      }
+    }
     const query = this.parse(topic, 'a topic');
     // A word the articles hold is never corrected, even if no quote holds it: its context may.
     query.known = (t) => this.passages.hasTerm(t) || this.quoteIndex.hasTerm(t);
@@ -613,6 +634,50 @@ export class Engine {
     return best ?? term;
   }
 
+  /**
+   * A person's name in a topic (the longest of up to three words that names exactly one quoted person), and
+   * the topic without it; null when the topic names nobody.
+   */
+  speakerInTopic(topic: string): { speaker: Speaker; rest: string } | null {
+    const text = (topic ?? '').slice(0, 200);
+    const tokens = tokenizeWithOffsets(text);
+    const counts = this.speakerQuotes();
+    for (let n = Math.min(3, tokens.length); n >= 1; n--) {
+      for (let start = 0; start + n <= tokens.length; start++) {
+        const words = tokens.slice(start, start + n);
+        // A name starts with a capital as typed or is a word of 4+ letters; never a common word.
+        if (words.some((t) => queryTerm(t.word) === null)) continue;
+        if (!words.every((t) => /^\p{Lu}/u.test(t.word) || t.word.length >= 4)) continue;
+        const from = words[0].start;
+        const to = words[n - 1].end;
+        const speaker = this.registry.resolve(text.slice(from, to));
+        if (!speaker || speaker.type !== 'person' || !(counts.get(speaker.id)?.length)) continue;
+        return { speaker, rest: `${text.slice(0, from)} ${text.slice(to)}`.replace(/\s+/g, ' ').trim() };
+      }
+    }
+    return null;
+  }
+
+  /** A topic that is only a speaker's name, answered as that speaker's quotes. */
+  private speakerAsWhoSaid(speaker: Speaker, topic: string, opts: WhoSaidOptions): WhoSaidAnswer {
+    const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
+    const allow = this.articleFilter(opts);
+    const all = this.sortedSpeakerQuotes(speaker.id).filter((q) => !allow || allow(q.article));
+    const results = all.slice(0, limit).map((q) => this.quoteHit(q));
+    return {
+      query: topic.replace(/\s+/g, ' ').trim(),
+      total: all.length,
+      totalSpeakers: all.length ? 1 : 0,
+      results,
+      speakers: results.length ? [{ speaker: speaker.name, speakerId: speaker.id, score: 0, quotes: results }] : [],
+      suggestions: [],
+      corrected: [],
+      fallback: null,
+      speaker: { id: speaker.id, name: speaker.name },
+      topic: null,
+    };
+  }
+
   /** Articles a question is limited to (dates, source), or null for all. */
   private articleFilter(_opts: WhoSaidOptions): ((article: string) => boolean) | null {
     return null;
@@ -651,8 +716,11 @@ export class Engine {
     return { query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query) };
   }
 
-  /** What one speaker said (any of their names works), newest article first; every quote with no speaker given. */
-  quotes(speaker?: string, opts: QueryOptions = {}): QuotesAnswer {
+  /**
+   * What one speaker said (any of their names works), newest article first; every quote with no speaker given.
+   * With a topic (or a speaker given with topic words, "Zelensky Putin"), only their quotes on it, best first.
+   */
+  quotes(speaker?: string, opts: QuotesOptions = {}): QuotesAnswer {
     const name = (speaker ?? '').trim();
     if (!name) {
       const all = [...this.quotesByArticle.keys()]
@@ -661,15 +729,31 @@ export class Engine {
       const rows = opts.limit === undefined ? all : all.slice(0, clampLimit(opts.limit, all.length || 1));
       return { query: null, speaker: null, total: all.length, results: rows.map((q) => this.quoteHit(q)), suggestions: [] };
     }
-    const found = this.registry.resolve(name);
+    let found = this.registry.resolve(name);
+    let topic = (opts.topic ?? '').trim();
+    if (!found) {
+      const named = this.speakerInTopic(name);
+      if (named) {
+        found = named.speaker;
+        topic = `${named.rest} ${topic}`.trim();
+      }
+    }
     if (!found) {
       return {
         query: name, speaker: null, total: 0, results: [],
         suggestions: this.speakerSuggestions(name, 5),
       };
     }
+    if (parseQuery(topic).terms.length > 0) {
+      const answer = this.whoSaid(topic, { ...opts, speakerId: found.id });
+      return {
+        query: name, speaker: found, total: answer.total, results: answer.results, suggestions: answer.suggestions,
+        topic: topicWords(topic), corrected: answer.corrected, fallback: answer.fallback,
+      };
+    }
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.quotes);
-    const quotes = this.sortedSpeakerQuotes(found.id);
+    const allow = this.articleFilter(opts);
+    const quotes = this.sortedSpeakerQuotes(found.id).filter((q) => !allow || allow(q.article));
     return {
       query: name, speaker: found, total: quotes.length,
       results: quotes.slice(0, limit).map((q) => this.quoteHit(q)), suggestions: [],

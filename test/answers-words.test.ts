@@ -4,6 +4,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/corpus/read.js';
 import { Engine } from '../src/engine.js';
+import { parseArgs } from '../src/cli/args.js';
+import { PLAIN } from '../src/cli/render.js';
+import { runRequest } from '../src/cli/run.js';
 import { quoteContext } from '../src/search/quote-context.js';
 import { synonymsAt } from '../src/search/synonyms.js';
 import { queryTerm } from '../src/search/text.js';
@@ -90,5 +93,63 @@ describe('the words people type', () => {
     }
     expect(engine.quotes('Peskow').suggestions).toContain('Dmitry Peskov');
     expect(engine.quotes('Gerashenko').suggestions[0]).toBe('Anton Gerashchenko');
+  });
+});
+
+describe('a speaker and a topic in one question', () => {
+  it('who-said recognises the speaker named in the topic and answers with their quotes on the rest', () => {
+    for (const q of ['what did Peskov say about sanctions', 'Peskov sanctions', 'did Dmitry Peskov talk of sanctions?']) {
+      const answer = engine.whoSaid(q);
+      expect(answer.speaker?.name).toBe('Dmitry Peskov');
+      expect(answer.topic).toMatch(/sanctions/);
+      expect(answer.topic).not.toMatch(/what|Peskov/);
+      expect(answer.results.length).toBeGreaterThan(0);
+      expect(answer.results.every((r) => r.speaker === 'Dmitry Peskov')).toBe(true);
+    }
+  });
+
+  it('a topic that is only a speaker’s name answers like quotes', () => {
+    const answer = engine.whoSaid('Peskov');
+    expect(answer.speaker?.name).toBe('Dmitry Peskov');
+    expect(answer.results.map((r) => r.id)).toEqual(engine.quotes('Peskov').results.map((r) => r.id));
+    expect(engine.whoSaid('Erdogan').results.every((r) => r.speaker === 'Erdogan')).toBe(true);
+  });
+
+  it('quotes with a topic, given as an option or after the name', () => {
+    const byOption = engine.quotes('Zelensky', { topic: 'Putin' });
+    const inline = engine.quotes('Zelensky Putin');
+    expect(inline.speaker?.name).toBe('Volodymyr Zelensky');
+    expect(inline.topic).toBe('Putin');
+    expect(inline.results.map((r) => r.id)).toEqual(byOption.results.map((r) => r.id));
+    expect(inline.results.length).toBeGreaterThan(0);
+    expect(inline.results.length).toBeLessThan(engine.quotes('Zelensky').total);
+    expect(inline.results.every((r) => r.speaker === 'Volodymyr Zelensky')).toBe(true);
+  });
+
+  it('a common word that is no one’s name stays a topic', () => {
+    expect(engine.whoSaid('ceasefire').speaker).toBeUndefined();
+    expect(engine.whoSaid('Russia ceasefire').speaker).toBeUndefined();
+  });
+});
+
+describe('CLI', () => {
+  const run = (...argv: string[]) => runRequest(engine, parseArgs(argv), PLAIN);
+
+  it('quotes <speaker> --topic, and quotes Zelensky Putin, answer with the speaker’s quotes on the topic', () => {
+    const out = run('quotes', 'Zelensky', '--topic', 'Putin');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^Volodymyr Zelensky .*on "Putin": \d+ quotes?/);
+    const inline = run('quotes', 'Zelensky', 'Putin');
+    expect(inline.code).toBe(0);
+    expect(inline.stdout).not.toMatch(/No speaker called/);
+  });
+
+  it('who-said says what it did to the words: a speaker heading, a correction', () => {
+    expect(run('who-said', 'what did Peskov say about sanctions').stdout).toMatch(/^Dmitry Peskov on "sanctions": 1 quote/);
+    expect(run('who-said', 'sanctoins').stdout).toMatch(/read as: sanctoins → sanctions/);
+    const json = JSON.parse(run('who-said', 'sanctoins', '--json').stdout);
+    expect(json).toMatchObject({ corrected: [{ from: 'sanctoins', to: 'sanctions' }], fallback: null, speaker: null });
+    expect(json.results[0]).toMatchObject({ match: 'context', speaker: 'Dmitry Peskov' });
+    expect(json.results[0].context).toMatch(/sanctions/);
   });
 });

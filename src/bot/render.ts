@@ -210,7 +210,16 @@ export function renderWhoSaid(answer: WhoSaidAnswer): Reply | PagedReply {
   const footer = total > shown
     ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
     : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:${queryNotesText(answer)}`, footer);
+  return toPages(packPages(sections), `${whoSaidHeading(answer)}${queryNotesText(answer)}`, footer);
+}
+
+/** "Who said something about …", or, when the topic named a speaker, whose quotes on what these are. */
+export function whoSaidHeading(answer: WhoSaidAnswer): string {
+  if (!answer.speaker) return `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`;
+  const who = escapeAndTruncate(answer.speaker.name, 100);
+  return answer.topic
+    ? `What **${who}** said about **${escapeAndTruncate(answer.topic, 200)}**:`
+    : `Everything **${who}** is quoted saying (the topic names a speaker):`;
 }
 
 function kindRank(k: QuoteHit['kind']): number {
@@ -237,8 +246,9 @@ export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
   const shown = answer.results.length;
   const total = Math.max(answer.total ?? shown, shown);
   const who = truncate(answer.speaker.name, 100);
-  const footer = total > shown ? `${total} quotes by ${who}; latest ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
-  return toPages(packPages([{ title: answer.speaker.name, blocks }]), '', footer);
+  const footer = total > shown ? `${total} quotes by ${who}; ${answer.topic ? 'best' : 'latest'} ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
+  const heading = answer.topic ? `What **${escapeAndTruncate(answer.speaker.name, 100)}** said about **${escapeAndTruncate(answer.topic, 200)}**:${queryNotesText(answer)}` : '';
+  return toPages(packPages([{ title: answer.speaker.name, blocks }]), heading, footer);
 }
 
 /** `ephemeral` forces a private card; otherwise the asker's `private` option decides. */

@@ -60,6 +60,14 @@ function suggest(suggestions: string[]): string {
 }
 
 export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
+  if (a.speaker) {
+    const about = a.topic ? ` on "${a.topic}"` : '';
+    if (a.total === 0) return `${a.speaker.name} is not quoted${about} in the corpus.${suggest(a.suggestions)}`;
+    const lines = [`${a.speaker.name}${about}: ${plural(a.total, 'quote')}${a.topic ? '' : ' (the topic names a speaker: all their quotes)'}`, ...queryNotes(a)];
+    for (const q of a.results) lines.push(quoteLine(q, style, false));
+    if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
+    return lines.join('\n');
+  }
   if (a.total === 0) return `Nobody in the corpus is quoted on "${a.query}".${suggest(a.suggestions)}`;
   const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
   for (const group of a.speakers) {
@@ -86,7 +94,9 @@ export function renderQuotes(a: QuotesAnswer, style: RenderStyle): string {
   }
   const speaker = a.speaker!;
   const also = speaker.aliases.filter((n) => n !== speaker.name);
-  const lines = [`${speaker.name}${also.length ? ` (also: ${also.join(', ')})` : ''}: ${plural(a.total, 'quote')}`];
+  const about = a.topic ? ` on "${a.topic}"` : '';
+  if (a.topic && a.total === 0) return `${speaker.name} is not quoted${about} in the corpus.${suggest(a.suggestions)}`;
+  const lines = [`${speaker.name}${also.length ? ` (also: ${also.join(', ')})` : ''}${about}: ${plural(a.total, 'quote')}`, ...queryNotes(a)];
   for (const q of a.results) lines.push(quoteLine(q, style, false));
   if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
   return lines.join('\n');

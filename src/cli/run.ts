@@ -38,6 +38,8 @@ function whoSaidJson(a: WhoSaidAnswer): unknown {
     suggestions: a.suggestions,
     corrected: a.corrected ?? [],
     fallback: a.fallback ?? null,
+    speaker: a.speaker ?? null,
+    topic: a.topic ?? null,
   };
 }
 
@@ -56,7 +58,7 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
         return req.json ? json(answer) : ok(renderSearch(answer, style));
       }
       case 'quotes': {
-        const answer = engine.quotes(req.arg, { limit: req.limit });
+        const answer = engine.quotes(req.arg, { limit: req.limit, topic: req.topic });
         if (req.arg && !answer.speaker) {
           const hint = answer.suggestions.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
           return failure(req, EXIT.notFound, 'unknown-speaker', `No speaker called "${req.arg}" in the corpus.${hint}`);
