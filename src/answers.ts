@@ -70,6 +70,9 @@ export interface SearchAnswer {
   total: number;
   results: PassageHit[];
   suggestions: string[];
+  /** As in who-said: words read as close ones, and the any-word fallback. */
+  corrected?: Correction[];
+  fallback?: 'any-word' | null;
 }
 
 export interface QuotesAnswer {

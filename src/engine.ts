@@ -5,6 +5,7 @@ import type {
   ArticleChoice, ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   SpeakerGroup, WhoSaidAnswer,
 } from './answers.js';
+import { parseDateBound } from './corpus/dates.js';
 import { CorpusDirError, readArticleFile, readCorpus } from './corpus/read.js';
 import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
@@ -21,6 +22,14 @@ import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind
 export interface QueryOptions {
   /** Max rows (quotes or passages) returned. */
   limit?: number;
+  /** Only articles dated on or after the start of this (YYYY-MM-DD, YYYY-MM, "May 2025", YYYY). */
+  since?: string;
+  /** Only articles dated on or before the end of this. */
+  until?: string;
+  /** Only articles from this source (any case). */
+  source?: string;
+  /** 'newest': rows by article date, newest first (undated last); default: by relevance. */
+  sort?: 'newest' | 'relevance';
 }
 
 export interface QuotesOptions extends QueryOptions {
@@ -47,7 +56,7 @@ const CONTEXT_WEIGHT = 0.5;
 /** A quote holding only some of the words, when others hold all of them in their context. */
 const ANY_WORD_WEIGHT = 0.3;
 
-export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus';
+export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus' | 'bad-filter';
 
 /** A question the engine cannot answer as asked; the message is meant for the person who asked. */
 export class EngineError extends Error {
@@ -515,11 +524,28 @@ export class Engine {
       hit.contextHighlights = row.contextHighlights;
       return hit;
     };
-    const speakers: SpeakerGroup[] = takeRoundRobin(ranked, limit).map((group) => ({
-      ...group,
-      quotes: group.quotes.map(hitOf),
-    }));
-    const results = speakers.flatMap((g) => g.quotes);
+    let speakers: SpeakerGroup[];
+    if (opts.sort === 'newest') {
+      // The newest `limit` rows of all, in date order; speakers in the order their newest row comes.
+      const dateOf = (i: number): string => this.articlesById.get(quoteAt[i].article)?.date?.slice(0, 10) ?? '';
+      const newest = ranked.flatMap((group) => group.quotes.map((i) => ({ i, group, date: dateOf(i) })))
+        .sort((a, b) => (a.date === b.date ? before(a.i, b.i) : a.date < b.date ? 1 : -1)).slice(0, limit);
+      const byGroup = new Map<RankedGroup<number>, QuoteHit[]>();
+      for (const row of newest) {
+        const list = byGroup.get(row.group) ?? [];
+        list.push(hitOf(row.i));
+        byGroup.set(row.group, list);
+      }
+      speakers = [...byGroup].map(([group, quotes]) => ({ speaker: group.speaker, speakerId: group.speakerId, score: group.score, quotes }));
+    } else {
+      speakers = takeRoundRobin(ranked, limit).map((group) => ({
+        ...group,
+        quotes: group.quotes.map(hitOf),
+      }));
+    }
+    const results = opts.sort === 'newest'
+      ? speakers.flatMap((g) => g.quotes).sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1))
+      : speakers.flatMap((g) => g.quotes);
     const usedQuotePlan = results.some((r) => r.match === 'quote');
     const usedContextPlan = results.some((r) => r.match === 'context');
     const plans = [usedQuotePlan ? hits.plan : undefined, usedContextPlan ? context.plan : undefined].filter((p): p is PlanInfo => p !== undefined);
@@ -678,9 +704,42 @@ export class Engine {
     };
   }
 
-  /** Articles a question is limited to (dates, source), or null for all. */
-  private articleFilter(_opts: WhoSaidOptions): ((article: string) => boolean) | null {
-    return null;
+  /** Articles a question is limited to (dates, source), or null for all. Throws on a date it cannot read. */
+  private articleFilter(opts: QueryOptions): ((article: string) => boolean) | null {
+    const bound = (value: string | undefined, name: string): { first: string; last: string } | null => {
+      if (value === undefined || !value.trim()) return null;
+      const parsed = parseDateBound(value);
+      if (!parsed) throw new EngineError(`${name}: "${value.slice(0, 40)}" is not a date; write 2025-05-12, 2025-05 or May 2025.`, 'bad-filter');
+      return parsed;
+    };
+    const since = bound(opts.since, 'since')?.first;
+    const until = bound(opts.until, 'until')?.last;
+    const source = opts.source?.trim() ? foldWord(opts.source.trim()) : null;
+    if (!since && !until && !source) return null;
+    const verdicts = new Map<string, boolean>();
+    return (id: string): boolean => {
+      let ok = verdicts.get(id);
+      if (ok === undefined) {
+        const article = this.articlesById.get(id);
+        const day = article?.date?.slice(0, 10);
+        ok = article !== undefined
+          && (!since || (day !== undefined && day >= since))
+          && (!until || (day !== undefined && day <= until))
+          && (!source || (article.source !== undefined && foldWord(article.source) === source));
+        verdicts.set(id, ok);
+      }
+      return ok;
+    };
+  }
+
+  /** Source names for autocomplete: those starting with (or containing) what was typed, most articles first. */
+  sourceNames(prefix = '', limit: number = DEFAULT_LIMITS.choices): Array<{ name: string; articles: number }> {
+    const counts = new Map<string, number>();
+    for (const article of this.articlesById.values()) if (article.source) counts.set(article.source, (counts.get(article.source) ?? 0) + 1);
+    const want = foldWord(prefix.trim());
+    return [...counts].filter(([name]) => !want || foldWord(name).includes(want))
+      .sort((a, b) => Number(!foldWord(a[0]).startsWith(want)) - Number(!foldWord(b[0]).startsWith(want)) || b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, clampLimit(limit, DEFAULT_LIMITS.choices)).map(([name, articles]) => ({ name, articles }));
   }
 
   /** Ranked passages with the matched words highlighted. */
@@ -694,26 +753,46 @@ export class Engine {
     // Only the shown passages are ranked in full and highlighted; every match is counted. Phrases are checked
     // on the passages' word ids (the text is the fallback for a passage the phrase index lacks).
     const compiled = query.phrases.length ? this.phrases.compile(query.phrases) : null;
-    const keep = compiled === null ? undefined : (id: string): boolean => {
+    const phraseKeep = compiled === null ? undefined : (id: string): boolean => {
       const known = this.phrases.containsCompiled(id, compiled);
       if (known !== undefined) return known;
       const text = textOf(id);
       return text !== undefined && containsPhrases(text, query.phrases);
     };
-    const { total, hits: top } = this.passages.searchTop(query, {
-      limit,
-      keep,
-      keepDoc: compiled === null ? undefined : (doc) => {
-        const slot = this.phraseSlot(doc);
-        return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
-      },
-    });
+    const allow = this.articleFilter(opts);
+    const keep = !allow ? phraseKeep : (id: string): boolean => allow(parsePassageId(id).article) && (!phraseKeep || phraseKeep(id));
+    let total: number;
+    let top: TextHit[];
+    let plan: PlanInfo | undefined;
+    if (opts.sort === 'newest') {
+      // Every match ranked, then the newest first (equal dates keep relevance order).
+      const all = this.passages.searchAll(query, keep);
+      total = all.hits.length;
+      plan = all.plan;
+      const dateOf = (id: string): string => this.articlesById.get(parsePassageId(id).article)?.date?.slice(0, 10) ?? '';
+      top = all.hits.map((hit, i) => ({ hit, i, date: dateOf(hit.id) }))
+        .sort((a, b) => (a.date === b.date ? a.i - b.i : a.date < b.date ? 1 : -1)).slice(0, limit).map((x) => x.hit);
+    } else {
+      ({ total, hits: top, plan } = this.passages.searchTop(query, {
+        limit,
+        keep,
+        keepDoc: compiled === null || allow ? undefined : (doc) => {
+          const slot = this.phraseSlot(doc);
+          return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
+        },
+      }));
+    }
     const hits: PassageHit[] = top.map((hit) => {
       const { article, paragraph } = parsePassageId(hit.id);
       const text = textOf(hit.id)!;
       return { ...this.citation(article, paragraph), text, score: hit.score, highlights: highlight(text, hit.terms) };
     });
-    return { query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query) };
+    const shown = hits.map((h) => ({ text: h.text }) as QuoteHit);
+    return {
+      query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query),
+      corrected: plan ? this.corrections(query, [plan], shown) : [],
+      fallback: plan?.anyWord ? 'any-word' : null,
+    };
   }
 
   /**

@@ -47,7 +47,7 @@ export function queryNotes(a: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>): st
   const notes: string[] = [];
   const corrected = a.corrected ?? [];
   if (corrected.length) notes.push(`(not in the corpus, read as: ${corrected.map((c) => `${c.from} → ${c.to}`).join(', ')})`);
-  if (a.fallback === 'any-word') notes.push('(no quote matches every word; showing quotes that match some of them)');
+  if (a.fallback === 'any-word') notes.push('(nothing matches every word; showing what matches some of them)');
   return notes;
 }
 
@@ -80,7 +80,7 @@ export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
 
 export function renderSearch(a: SearchAnswer, style: RenderStyle): string {
   if (a.total === 0) return `No passage mentions "${a.query}".${suggest(a.suggestions)}`;
-  const lines = [`Search "${a.query}": ${plural(a.total, 'passage')}`];
+  const lines = [`Search "${a.query}": ${plural(a.total, 'passage')}`, ...queryNotes(a)];
   a.results.forEach((p: PassageHit, i) => {
     lines.push('', `${i + 1}. ${cite(p)}`, `   ${applyHighlights(p.text, p.highlights, style)}`);
   });

@@ -1,6 +1,6 @@
 // One CLI request against an open engine → what to print and the exit code. No process I/O here.
 import type { QuoteHit, WhoSaidAnswer } from '../answers.js';
-import { Engine, EngineError } from '../engine.js';
+import { Engine, EngineError, type QueryOptions } from '../engine.js';
 import { HELP, type CliRequest } from './args.js';
 import {
   renderArticle, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
@@ -43,6 +43,18 @@ function whoSaidJson(a: WhoSaidAnswer): unknown {
   };
 }
 
+/** The date, source and order options of a request, as the engine takes them. */
+function filters(req: CliRequest): Pick<QueryOptions, 'since' | 'until' | 'source' | 'sort'> {
+  return { since: req.since, until: req.until, source: req.source, sort: req.sort };
+}
+
+/** Under an empty answer: which articles were searched, when the request limited them. */
+function filterNote(req: CliRequest, total: number): string {
+  if (total > 0) return '';
+  const parts = [req.since && `dated since ${req.since}`, req.until && `dated until ${req.until}`, req.source && `from ${req.source}`].filter(Boolean);
+  return parts.length ? `\n(only articles ${parts.join(', ')} were searched; undated articles are left out by --since/--until)` : '';
+}
+
 export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle): CliOutput {
   const json = (value: unknown): CliOutput => ok(JSON.stringify(value, null, 2));
   try {
@@ -50,15 +62,15 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
       case 'help':
         return req.json ? json({ help: HELP }) : ok(HELP);
       case 'who-said': {
-        const answer = engine.whoSaid(req.arg, { limit: req.limit });
-        return req.json ? json(whoSaidJson(answer)) : ok(renderWhoSaid(answer, style));
+        const answer = engine.whoSaid(req.arg, { limit: req.limit, ...filters(req) });
+        return req.json ? json(whoSaidJson(answer)) : ok(renderWhoSaid(answer, style) + filterNote(req, answer.total));
       }
       case 'search': {
-        const answer = engine.search(req.arg, { limit: req.limit });
-        return req.json ? json(answer) : ok(renderSearch(answer, style));
+        const answer = engine.search(req.arg, { limit: req.limit, ...filters(req) });
+        return req.json ? json(answer) : ok(renderSearch(answer, style) + filterNote(req, answer.total));
       }
       case 'quotes': {
-        const answer = engine.quotes(req.arg, { limit: req.limit, topic: req.topic });
+        const answer = engine.quotes(req.arg, { limit: req.limit, topic: req.topic, ...filters(req) });
         if (req.arg && !answer.speaker) {
           const hint = answer.suggestions.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
           return failure(req, EXIT.notFound, 'unknown-speaker', `No speaker called "${req.arg}" in the corpus.${hint}`);
@@ -87,7 +99,7 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
     }
   } catch (err) {
     if (err instanceof EngineError) {
-      return failure(req, err.code === 'empty-query' ? EXIT.usage : EXIT.notFound, err.code, err.message);
+      return failure(req, err.code === 'empty-query' || err.code === 'bad-filter' ? EXIT.usage : EXIT.notFound, err.code, err.message);
     }
     throw err;
   }

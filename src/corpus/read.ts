@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, CorpusProblem } from '../types.js';
 import { cleanParagraphs, cleanTitle, tidyParagraph } from './clean.js';
+import { findArticleDate } from './dates.js';
 import { parseFrontMatter } from './frontmatter.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
@@ -67,6 +68,11 @@ export function parseArticle(id: string, text: string, format: ArticleFormat): A
   for (const key of ['source', 'url', 'date', 'added_by', 'added_at'] as const) {
     const value = meta[key]?.trim();
     if (value) article[key] = value;
+  }
+  if (!article.date) {
+    // No front-matter date: a "Published …" line or a dateline in the text, if it has one.
+    const date = findArticleDate(body);
+    if (date) article.date = date;
   }
   return article;
 }

@@ -135,6 +135,16 @@ export class TextIndex {
     this.evaluator.removed(doc);
   }
 
+  /** Every hit passing `keep`, ranked, and how the plan found them. */
+  searchAll(query: ParsedQuery, keep?: (id: string) => boolean): { hits: TextHit[]; plan?: PlanInfo } {
+    const found = this.planWithInfo(query, keep);
+    if (!found) return { hits: [] };
+    const evaluation = found.evaluation;
+    if (Array.isArray(evaluation)) return { hits: keep ? evaluation.filter((h) => keep(h.id)) : evaluation, plan: planInfo(found) };
+    const ranked = evaluation.rank({ keep });
+    return { hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan: planInfo(found) };
+  }
+
   /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
   search(query: ParsedQuery, filter?: (id: string) => boolean): TextHit[] {
     const evaluation = this.plan(query, filter);
