@@ -96,6 +96,15 @@ export interface ArticleInfo extends ArticleMeta {
   speakers: string[];
 }
 
+/** One paragraph of an article, to check a citation. */
+export interface ParagraphAnswer extends Citation {
+  text: string;
+  /** How many paragraphs the article has. */
+  paragraphs: number;
+  /** The quotes found in this paragraph. */
+  quotes: QuoteHit[];
+}
+
 export interface SourcesAnswer {
   articles: number;
   paragraphs: number;

@@ -2,7 +2,7 @@
 // Plain data in, plain data out; it knows nothing of Discord or the terminal.
 import path from 'node:path';
 import type {
-  ArticleChoice, ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  ArticleChoice, ArticleInfo, Highlights, ParagraphAnswer, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   SpeakerGroup, WhoSaidAnswer,
 } from './answers.js';
 import { parseDateBound } from './corpus/dates.js';
@@ -56,7 +56,7 @@ const CONTEXT_WEIGHT = 0.5;
 /** A quote holding only some of the words, when others hold all of them in their context. */
 const ANY_WORD_WEIGHT = 0.3;
 
-export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus' | 'bad-filter';
+export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus' | 'bad-filter' | 'unknown-paragraph';
 
 /** A question the engine cannot answer as asked; the message is meant for the person who asked. */
 export class EngineError extends Error {
@@ -874,6 +874,19 @@ export class Engine {
       quotes: quotes.length,
       speakers,
     };
+  }
+
+  /** Paragraph `n` of an article (0: the headline) with its citation, or a message saying what exists. */
+  paragraph(id: string, n: number): ParagraphAnswer {
+    const article = this.articlesById.get(id.trim());
+    if (!article) throw new EngineError(`No article with id "${id.trim().slice(0, 100)}".`, 'unknown-article');
+    const count = article.paragraphs.length;
+    if (!Number.isInteger(n) || n < 0 || n > count) {
+      throw new EngineError(`Article ${article.id} has paragraphs 1 to ${count} (0 is the headline), not ${String(n).slice(0, 20)}.`, 'unknown-paragraph');
+    }
+    const text = n === 0 ? article.title : article.paragraphs[n - 1];
+    const quotes = (this.quotesByArticle.get(article.id) ?? []).filter((q) => q.paragraph === n).map((q) => this.quoteHit(q));
+    return { ...this.citation(article.id, n), text, paragraphs: count, quotes };
   }
 
   getArticle(id: string): Article | undefined {

@@ -76,3 +76,22 @@ describe('filters and order', () => {
     expect(run('who-said', 'ceasefire', '--since', '2030').stdout).toMatch(/only articles dated since 2030/);
   });
 });
+
+describe('checking a citation', () => {
+  const e = Engine.fromArticles([parseArticle('cite', 'Envoys meet\n\nFirst paragraph.\n\nSergei Lavrov said: “The second one.”', 'txt')]);
+  const run = (...argv: string[]) => runRequest(e, parseArgs(argv), PLAIN);
+
+  it('article <id> --paragraph N prints that paragraph, with its quotes; JSON too', () => {
+    const out = run('article', 'cite', '--paragraph', '2');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/¶2 \[cite\]\n\nSergei Lavrov said: “The second one\.”\n\nQuotes in this paragraph: Sergei Lavrov \(direct\)/);
+    expect(JSON.parse(run('article', 'cite', '--paragraph', '0', '--json').stdout)).toMatchObject({ article: 'cite', paragraph: 0, text: 'Envoys meet', paragraphs: 2 });
+  });
+
+  it('a paragraph that does not exist is a clear usage error', () => {
+    const out = run('article', 'cite', '--paragraph', '7');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/paragraphs 1 to 2/);
+    expect(() => parseArgs(['article', 'cite', '--paragraph', 'two'])).toThrow(/paragraph number/);
+  });
+});

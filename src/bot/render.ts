@@ -2,7 +2,7 @@
 // user is escaped, every block is budgeted so a page always fits Discord's limits, and cuts happen only on raw text.
 import type { APIEmbed } from 'discord.js';
 import type {
-  ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, WhoSaidAnswer,
+  ArticleInfo, Highlights, ParagraphAnswer, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, WhoSaidAnswer,
 } from '../answers.js';
 import type { Citation } from '../types.js';
 import type { PagedReply, Reply } from './command.js';
@@ -272,6 +272,22 @@ export function renderArticle(info: ArticleInfo, ephemeral?: boolean): Reply {
     footer: { text: truncate(`id: ${info.id}`, 200) },
   };
   const href = safeUrl(info.url);
+  if (href) embed.url = href;
+  return clampMessage(ephemeral === undefined ? { embeds: [embed] } : { embeds: [embed], ephemeral });
+}
+
+/** One paragraph of an article as the article has it, to check a citation; its quotes' speakers below. */
+export function renderParagraph(p: ParagraphAnswer, ephemeral?: boolean): Reply {
+  const quotes = p.quotes.length
+    ? `\n\n-# Quotes here: ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? 'unattributed').join(', '), 300)}`
+    : '';
+  const embed: APIEmbed = {
+    title: escapeAndTruncate(`${p.title || p.article} — ${p.paragraph === 0 ? 'headline' : `¶${p.paragraph} of ${p.paragraphs}`}`, LIMITS.embedTitle),
+    description: escapeAndTruncate(p.text, PAGE.description - 400) + quotes,
+    color: COLOR,
+    footer: { text: truncate([p.source, p.date?.slice(0, 10), `id: ${p.article}`].filter(Boolean).join(' · '), 200) },
+  };
+  const href = safeUrl(p.url);
   if (href) embed.url = href;
   return clampMessage(ephemeral === undefined ? { embeds: [embed] } : { embeds: [embed], ephemeral });
 }

@@ -1,6 +1,6 @@
 // Engine answers → terminal text.
 import type {
-  ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  ArticleInfo, Highlights, ParagraphAnswer, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   WhoSaidAnswer,
 } from '../answers.js';
 import type { Citation } from '../types.js';
@@ -114,6 +114,12 @@ export function renderArticle(a: ArticleInfo): string {
   lines.push(`  date:       ${a.date ?? 'unknown'}`);
   if (a.added_by) lines.push(`  added by:   ${a.added_by}${a.added_at ? ` at ${a.added_at}` : ''}`);
   lines.push(`  paragraphs: ${a.paragraphs}`, `  quotes:     ${a.quotes}`, `  speakers:   ${a.speakers.join(', ') || 'none'}`);
+  return lines.join('\n');
+}
+
+export function renderParagraph(p: ParagraphAnswer): string {
+  const lines = [cite(p), '', p.text];
+  if (p.quotes.length) lines.push('', `Quotes in this paragraph: ${p.quotes.map((q) => `${q.speaker ?? 'unattributed'} (${q.kind})`).join(', ')}`);
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@ import type { QuoteHit, WhoSaidAnswer } from '../answers.js';
 import { Engine, EngineError, type QueryOptions } from '../engine.js';
 import { HELP, type CliRequest } from './args.js';
 import {
-  renderArticle, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
+  renderArticle, renderParagraph, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
 } from './render.js';
 
 export interface CliOutput {
@@ -90,6 +90,10 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
           const hint = close.length ? ` Did you mean: ${close.join(', ')}?` : ' `sources` lists the ids.';
           return failure(req, EXIT.notFound, 'unknown-article', `No article with id "${req.arg}".${hint}`);
         }
+        if (req.paragraph !== undefined) {
+          const paragraph = engine.paragraph(info.id, req.paragraph);
+          return req.json ? json(paragraph) : ok(renderParagraph(paragraph));
+        }
         return req.json ? json(info) : ok(renderArticle(info));
       }
       case 'sources': {
@@ -99,7 +103,8 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
     }
   } catch (err) {
     if (err instanceof EngineError) {
-      return failure(req, err.code === 'empty-query' || err.code === 'bad-filter' ? EXIT.usage : EXIT.notFound, err.code, err.message);
+      const usage = err.code === 'empty-query' || err.code === 'bad-filter' || err.code === 'unknown-paragraph';
+      return failure(req, usage ? EXIT.usage : EXIT.notFound, err.code, err.message);
     }
     throw err;
   }
