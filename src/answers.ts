@@ -20,6 +20,8 @@ export interface QuoteHit extends Citation {
   context?: string;
   /** Matched ranges in `context`. */
   contextHighlights?: Highlights;
+  /** Other articles carrying the same statement (same speaker, same words): one row stands for all. */
+  alsoIn?: Citation[];
 }
 
 /** A word typo tolerance read as another. */

@@ -496,6 +496,7 @@ export class Engine {
     });
     // Own words first, then context; kind, weighted score, then as a full ranking would order equal scores:
     // raw score, then hit order.
+    const alsoOf = new Map<number, Quote[]>();
     const before = (a: number, b: number): number => tier[a] - tier[b] || kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
     for (const group of ranked) {
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
@@ -503,12 +504,21 @@ export class Engine {
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;
-      // No group shows more than `limit` rows: only those need ordering.
-      group.quotes = topK(group.quotes, limit, before);
+      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
+      const best = topK(group.quotes, limit * 2, before);
+      const { kept, copies } = foldCopies(best, (i) => quoteAt[i]);
+      for (const [i, also] of copies) alsoOf.set(i, also);
+      group.quotes = kept.slice(0, limit);
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
     const hitOf = (i: number): QuoteHit => {
+      const hit = rowOf(i);
+      const also = alsoOf.get(i);
+      if (also) hit.alsoIn = also.map((q) => this.copyCitation(q));
+      return hit;
+    };
+    const rowOf = (i: number): QuoteHit => {
       if (i < hits.size) {
         const hit = this.quoteHit(quoteAt[i], hits.hit(i), KIND_WEIGHT);
         hit.match = 'quote';
@@ -689,7 +699,7 @@ export class Engine {
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
     const allow = this.articleFilter(opts);
     const all = this.sortedSpeakerQuotes(speaker.id).filter((q) => !allow || allow(q.article));
-    const results = all.slice(0, limit).map((q) => this.quoteHit(q));
+    const results = this.foldedHits(all.slice(0, limit * 2)).slice(0, limit);
     return {
       query: topic.replace(/\s+/g, ' ').trim(),
       total: all.length,
@@ -835,7 +845,7 @@ export class Engine {
     const quotes = this.sortedSpeakerQuotes(found.id).filter((q) => !allow || allow(q.article));
     return {
       query: name, speaker: found, total: quotes.length,
-      results: quotes.slice(0, limit).map((q) => this.quoteHit(q)), suggestions: [],
+      results: this.foldedHits(quotes.slice(0, limit * 2)).slice(0, limit), suggestions: [],
     };
   }
 
@@ -926,6 +936,21 @@ export class Engine {
     if (a?.url) citation.url = a.url;
     if (a?.date) citation.date = a.date;
     return citation;
+  }
+
+  /** Rows for quotes, wire copies of one statement folded into the first (see foldCopies). */
+  private foldedHits(quotes: Quote[]): QuoteHit[] {
+    const { kept, copies } = foldCopies(quotes, (q) => q);
+    return kept.map((q) => {
+      const hit = this.quoteHit(q);
+      const also = copies.get(q);
+      if (also) hit.alsoIn = also.map((c) => this.copyCitation(c));
+      return hit;
+    });
+  }
+
+  private copyCitation(quote: Quote): Citation {
+    return this.citation(quote.article, quote.paragraph);
   }
 
   private speakerName(quote: Quote): string | null {
@@ -1034,6 +1059,35 @@ interface QuoteMeta {
   slotByKey: Map<string, number>;
   /** By slot: the speaker (undefined for unattributed quotes or an unknown id). */
   speakers: Array<Speaker | undefined>;
+}
+
+/** A quote's words without case, accents or punctuation: wire copies of one statement share it. */
+function statementKey(quote: Quote): string {
+  return `${quote.speakerId ?? ''}\u0000${tokenize(quote.text).map(foldWord).join(' ')}`;
+}
+
+/**
+ * Rows in order with later copies of a statement (same speaker, same words, another article) folded into
+ * the first: `copies` holds, per kept row, the quotes it stands for.
+ */
+export function foldCopies<T>(rows: T[], quoteOf: (row: T) => Quote): { kept: T[]; copies: Map<T, Quote[]> } {
+  const first = new Map<string, T>();
+  const copies = new Map<T, Quote[]>();
+  const kept: T[] = [];
+  for (const row of rows) {
+    const quote = quoteOf(row);
+    const key = statementKey(quote);
+    const earlier = first.get(key);
+    if (earlier !== undefined && quoteOf(earlier).article !== quote.article && quote.speakerId !== null) {
+      const list = copies.get(earlier) ?? [];
+      if (!list.some((q) => q.article === quote.article)) list.push(quote);
+      copies.set(earlier, list);
+      continue;
+    }
+    if (earlier === undefined) first.set(key, row);
+    kept.push(row);
+  }
+  return { kept, copies };
 }
 
 /** The first `k` of `items` in `before` order, as sorting all of them and slicing would give (total order). */

@@ -95,3 +95,28 @@ describe('checking a citation', () => {
     expect(() => parseArgs(['article', 'cite', '--paragraph', 'two'])).toThrow(/paragraph number/);
   });
 });
+
+describe('one statement shown once', () => {
+  const copy = (id: string, source: string, words: string) => parseArticle(id, [
+    '---', `title: Talks ${id}`, `source: ${source}`, '---', `Dmitry Peskov said: “${words}”`,
+  ].join('\n'), 'md');
+  const e = Engine.fromArticles([
+    copy('wire1', 'Wire One', 'The truce talks will go on.'),
+    copy('wire2', 'Wire Two', 'The truce talks  will go on!'),
+    copy('wire3', 'Wire Three', 'THE TRUCE TALKS WILL GO ON.'),
+    copy('other', 'Wire Four', 'The truce talks are over.'),
+  ]);
+
+  it('wire copies (same speaker, same words) are one row that says where else it appears', () => {
+    const rows = e.whoSaid('truce talks').results;
+    expect(rows).toHaveLength(2);
+    const folded = rows.find((r) => r.alsoIn)!;
+    expect(folded.alsoIn!.map((c) => [c.article, c.paragraph])).toHaveLength(2);
+    expect(new Set([folded.article, ...folded.alsoIn!.map((c) => c.article)])).toEqual(new Set(['wire1', 'wire2', 'wire3']));
+    expect(e.quotes('Peskov').results).toHaveLength(2);
+    const out = runRequest(e, parseArgs(['who-said', 'truce talks']), PLAIN).stdout;
+    expect(out).toMatch(/also in 2 articles: wire\d ¶1, wire\d ¶1/);
+    const json = JSON.parse(runRequest(e, parseArgs(['who-said', 'truce talks', '--json']), PLAIN).stdout);
+    expect(json.results.find((r: { alsoIn?: unknown[] }) => r.alsoIn).alsoIn[0]).toMatchObject({ article: expect.stringMatching(/^wire/), paragraph: 1 });
+  });
+});

@@ -101,7 +101,15 @@ const KIND_NOTE: Record<QuoteHit['kind'], string> = { direct: '', partial: ' *(p
 export function quoteBlock(hit: QuoteHit): string {
   const words = highlightText(hit.text, hit.highlights, PAGE.quoteChars);
   const body = hit.kind === 'indirect' ? words : `“${words}”`;
-  return `${body}${KIND_NOTE[hit.kind]}${contextNote(hit)}\n— ${citationLine(hit)}`;
+  return `${body}${KIND_NOTE[hit.kind]}${contextNote(hit)}\n— ${citationLine(hit)}${alsoNote(hit)}`;
+}
+
+/** "also in 2 articles: Wire One, Wire Two" for a statement several articles carry. */
+export function alsoNote(hit: QuoteHit): string {
+  const also = hit.alsoIn ?? [];
+  if (!also.length) return '';
+  const names = also.slice(0, 3).map((c) => escapeAndTruncate(c.source ?? c.title ?? c.article, 40)).join(', ');
+  return ` · also in ${plural(also.length, 'article')}: ${names}${also.length > 3 ? ', …' : ''}`;
 }
 
 /** For a quote found by the sentence that reports it: that sentence, its matching words in bold. */

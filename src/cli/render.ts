@@ -39,7 +39,10 @@ function quoteLine(q: QuoteHit, style: RenderStyle, withSpeaker: boolean): strin
   const context = q.match === 'context' && q.context
     ? `\n      matched in the words around it: ${applyHighlights(q.context, q.contextHighlights ?? [], style)}`
     : '';
-  return `  ${who}${shown} (${q.kind})${context}\n      — ${cite(q)}`;
+  const also = q.alsoIn?.length
+    ? `\n      also in ${q.alsoIn.length === 1 ? '1 article' : `${q.alsoIn.length} articles`}: ${q.alsoIn.map((c) => `${c.article} ¶${c.paragraph}`).join(', ')}`
+    : '';
+  return `  ${who}${shown} (${q.kind})${context}\n      — ${cite(q)}${also}`;
 }
 
 /** What the engine did to the words typed, said plainly (typo corrections, any-word fallback). */
