@@ -132,6 +132,11 @@ export class Engine {
   private meta: QuoteMeta | null = null;
   /** Quotes by the passage that holds their context (see contextQuotes), rebuilt after a change. */
   private byContextPassage: Map<string, Quote[]> | null = null;
+  /**
+   * By passage document number: 1 when quotes have their context in it, 2 when none, 0 not looked up. Kept
+   * across changes: a document number is never reused, and a passage's quotes live and die with it.
+   */
+  private contextDocs = new Uint8Array(0);
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -583,7 +588,22 @@ export class Engine {
     const fits = (quote: Quote): boolean => (onlySpeaker === null || (quote.speakerId !== null && this.registry.get(quote.speakerId)?.id === onlySpeaker))
       && (!allow || allow(quote.article));
     const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
-    const { hits, plan } = this.passages.searchTop(query, { limit, keep });
+    // Unfiltered, which passages have quotes at all is remembered per document number: a common word has tens
+    // of thousands of candidate passages, and an id lookup each would cost more than the search.
+    const keepDoc = onlySpeaker !== null || allow ? undefined : (doc: number): boolean => {
+      let known = this.contextDocs;
+      if (doc >= known.length) {
+        const grown = new Uint8Array(Math.max(doc + 1, Math.ceil(known.length * 1.5) + 1024));
+        grown.set(known);
+        this.contextDocs = known = grown;
+      }
+      if (known[doc] === 0) {
+        const id = this.passages.idOf(doc);
+        known[doc] = id !== undefined && byPassage.has(id) ? 1 : 2;
+      }
+      return known[doc] === 1;
+    };
+    const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
     const rows: ContextRow[] = [];
     for (const hit of hits) {
       const terms = hit.terms;
@@ -1063,8 +1083,16 @@ interface QuoteMeta {
 
 /** A quote's words without case, accents or punctuation: wire copies of one statement share it. */
 function statementKey(quote: Quote): string {
-  return `${quote.speakerId ?? ''}\u0000${tokenize(quote.text).map(foldWord).join(' ')}`;
+  let key = statementKeys.get(quote);
+  if (key === undefined) {
+    key = `${quote.speakerId ?? ''}\u0000${quote.text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+    statementKeys.set(quote, key);
+  }
+  return key;
 }
+
+/** Keys by quote object: a quote's words never change (an edited article makes new quote objects). */
+const statementKeys = new WeakMap<Quote, string>();
 
 /**
  * Rows in order with later copies of a statement (same speaker, same words, another article) folded into
