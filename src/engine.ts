@@ -430,13 +430,10 @@ export class Engine {
     // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
-    // Quotes whose introducing sentence matches (bounded: only the best passages are looked at).
-    const context = this.contextMatches(query, Math.max(limit, 20), onlySpeaker, allow);
-    const inContext = new Map<Quote, number>();
-    context.rows.forEach((row, k) => inContext.set(row.quote, k));
-    // A quote found by its own words only when it matched every word, or nothing better (context) did.
-    const ownTier = hits.plan?.anyWord && context.plan && !context.plan.anyWord ? 2 : 0;
-    const rows = hits.size + context.rows.length;
+    // Room for quotes found by their introducing sentence (bounded: only the best passages are looked at).
+    const contextPassages = Math.max(limit, 20);
+    const contextCap = contextPassages * 4;
+    const rows = hits.size + contextCap;
     // Rows stay light (an index into the hits) until chosen: highlighting every match of a common word costs
     // more than the whole search. Per hit: the quote and its speaker's group slot come from arrays filled by
     // earlier queries (see quoteMeta), so a common topic's thousands of hits cost no map lookups.
@@ -451,7 +448,8 @@ export class Engine {
     const meta = this.quoteMeta();
     const compiled = query.phrases.length > 0 ? this.quotePhrases.compile(query.phrases) : null;
     let total = 0;
-    const ownMatched = new Set<number>();
+    const ownQuotes: Quote[] = [];
+    const contextAt: ContextRow[] = [];
     const place = (i: number, quote: Quote, slot: number, rank: number, score: number, rowTier: number): void => {
       total++;
       let group = groupAt[slot];
@@ -466,7 +464,7 @@ export class Engine {
       kindRank[i] = rank;
       tier[i] = rowTier;
       raw[i] = score;
-      weighted[i] = score * WEIGHT_BY_RANK[rank] * (rowTier === 2 ? ANY_WORD_WEIGHT : 1);
+      weighted[i] = score * WEIGHT_BY_RANK[rank];
       group.quotes.push(i);
     };
     for (let i = 0; i < hits.size; i++) {
@@ -491,14 +489,34 @@ export class Engine {
       if (onlySpeaker !== null && meta.speakers[slot]?.id !== onlySpeaker) continue;
       if (allow && !allow(quote.article)) continue;
       if (compiled && !(this.quotePhrases.containsCompiled(quote.id, compiled) ?? containsPhrases(quote.text, query.phrases))) continue;
-      const k = inContext.get(quote);
-      if (k !== undefined) ownMatched.add(k);
-      place(i, quote, slot, rank, hits.score(i), ownTier);
+      ownQuotes.push(quote);
+      place(i, quote, slot, rank, hits.score(i), 0);
     }
-    context.rows.forEach((row, k) => {
-      if (ownMatched.has(k)) return;
-      place(hits.size + k, row.quote, this.slotOf(row.quote, meta), KIND_ORDER[row.quote.kind], row.score * CONTEXT_WEIGHT, 1);
-    });
+    // The context is searched when the quotes' own words leave room in the answer, or matched only some of the
+    // words: with `limit` quotes holding every word, rows found by context would rank below all of them.
+    const context = total < limit || hits.plan?.anyWord
+      ? this.contextMatches(query, contextPassages, onlySpeaker, allow)
+      : { rows: [] as ContextRow[], plan: undefined };
+    if (context.rows.length) {
+      const own = new Set(ownQuotes);
+      let k = 0;
+      for (const row of context.rows) {
+        if (own.has(row.quote) || k >= contextCap) continue;
+        place(hits.size + k, row.quote, this.slotOf(row.quote, meta), KIND_ORDER[row.quote.kind], row.score * CONTEXT_WEIGHT, 1);
+        contextAt[k++] = row;
+      }
+      // A quote holding only some of the words ranks below those whose sentence holds them all.
+      if (hits.plan?.anyWord && context.plan && !context.plan.anyWord) {
+        for (const group of ranked) {
+          for (const i of group.quotes) {
+            if (i < hits.size) {
+              tier[i] = 2;
+              weighted[i] *= ANY_WORD_WEIGHT;
+            }
+          }
+        }
+      }
+    }
     // Own words first, then context; kind, weighted score, then as a full ranking would order equal scores:
     // raw score, then hit order.
     const alsoOf = new Map<number, Quote[]>();
@@ -530,7 +548,7 @@ export class Engine {
         hit.score = weighted[i];
         return hit;
       }
-      const row = context.rows[i - hits.size];
+      const row = contextAt[i - hits.size];
       const hit = this.quoteHit(row.quote);
       hit.score = weighted[i];
       hit.highlights = row.highlights;
