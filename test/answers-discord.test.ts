@@ -62,3 +62,12 @@ describe('Discord answers', () => {
     expect(e.sourceNames('wire').map((s) => s.name)).toEqual(['Wire One', 'Wire Two']);
   });
 });
+
+describe('Discord search', () => {
+  it('says when a word was read as another', async () => {
+    const { renderSearch } = await import('../src/bot/render.js');
+    const reply = renderSearch(e.search('embarrgo'));
+    expect(text(reply)).toMatch(/^-# Not in the articles, so read as: embarrgo → embargo\./);
+    expect(pages(renderSearch(e.search('embargo')))[0].content ?? '').toBe('');
+  });
+});

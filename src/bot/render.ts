@@ -239,7 +239,7 @@ export function renderSearch(answer: SearchAnswer): Reply | PagedReply {
   const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)) };
   const shown = answer.results.length;
   const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
-  return toPages(packPages([section]), '', footer);
+  return toPages(packPages([section]), queryNotesText(answer).replace(/^\n/, ''), footer);
 }
 
 export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
