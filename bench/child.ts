@@ -118,11 +118,11 @@ async function engineJob(job: Extract<ChildJob, { mode: 'engine' }>): Promise<En
 
   const queries = queryMix();
   const samples = timeQueries(queries, job.rounds, (q: BenchQuery) => {
-    if (q.kind === 'who-said') engine.whoSaid(q.text);
+    if (q.kind === 'who-said') engine.whoSaid(q.text, q.opts);
     else if (q.kind === 'speaker') {
       engine.speakers(q.text);
       engine.quotes(q.text);
-    } else engine.search(q.text);
+    } else engine.search(q.text, q.opts);
   });
   const search = summarise(samples, SEARCH_KINDS);
   const who = summarise(samples, ['who-said', 'speaker']);

@@ -5,6 +5,8 @@ export type QueryKind = 'single' | 'two-words' | 'phrase' | 'prefix' | 'typo' | 
 export interface BenchQuery {
   kind: QueryKind;
   text: string;
+  /** Date, source and order options, for the queries that use them. */
+  opts?: { since?: string; until?: string; source?: string; sort?: 'newest' };
 }
 
 const MIX: Record<QueryKind, string[]> = {
@@ -13,13 +15,25 @@ const MIX: Record<QueryKind, string[]> = {
   phrase: ['"peace talks"', '"security guarantees"', '"Black Sea"', '"nuclear power plant"'],
   prefix: ['negot', 'sanct', 'Zapor', 'humanit', 'reconst', 'ceasef'],
   typo: ['ceasfire', 'negotiatons', 'sanctoins', 'Zaporizhia', 'humanitarain', 'memorandun'],
-  'who-said': ['ceasefire', 'sanctions', 'security guarantees', 'nuclear', 'prisoners', 'peace talks', 'negot', 'ceasfire', 'Istanbul', 'territory'],
+  'who-said': [
+    'ceasefire', 'sanctions', 'security guarantees', 'nuclear', 'prisoners', 'peace talks', 'negot', 'ceasfire', 'Istanbul', 'territory',
+    // The words people type: questions, equivalents, a speaker in the topic.
+    'who said anything about a ceasefire in Istanbul?', 'truce', 'peace deal', 'what did Peskov say about sanctions', 'Zelensky Putin',
+  ],
   speaker: ['Peskov', 'Zelenskyy', 'Erdogan', 'Lavrov', 'Zel', 'Kremlin'],
 };
 
+/** Queries limited by date or source (filters on). */
+const FILTERED: BenchQuery[] = [
+  { kind: 'who-said', text: 'ceasefire', opts: { since: '2025-05-01' } },
+  { kind: 'who-said', text: 'sanctions', opts: { until: 'May 2025', source: 'Reuters' } },
+  { kind: 'single', text: 'ceasefire', opts: { since: '2025-01-01', until: '2025-12-31' } },
+  { kind: 'two-words', text: 'peace talks', opts: { source: 'Reuters' } },
+];
+
 /** Every query of the mix, in a fixed order. */
 export function queryMix(): BenchQuery[] {
-  return (Object.keys(MIX) as QueryKind[]).flatMap((kind) => MIX[kind].map((text) => ({ kind, text })));
+  return [...(Object.keys(MIX) as QueryKind[]).flatMap((kind) => MIX[kind].map((text) => ({ kind, text }))), ...FILTERED];
 }
 
 export const SEARCH_KINDS: QueryKind[] = ['single', 'two-words', 'phrase', 'prefix', 'typo'];

@@ -14,6 +14,22 @@ export interface QuoteHit extends Citation {
   marks: QuoteMarks;
   score: number;
   highlights: Highlights;
+  /** who-said: whether the quote's own words matched ('quote') or only the sentence reporting it ('context'). */
+  match?: 'quote' | 'context';
+  /** The sentence(s) introducing or reporting the quote, its own words elided (set when they matched). */
+  context?: string;
+  /** Matched ranges in `context`. */
+  contextHighlights?: Highlights;
+  /** Other articles carrying the same statement (same speaker, same words): one row stands for all. */
+  alsoIn?: Citation[];
+}
+
+/** A word typo tolerance read as another. */
+export interface Correction {
+  /** The word as typed (lower case, accents folded). */
+  from: string;
+  /** The corpus word it was read as. */
+  to: string;
 }
 
 export interface SpeakerGroup {
@@ -35,6 +51,14 @@ export interface WhoSaidAnswer {
   speakers: SpeakerGroup[];
   /** Close terms or speaker names, filled when nothing matched. */
   suggestions: string[];
+  /** Words that were not in the corpus and were read as close ones. */
+  corrected?: Correction[];
+  /** 'any-word' when no quote matched every word and rows match some of them. */
+  fallback?: 'any-word' | null;
+  /** Set when the topic named a speaker: the answer holds only that speaker's quotes. */
+  speaker?: { id: string; name: string } | null;
+  /** With `speaker`: the rest of the topic searched for (null when the topic was only the name). */
+  topic?: string | null;
 }
 
 export interface PassageHit extends Citation {
@@ -48,6 +72,9 @@ export interface SearchAnswer {
   total: number;
   results: PassageHit[];
   suggestions: string[];
+  /** As in who-said: words read as close ones, and the any-word fallback. */
+  corrected?: Correction[];
+  fallback?: 'any-word' | null;
 }
 
 export interface QuotesAnswer {
@@ -58,6 +85,10 @@ export interface QuotesAnswer {
   total: number;
   results: QuoteHit[];
   suggestions: string[];
+  /** Set when only quotes on a topic were asked for (--topic, or topic words after the name). */
+  topic?: string | null;
+  corrected?: Correction[];
+  fallback?: 'any-word' | null;
 }
 
 /** One article's card: its front matter and counts. */
@@ -65,6 +96,15 @@ export interface ArticleInfo extends ArticleMeta {
   paragraphs: number;
   quotes: number;
   speakers: string[];
+}
+
+/** One paragraph of an article, to check a citation. */
+export interface ParagraphAnswer extends Citation {
+  text: string;
+  /** How many paragraphs the article has. */
+  paragraphs: number;
+  /** The quotes found in this paragraph. */
+  quotes: QuoteHit[];
 }
 
 export interface SourcesAnswer {

@@ -3,17 +3,19 @@
 import { UserError } from './errors.js';
 import path from 'node:path';
 import type {
-  ArticleChoice, ArticleInfo, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  ArticleChoice, ArticleInfo, Highlights, ParagraphAnswer, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   SpeakerGroup, WhoSaidAnswer,
 } from './answers.js';
+import { parseDateBound } from './corpus/dates.js';
 import { articleIdFromFile, CorpusDirError, listArticleFiles, readCorpus } from './corpus/read.js';
 import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
-import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type TextHit } from './search/index.js';
+import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type PlanInfo, type TextHit } from './search/index.js';
+import { quoteContext } from './search/quote-context.js';
 import { PhraseIndex } from './search/phrases.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
-import { suggestWords, WordCounts } from './search/suggest.js';
-import { tokenize } from './search/text.js';
+import { editDistance, suggestWords, WordCounts } from './search/suggest.js';
+import { foldWord, indexTerms, queryTerm, tokenize, tokenizeWithOffsets } from './search/text.js';
 import type { SnapshotArticle, SnapshotContent } from './snapshot/file.js';
 import { buildMiniSearch } from './snapshot/postings.js';
 import type { Article, Citation, CorpusProblem, ExtractedQuote, Quote, QuoteKind, Speaker } from './types.js';
@@ -52,9 +54,41 @@ export interface SyncReport {
 export interface QueryOptions {
   /** Max rows (quotes or passages) returned. */
   limit?: number;
+  /** Only articles dated on or after the start of this (YYYY-MM-DD, YYYY-MM, "May 2025", YYYY). */
+  since?: string;
+  /** Only articles dated on or before the end of this. */
+  until?: string;
+  /** Only articles from this source (any case). */
+  source?: string;
+  /** 'newest': rows by article date, newest first (undated last); default: by relevance. */
+  sort?: 'newest' | 'relevance';
 }
 
-export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus';
+export interface QuotesOptions extends QueryOptions {
+  /** Only quotes on this topic (who-said's matching). */
+  topic?: string;
+}
+
+export interface WhoSaidOptions extends QueryOptions {
+  /** Only this speaker's quotes (a canonical speaker id). */
+  speakerId?: string;
+}
+
+/** A quote found by the words around it. */
+interface ContextRow {
+  quote: Quote;
+  score: number;
+  context: string;
+  contextHighlights: Highlights;
+  highlights: Highlights;
+}
+
+/** A quote matched only by its context scores this share of its passage's score. */
+const CONTEXT_WEIGHT = 0.5;
+/** A quote holding only some of the words, when others hold all of them in their context. */
+const ANY_WORD_WEIGHT = 0.3;
+
+export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus' | 'bad-filter' | 'unknown-paragraph';
 
 /** A question the engine cannot answer as asked; the message is meant for the person who asked. */
 export class EngineError extends UserError {
@@ -74,6 +108,12 @@ const KIND_WEIGHT: Record<QuoteKind, number> = { direct: 1, partial: 0.85, indir
 /** KIND_WEIGHT by KIND_ORDER rank, for the hot loop of who-said. */
 const WEIGHT_BY_RANK: readonly number[] = (Object.keys(KIND_ORDER) as QuoteKind[])
   .sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]).map((kind) => KIND_WEIGHT[kind]);
+
+/** The words of a topic that are searched for (question words and fillers dropped), for headings. */
+function topicWords(topic: string): string {
+  if (/["\u201C\u201D\u201E«»]/.test(topic)) return topic.replace(/\s+/g, ' ').trim();
+  return tokenize(topic).filter((w) => queryTerm(w) !== null).join(' ').replace(/[?!.]+$/, '');
+}
 
 function clampLimit(limit: number | undefined, fallback: number): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;
@@ -126,6 +166,13 @@ export class Engine {
   private words: WordCounts | null = null;
   /** who-said's per-document cache of the quote index (quote and speaker slot), reset on every change. */
   private meta: QuoteMeta | null = null;
+  /** Quotes by the passage that holds their context (see contextQuotes), rebuilt after a change. */
+  private byContextPassage: Map<string, Quote[]> | null = null;
+  /**
+   * By passage document number: 1 when quotes have their context in it, 2 when none, 0 not looked up. Kept
+   * across changes: a document number is never reused, and a passage's quotes live and die with it.
+   */
+  private contextDocs = new Uint8Array(0);
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -447,6 +494,7 @@ export class Engine {
     this.sortedBySpeaker.clear();
     // Speakers can merge or split with any change, and documents come and go: forget all of it.
     this.meta = null;
+    this.byContextPassage = null;
   }
 
   private quoteMeta(): QuoteMeta {
@@ -477,25 +525,63 @@ export class Engine {
   }
 
   /** Who said what about a topic: quotes ranked, grouped by speaker, direct quotes first. */
-  whoSaid(topic: string, opts: QueryOptions = {}): WhoSaidAnswer {
+  whoSaid(topic: string, opts: WhoSaidOptions = {}): WhoSaidAnswer {
+    if (opts.speakerId === undefined) {
+      // "what did Peskov say about sanctions": Peskov's quotes on sanctions; "Peskov" alone: Peskov's quotes.
+      const named = this.speakerInTopic(topic);
+      if (named) {
+        const rest = parseQuery(named.rest);
+        if (rest.terms.length === 0) return this.speakerAsWhoSaid(named.speaker, topic, opts);
+        const answer = this.whoSaid(named.rest, { ...opts, speakerId: named.speaker.id });
+        return { ...answer, speaker: { id: named.speaker.id, name: named.speaker.name }, topic: topicWords(named.rest) };
+      }
+    }
     const query = this.parse(topic, 'a topic');
+    // A word the articles hold is never corrected, even if no quote holds it: its context may.
+    query.known = (t) => this.passages.hasTerm(t) || this.quoteIndex.hasTerm(t);
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
+    const onlySpeaker = opts.speakerId ?? null;
+    const allow = this.articleFilter(opts);
     // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
+    // Room for quotes found by their introducing sentence (bounded: only the best passages are looked at).
+    const contextPassages = Math.max(limit, 20);
+    const contextCap = contextPassages * 4;
+    const rows = hits.size + contextCap;
     // Rows stay light (an index into the hits) until chosen: highlighting every match of a common word costs
     // more than the whole search. Per hit: the quote and its speaker's group slot come from arrays filled by
     // earlier queries (see quoteMeta), so a common topic's thousands of hits cost no map lookups.
-    const quoteAt: Quote[] = new Array(hits.size);
+    const quoteAt: Quote[] = new Array(rows);
     // Sort keys in typed arrays: the comparators below run tens of thousands of times per common topic.
-    const kindRank = new Uint8Array(hits.size);
-    const raw = new Float64Array(hits.size);
-    const weighted = new Float64Array(hits.size);
+    const kindRank = new Uint8Array(rows);
+    const tier = new Uint8Array(rows);
+    const raw = new Float64Array(rows);
+    const weighted = new Float64Array(rows);
     const groupAt: Array<RankedGroup<number> | undefined> = [];
     const ranked: Array<RankedGroup<number>> = [];
     const meta = this.quoteMeta();
     const compiled = query.phrases.length > 0 ? this.quotePhrases.compile(query.phrases) : null;
     let total = 0;
+    const ownQuotes: Quote[] = [];
+    const contextAt: ContextRow[] = [];
+    const place = (i: number, quote: Quote, slot: number, rank: number, score: number, rowTier: number): void => {
+      total++;
+      let group = groupAt[slot];
+      if (!group) {
+        // The group's name and id as its first hit shows them (the hit order is the ranking's order).
+        const speaker = meta.speakers[slot];
+        const speakerId = speaker?.id ?? quote.speakerId;
+        groupAt[slot] = group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] };
+        ranked.push(group);
+      }
+      quoteAt[i] = quote;
+      kindRank[i] = rank;
+      tier[i] = rowTier;
+      raw[i] = score;
+      weighted[i] = score * WEIGHT_BY_RANK[rank];
+      group.quotes.push(i);
+    };
     for (let i = 0; i < hits.size; i++) {
       const doc = hits.doc(i);
       let slot = doc >= 0 ? meta.slot[doc] : undefined;
@@ -515,47 +601,308 @@ export class Engine {
         quote = meta.quote[doc]!;
         rank = meta.kind[doc]!;
       }
+      if (onlySpeaker !== null && meta.speakers[slot]?.id !== onlySpeaker) continue;
+      if (allow && !allow(quote.article)) continue;
       if (compiled && !(this.quotePhrases.containsCompiled(quote.id, compiled) ?? containsPhrases(quote.text, query.phrases))) continue;
-      total++;
-      let group = groupAt[slot];
-      if (!group) {
-        // The group's name and id as its first hit shows them (the hit order is the ranking's order).
-        const speaker = meta.speakers[slot];
-        const speakerId = speaker?.id ?? quote.speakerId;
-        groupAt[slot] = group = { speaker: speaker?.name ?? quote.speaker, speakerId, score: 0, quotes: [] };
-        ranked.push(group);
-      }
-      quoteAt[i] = quote;
-      kindRank[i] = rank;
-      raw[i] = hits.score(i);
-      weighted[i] = raw[i] * WEIGHT_BY_RANK[rank];
-      group.quotes.push(i);
+      ownQuotes.push(quote);
+      place(i, quote, slot, rank, hits.score(i), 0);
     }
-    // Kind, weighted score, then as a full ranking would order equal scores: raw score, then hit order.
-    const before = (a: number, b: number): number => kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
+    // The context is searched when the quotes' own words leave room in the answer, or matched only some of the
+    // words: with `limit` quotes holding every word, rows found by context would rank below all of them.
+    const context = total < limit || hits.plan?.anyWord
+      ? this.contextMatches(query, contextPassages, onlySpeaker, allow)
+      : { rows: [] as ContextRow[], plan: undefined };
+    if (context.rows.length) {
+      const own = new Set(ownQuotes);
+      let k = 0;
+      for (const row of context.rows) {
+        if (own.has(row.quote) || k >= contextCap) continue;
+        place(hits.size + k, row.quote, this.slotOf(row.quote, meta), KIND_ORDER[row.quote.kind], row.score * CONTEXT_WEIGHT, 1);
+        contextAt[k++] = row;
+      }
+      // A quote holding only some of the words ranks below those whose sentence holds them all.
+      if (hits.plan?.anyWord && context.plan && !context.plan.anyWord) {
+        for (const group of ranked) {
+          for (const i of group.quotes) {
+            if (i < hits.size) {
+              tier[i] = 2;
+              weighted[i] *= ANY_WORD_WEIGHT;
+            }
+          }
+        }
+      }
+    }
+    // Own words first, then context; kind, weighted score, then as a full ranking would order equal scores:
+    // raw score, then hit order.
+    const alsoOf = new Map<number, Quote[]>();
+    const before = (a: number, b: number): number => tier[a] - tier[b] || kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
     for (const group of ranked) {
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
       const scores = Float64Array.from(group.quotes, (i) => weighted[i]).sort();
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;
-      // No group shows more than `limit` rows: only those need ordering.
-      group.quotes = topK(group.quotes, limit, before);
+      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
+      const best = topK(group.quotes, limit * 2, before);
+      const { kept, copies } = foldCopies(best, (i) => quoteAt[i]);
+      for (const [i, also] of copies) alsoOf.set(i, also);
+      group.quotes = kept.slice(0, limit);
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
-    const speakers: SpeakerGroup[] = takeRoundRobin(ranked, limit).map((group) => ({
-      ...group,
-      quotes: group.quotes.map((i) => this.quoteHit(quoteAt[i], hits.hit(i), KIND_WEIGHT)),
-    }));
+    const hitOf = (i: number): QuoteHit => {
+      const hit = rowOf(i);
+      const also = alsoOf.get(i);
+      if (also) hit.alsoIn = also.map((q) => this.copyCitation(q));
+      return hit;
+    };
+    const rowOf = (i: number): QuoteHit => {
+      if (i < hits.size) {
+        const hit = this.quoteHit(quoteAt[i], hits.hit(i), KIND_WEIGHT);
+        hit.match = 'quote';
+        hit.score = weighted[i];
+        return hit;
+      }
+      const row = contextAt[i - hits.size];
+      const hit = this.quoteHit(row.quote);
+      hit.score = weighted[i];
+      hit.highlights = row.highlights;
+      hit.match = 'context';
+      hit.context = row.context;
+      hit.contextHighlights = row.contextHighlights;
+      return hit;
+    };
+    let speakers: SpeakerGroup[];
+    if (opts.sort === 'newest') {
+      // The newest `limit` rows of all, in date order; speakers in the order their newest row comes.
+      const dateOf = (i: number): string => this.articlesById.get(quoteAt[i].article)?.date?.slice(0, 10) ?? '';
+      const newest = ranked.flatMap((group) => group.quotes.map((i) => ({ i, group, date: dateOf(i) })))
+        .sort((a, b) => (a.date === b.date ? before(a.i, b.i) : a.date < b.date ? 1 : -1)).slice(0, limit);
+      const byGroup = new Map<RankedGroup<number>, QuoteHit[]>();
+      for (const row of newest) {
+        const list = byGroup.get(row.group) ?? [];
+        list.push(hitOf(row.i));
+        byGroup.set(row.group, list);
+      }
+      speakers = [...byGroup].map(([group, quotes]) => ({ speaker: group.speaker, speakerId: group.speakerId, score: group.score, quotes }));
+    } else {
+      speakers = takeRoundRobin(ranked, limit).map((group) => ({
+        ...group,
+        quotes: group.quotes.map(hitOf),
+      }));
+    }
+    const results = opts.sort === 'newest'
+      ? speakers.flatMap((g) => g.quotes).sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1))
+      : speakers.flatMap((g) => g.quotes);
+    const usedQuotePlan = results.some((r) => r.match === 'quote');
+    const usedContextPlan = results.some((r) => r.match === 'context');
+    const plans = [usedQuotePlan ? hits.plan : undefined, usedContextPlan ? context.plan : undefined].filter((p): p is PlanInfo => p !== undefined);
     return {
       query: query.text,
       total,
       totalSpeakers: ranked.length,
-      results: speakers.flatMap((g) => g.quotes),
+      results,
       speakers,
       suggestions: total ? [] : this.suggestions(query),
+      corrected: this.corrections(query, plans, results),
+      fallback: plans.length > 0 && plans.every((p) => p.anyWord) ? 'any-word' : null,
     };
+  }
+
+  /**
+   * Quotes whose context (see quoteContext) holds the query's words: the best passages holding them are
+   * looked at, and a quote of such a passage (or one opening the next) counts when its context and its own
+   * words between them hold every matched word, at least one of them in the context.
+   */
+  private contextMatches(
+    query: ParsedQuery, limit: number, onlySpeaker: string | null, allow: ((article: string) => boolean) | null,
+  ): { rows: ContextRow[]; plan?: PlanInfo } {
+    const byPassage = this.contextQuotes();
+    const fits = (quote: Quote): boolean => (onlySpeaker === null || (quote.speakerId !== null && this.registry.get(quote.speakerId)?.id === onlySpeaker))
+      && (!allow || allow(quote.article));
+    const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
+    // Unfiltered, which passages have quotes at all is remembered per document number: a common word has tens
+    // of thousands of candidate passages, and an id lookup each would cost more than the search.
+    const keepDoc = onlySpeaker !== null || allow ? undefined : (doc: number): boolean => {
+      let known = this.contextDocs;
+      if (doc >= known.length) {
+        const grown = new Uint8Array(Math.max(doc + 1, Math.ceil(known.length * 1.5) + 1024));
+        grown.set(known);
+        this.contextDocs = known = grown;
+      }
+      if (known[doc] === 0) {
+        const id = this.passages.idOf(doc);
+        known[doc] = id !== undefined && byPassage.has(id) ? 1 : 2;
+      }
+      return known[doc] === 1;
+    };
+    const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
+    const rows: ContextRow[] = [];
+    for (const hit of hits) {
+      const terms = hit.terms;
+      for (const quote of byPassage.get(hit.id) ?? []) {
+        if (!fits(quote)) continue;
+        const article = this.articlesById.get(quote.article);
+        if (!article) continue;
+        const paragraph = quote.paragraph === 0 ? article.title : article.paragraphs[quote.paragraph - 1] ?? '';
+        const previous = quote.paragraph > 1 ? article.paragraphs[quote.paragraph - 2] : undefined;
+        const context = quoteContext(quote.text, paragraph, previous);
+        if (!context) continue;
+        const contextHighlights = highlight(context, terms);
+        if (contextHighlights.length === 0) continue;
+        const highlights = highlight(quote.text, terms);
+        // Every word the passage matched must be in the quote's sentence(s), not elsewhere in the paragraph.
+        const seen = new Set<string>();
+        for (const [a, b] of contextHighlights) for (const t of indexTerms(context.slice(a, b))) seen.add(t);
+        for (const [a, b] of highlights) for (const t of indexTerms(quote.text.slice(a, b))) seen.add(t);
+        const needed = plan?.anyWord ? 1 : new Set(terms).size;
+        if (terms.filter((t) => seen.has(t)).length < needed) continue;
+        if (query.phrases.length && !containsPhrases(`${context} ${quote.text}`, query.phrases)) continue;
+        rows.push({ quote, score: hit.score, context, contextHighlights, highlights });
+      }
+    }
+    return { rows, plan };
+  }
+
+  /** Quotes by the passage whose words count as their context: their own paragraph, and the one before for a quote opening its paragraph. */
+  private contextQuotes(): Map<string, Quote[]> {
+    if (this.byContextPassage) return this.byContextPassage;
+    const map = new Map<string, Quote[]>();
+    const add = (id: string, quote: Quote): void => {
+      const list = map.get(id);
+      if (list) list.push(quote);
+      else map.set(id, [quote]);
+    };
+    for (const quote of this.quotesById.values()) {
+      if (quote.paragraph < 1) continue;
+      add(passageId(quote.article, quote.paragraph), quote);
+      if (quote.paragraph > 1) {
+        const text = this.articlesById.get(quote.article)?.paragraphs[quote.paragraph - 1] ?? '';
+        const at = text.indexOf(quote.text);
+        if (at >= 0 && !/[\p{L}\p{N}]/u.test(text.slice(0, at))) add(passageId(quote.article, quote.paragraph - 1), quote);
+      }
+    }
+    this.byContextPassage = map;
+    return map;
+  }
+
+  /** What typo tolerance read the words as, for telling the user ("sanctoins" → "sanctions"). */
+  private corrections(query: ParsedQuery, plans: PlanInfo[], shown: QuoteHit[]): Array<{ from: string; to: string }> {
+    const out: Array<{ from: string; to: string }> = [];
+    for (const plan of plans) {
+      if (!plan.fuzzy) continue;
+      for (const term of plan.corrected) {
+        if (out.some((c) => c.from === (query.words[query.terms.indexOf(term)] ?? term))) continue;
+        const close = this.quoteIndex.closestTerms(term)[0] ?? this.passages.closestTerms(term)[0];
+        if (close) out.push({ from: query.words[query.terms.indexOf(term)] ?? term, to: this.displayWord(close, shown) });
+      }
+    }
+    return out;
+  }
+
+  /** A corpus word for an index term (index terms are stems: "negoti" reads as "negotiations"). */
+  private displayWord(term: string, shown: QuoteHit[]): string {
+    // The rows shown hold the word as written.
+    for (const row of shown) {
+      for (const text of [row.text, row.context ?? '']) {
+        for (const word of tokenize(text)) if (indexTerms(word).includes(term)) return foldWord(word);
+      }
+    }
+    const words = this.wordCounts();
+    let best: string | null = null;
+    let count = 0;
+    for (let length = term.length; length <= term.length + 4; length++) {
+      for (const word of words.shaped(term[0] ?? '', length)) {
+        const n = words.counts.get(word) ?? 0;
+        if (n > count && indexTerms(word).includes(term)) {
+          best = word;
+          count = n;
+        }
+      }
+    }
+    return best ?? term;
+  }
+
+  /**
+   * A person's name in a topic (the longest of up to three words that names exactly one quoted person), and
+   * the topic without it; null when the topic names nobody.
+   */
+  speakerInTopic(topic: string): { speaker: Speaker; rest: string } | null {
+    const text = (topic ?? '').slice(0, 200);
+    const tokens = tokenizeWithOffsets(text);
+    const counts = this.speakerQuotes();
+    for (let n = Math.min(3, tokens.length); n >= 1; n--) {
+      for (let start = 0; start + n <= tokens.length; start++) {
+        const words = tokens.slice(start, start + n);
+        // A name starts with a capital as typed or is a word of 4+ letters; never a common word.
+        if (words.some((t) => queryTerm(t.word) === null)) continue;
+        if (!words.every((t) => /^\p{Lu}/u.test(t.word) || t.word.length >= 4)) continue;
+        const from = words[0].start;
+        const to = words[n - 1].end;
+        const speaker = this.registry.resolve(text.slice(from, to));
+        if (!speaker || speaker.type !== 'person' || !(counts.get(speaker.id)?.length)) continue;
+        return { speaker, rest: `${text.slice(0, from)} ${text.slice(to)}`.replace(/\s+/g, ' ').trim() };
+      }
+    }
+    return null;
+  }
+
+  /** A topic that is only a speaker's name, answered as that speaker's quotes. */
+  private speakerAsWhoSaid(speaker: Speaker, topic: string, opts: WhoSaidOptions): WhoSaidAnswer {
+    const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
+    const allow = this.articleFilter(opts);
+    const all = this.sortedSpeakerQuotes(speaker.id).filter((q) => !allow || allow(q.article));
+    const results = this.foldedHits(all.slice(0, limit * 2)).slice(0, limit);
+    return {
+      query: topic.replace(/\s+/g, ' ').trim(),
+      total: all.length,
+      totalSpeakers: all.length ? 1 : 0,
+      results,
+      speakers: results.length ? [{ speaker: speaker.name, speakerId: speaker.id, score: 0, quotes: results }] : [],
+      suggestions: [],
+      corrected: [],
+      fallback: null,
+      speaker: { id: speaker.id, name: speaker.name },
+      topic: null,
+    };
+  }
+
+  /** Articles a question is limited to (dates, source), or null for all. Throws on a date it cannot read. */
+  private articleFilter(opts: QueryOptions): ((article: string) => boolean) | null {
+    const bound = (value: string | undefined, name: string): { first: string; last: string } | null => {
+      if (value === undefined || !value.trim()) return null;
+      const parsed = parseDateBound(value);
+      if (!parsed) throw new EngineError(`${name}: "${value.slice(0, 40)}" is not a date; write 2025-05-12, 2025-05 or May 2025.`, 'bad-filter');
+      return parsed;
+    };
+    const since = bound(opts.since, 'since')?.first;
+    const until = bound(opts.until, 'until')?.last;
+    const source = opts.source?.trim() ? foldWord(opts.source.trim()) : null;
+    if (!since && !until && !source) return null;
+    const verdicts = new Map<string, boolean>();
+    return (id: string): boolean => {
+      let ok = verdicts.get(id);
+      if (ok === undefined) {
+        const article = this.articlesById.get(id);
+        const day = article?.date?.slice(0, 10);
+        ok = article !== undefined
+          && (!since || (day !== undefined && day >= since))
+          && (!until || (day !== undefined && day <= until))
+          && (!source || (article.source !== undefined && foldWord(article.source) === source));
+        verdicts.set(id, ok);
+      }
+      return ok;
+    };
+  }
+
+  /** Source names for autocomplete: those starting with (or containing) what was typed, most articles first. */
+  sourceNames(prefix = '', limit: number = DEFAULT_LIMITS.choices): Array<{ name: string; articles: number }> {
+    const counts = new Map<string, number>();
+    for (const article of this.articlesById.values()) if (article.source) counts.set(article.source, (counts.get(article.source) ?? 0) + 1);
+    const want = foldWord(prefix.trim());
+    return [...counts].filter(([name]) => !want || foldWord(name).includes(want))
+      .sort((a, b) => Number(!foldWord(a[0]).startsWith(want)) - Number(!foldWord(b[0]).startsWith(want)) || b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, clampLimit(limit, DEFAULT_LIMITS.choices)).map(([name, articles]) => ({ name, articles }));
   }
 
   /** Ranked passages with the matched words highlighted. */
@@ -569,30 +916,53 @@ export class Engine {
     // Only the shown passages are ranked in full and highlighted; every match is counted. Phrases are checked
     // on the passages' word ids (the text is the fallback for a passage the phrase index lacks).
     const compiled = query.phrases.length ? this.phrases.compile(query.phrases) : null;
-    const keep = compiled === null ? undefined : (id: string): boolean => {
+    const phraseKeep = compiled === null ? undefined : (id: string): boolean => {
       const known = this.phrases.containsCompiled(id, compiled);
       if (known !== undefined) return known;
       const text = textOf(id);
       return text !== undefined && containsPhrases(text, query.phrases);
     };
-    const { total, hits: top } = this.passages.searchTop(query, {
-      limit,
-      keep,
-      keepDoc: compiled === null ? undefined : (doc) => {
-        const slot = this.phraseSlot(doc);
-        return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
-      },
-    });
+    const allow = this.articleFilter(opts);
+    const keep = !allow ? phraseKeep : (id: string): boolean => allow(parsePassageId(id).article) && (!phraseKeep || phraseKeep(id));
+    let total: number;
+    let top: TextHit[];
+    let plan: PlanInfo | undefined;
+    if (opts.sort === 'newest') {
+      // Every match ranked, then the newest first (equal dates keep relevance order).
+      const all = this.passages.searchAll(query, keep);
+      total = all.hits.length;
+      plan = all.plan;
+      const dateOf = (id: string): string => this.articlesById.get(parsePassageId(id).article)?.date?.slice(0, 10) ?? '';
+      top = all.hits.map((hit, i) => ({ hit, i, date: dateOf(hit.id) }))
+        .sort((a, b) => (a.date === b.date ? a.i - b.i : a.date < b.date ? 1 : -1)).slice(0, limit).map((x) => x.hit);
+    } else {
+      ({ total, hits: top, plan } = this.passages.searchTop(query, {
+        limit,
+        keep,
+        keepDoc: compiled === null || allow ? undefined : (doc) => {
+          const slot = this.phraseSlot(doc);
+          return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
+        },
+      }));
+    }
     const hits: PassageHit[] = top.map((hit) => {
       const { article, paragraph } = parsePassageId(hit.id);
       const text = textOf(hit.id)!;
       return { ...this.citation(article, paragraph), text, score: hit.score, highlights: highlight(text, hit.terms) };
     });
-    return { query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query) };
+    const shown = hits.map((h) => ({ text: h.text }) as QuoteHit);
+    return {
+      query: query.text, total, results: hits, suggestions: total ? [] : this.suggestions(query),
+      corrected: plan ? this.corrections(query, [plan], shown) : [],
+      fallback: plan?.anyWord ? 'any-word' : null,
+    };
   }
 
-  /** What one speaker said (any of their names works), newest article first; every quote with no speaker given. */
-  quotes(speaker?: string, opts: QueryOptions = {}): QuotesAnswer {
+  /**
+   * What one speaker said (any of their names works), newest article first; every quote with no speaker given.
+   * With a topic (or a speaker given with topic words, "Zelensky Putin"), only their quotes on it, best first.
+   */
+  quotes(speaker?: string, opts: QuotesOptions = {}): QuotesAnswer {
     const name = (speaker ?? '').trim();
     if (!name) {
       const all = [...this.quotesByArticle.keys()]
@@ -601,18 +971,34 @@ export class Engine {
       const rows = opts.limit === undefined ? all : all.slice(0, clampLimit(opts.limit, all.length || 1));
       return { query: null, speaker: null, total: all.length, results: rows.map((q) => this.quoteHit(q)), suggestions: [] };
     }
-    const found = this.registry.resolve(name);
+    let found = this.registry.resolve(name);
+    let topic = (opts.topic ?? '').trim();
+    if (!found) {
+      const named = this.speakerInTopic(name);
+      if (named) {
+        found = named.speaker;
+        topic = `${named.rest} ${topic}`.trim();
+      }
+    }
     if (!found) {
       return {
         query: name, speaker: null, total: 0, results: [],
-        suggestions: this.registry.suggest(name, 5).map((s) => s.name),
+        suggestions: this.speakerSuggestions(name, 5),
+      };
+    }
+    if (parseQuery(topic).terms.length > 0) {
+      const answer = this.whoSaid(topic, { ...opts, speakerId: found.id });
+      return {
+        query: name, speaker: found, total: answer.total, results: answer.results, suggestions: answer.suggestions,
+        topic: topicWords(topic), corrected: answer.corrected, fallback: answer.fallback,
       };
     }
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.quotes);
-    const quotes = this.sortedSpeakerQuotes(found.id);
+    const allow = this.articleFilter(opts);
+    const quotes = this.sortedSpeakerQuotes(found.id).filter((q) => !allow || allow(q.article));
     return {
       query: name, speaker: found, total: quotes.length,
-      results: quotes.slice(0, limit).map((q) => this.quoteHit(q)), suggestions: [],
+      results: this.foldedHits(quotes.slice(0, limit * 2)).slice(0, limit), suggestions: [],
     };
   }
 
@@ -653,6 +1039,19 @@ export class Engine {
     };
   }
 
+  /** Paragraph `n` of an article (0: the headline) with its citation, or a message saying what exists. */
+  paragraph(id: string, n: number): ParagraphAnswer {
+    const article = this.articlesById.get(id.trim());
+    if (!article) throw new EngineError(`No article with id "${id.trim().slice(0, 100)}".`, 'unknown-article');
+    const count = article.paragraphs.length;
+    if (!Number.isInteger(n) || n < 0 || n > count) {
+      throw new EngineError(`Article ${article.id} has paragraphs 1 to ${count} (0 is the headline), not ${String(n).slice(0, 20)}.`, 'unknown-paragraph');
+    }
+    const text = n === 0 ? article.title : article.paragraphs[n - 1];
+    const quotes = (this.quotesByArticle.get(article.id) ?? []).filter((q) => q.paragraph === n).map((q) => this.quoteHit(q));
+    return { ...this.citation(article.id, n), text, paragraphs: count, quotes };
+  }
+
   getArticle(id: string): Article | undefined {
     return this.articlesById.get(id);
   }
@@ -690,6 +1089,21 @@ export class Engine {
     if (a?.url) citation.url = a.url;
     if (a?.date) citation.date = a.date;
     return citation;
+  }
+
+  /** Rows for quotes, wire copies of one statement folded into the first (see foldCopies). */
+  private foldedHits(quotes: Quote[]): QuoteHit[] {
+    const { kept, copies } = foldCopies(quotes, (q) => q);
+    return kept.map((q) => {
+      const hit = this.quoteHit(q);
+      const also = copies.get(q);
+      if (also) hit.alsoIn = also.map((c) => this.copyCitation(c));
+      return hit;
+    });
+  }
+
+  private copyCitation(quote: Quote): Citation {
+    return this.citation(quote.article, quote.paragraph);
   }
 
   private speakerName(quote: Quote): string | null {
@@ -753,11 +1167,39 @@ export class Engine {
     return this.words;
   }
 
-  /** Close words and speaker names for a query that found nothing. */
+  /** Close words and speaker names for a query that found nothing; never the query itself. */
   private suggestions(query: ParsedQuery): string[] {
+    const typed = new Set([foldWord(query.text), ...tokenize(query.text).map(foldWord)]);
     const fromWords = suggestWords(this.wordCounts(), tokenize(query.text), 5);
-    const fromSpeakers = this.registry.suggest(query.text, 3).map((s) => s.name);
-    return [...new Set([...fromWords, ...fromSpeakers])].slice(0, 8);
+    const fromSpeakers = this.speakerSuggestions(query.text, 3);
+    return [...new Set([...fromSpeakers, ...fromWords])].filter((s) => !typed.has(foldWord(s))).slice(0, 8);
+  }
+
+  /** Speaker names for a name that resolved to none: by prefix, else within a few typos ("Peskow" → Dmitry Peskov). */
+  private speakerSuggestions(name: string, limit: number): string[] {
+    const byPrefix = this.registry.suggest(name, limit).map((s) => s.name);
+    if (byPrefix.length) return byPrefix;
+    const typed = tokenize(name).map(foldWord).filter((w) => w.length >= 4);
+    if (typed.length === 0) return [];
+    const counts = this.speakerQuotes();
+    const found: Array<{ name: string; distance: number; quotes: number }> = [];
+    for (const speaker of this.registry.list()) {
+      if (speaker.type !== 'person') continue;
+      let best = Infinity;
+      for (const alias of speaker.aliases) {
+        const words = tokenize(alias).map(foldWord);
+        for (const w of typed) {
+          const max = w.length >= 7 ? 2 : 1;
+          for (const word of words) {
+            const d = editDistance(w, word, max);
+            if (d <= max && d < best) best = d;
+          }
+        }
+      }
+      if (best < Infinity) found.push({ name: speaker.name, distance: best, quotes: counts.get(speaker.id)?.length ?? 0 });
+    }
+    return found.sort((a, b) => a.distance - b.distance || b.quotes - a.quotes || a.name.localeCompare(b.name))
+      .slice(0, limit).map((f) => f.name);
   }
 }
 
@@ -770,6 +1212,43 @@ interface QuoteMeta {
   slotByKey: Map<string, number>;
   /** By slot: the speaker (undefined for unattributed quotes or an unknown id). */
   speakers: Array<Speaker | undefined>;
+}
+
+/** A quote's words without case, accents or punctuation: wire copies of one statement share it. */
+function statementKey(quote: Quote): string {
+  let key = statementKeys.get(quote);
+  if (key === undefined) {
+    key = `${quote.speakerId ?? ''}\u0000${quote.text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+    statementKeys.set(quote, key);
+  }
+  return key;
+}
+
+/** Keys by quote object: a quote's words never change (an edited article makes new quote objects). */
+const statementKeys = new WeakMap<Quote, string>();
+
+/**
+ * Rows in order with later copies of a statement (same speaker, same words, another article) folded into
+ * the first: `copies` holds, per kept row, the quotes it stands for.
+ */
+export function foldCopies<T>(rows: T[], quoteOf: (row: T) => Quote): { kept: T[]; copies: Map<T, Quote[]> } {
+  const first = new Map<string, T>();
+  const copies = new Map<T, Quote[]>();
+  const kept: T[] = [];
+  for (const row of rows) {
+    const quote = quoteOf(row);
+    const key = statementKey(quote);
+    const earlier = first.get(key);
+    if (earlier !== undefined && quoteOf(earlier).article !== quote.article && quote.speakerId !== null) {
+      const list = copies.get(earlier) ?? [];
+      if (!list.some((q) => q.article === quote.article)) list.push(quote);
+      copies.set(earlier, list);
+      continue;
+    }
+    if (earlier === undefined) first.set(key, row);
+    kept.push(row);
+  }
+  return { kept, copies };
 }
 
 /** The first `k` of `items` in `before` order, as sorting all of them and slicing would give (total order). */

@@ -112,21 +112,21 @@ describe('live changes without a rebuild', () => {
   it('add, replace and remove one article', async () => {
     const e = await Engine.open(CORPUS);
     const before = e.sources();
-    e.addArticle(parseArticle('lavrov', text('The armistice proposal is a trap.'), 'txt'));
-    expect(e.whoSaid('armistice').results[0]).toMatchObject({ speaker: 'Sergei Lavrov', article: 'lavrov', paragraph: 1 });
+    e.addArticle(parseArticle('lavrov', text('The embargo proposal is a trap.'), 'txt'));
+    expect(e.whoSaid('embargo').results[0]).toMatchObject({ speaker: 'Sergei Lavrov', article: 'lavrov', paragraph: 1 });
     expect(e.sources().articles).toBe(before.articles + 1);
 
-    e.replaceArticle(parseArticle('lavrov', text('The truce proposal deserves study.'), 'txt'));
-    expect(e.whoSaid('armistice').total).toBe(0);
-    expect(e.whoSaid('truce').results[0].speaker).toBe('Sergei Lavrov');
+    e.replaceArticle(parseArticle('lavrov', text('The referendum proposal deserves study.'), 'txt'));
+    expect(e.whoSaid('embargo').total).toBe(0);
+    expect(e.whoSaid('referendum').results[0].speaker).toBe('Sergei Lavrov');
 
     // A quoted phrase in who-said: the words in that order, in the quote itself.
-    expect(e.whoSaid('"truce proposal"').results.map((r) => r.speaker)).toEqual(['Sergei Lavrov']);
-    expect(e.whoSaid('"proposal truce"').total).toBe(0);
+    expect(e.whoSaid('"referendum proposal"').results.map((r) => r.speaker)).toEqual(['Sergei Lavrov']);
+    expect(e.whoSaid('"proposal referendum"').total).toBe(0);
 
     expect(e.removeArticle('lavrov')).toBe(true);
-    expect(e.whoSaid('truce').total).toBe(0);
-    expect(e.whoSaid('"truce proposal"').total).toBe(0);
+    expect(e.whoSaid('referendum').total).toBe(0);
+    expect(e.whoSaid('"referendum proposal"').total).toBe(0);
     expect(e.quotes('Lavrov').speaker).toBeNull();
     expect(e.sources()).toMatchObject({ articles: before.articles, paragraphs: before.paragraphs, quotes: before.quotes });
     expect(e.removeArticle('lavrov')).toBe(false);

@@ -2,7 +2,7 @@
 // user is escaped, every block is budgeted so a page always fits Discord's limits, and cuts happen only on raw text.
 import type { APIEmbed } from 'discord.js';
 import type {
-  ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, WhoSaidAnswer,
+  ArticleInfo, Highlights, ParagraphAnswer, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, WhoSaidAnswer,
 } from '../answers.js';
 import type { Citation } from '../types.js';
 import { cutAt } from '../unicode.js';
@@ -102,7 +102,32 @@ const KIND_NOTE: Record<QuoteHit['kind'], string> = { direct: '', partial: ' *(p
 export function quoteBlock(hit: QuoteHit): string {
   const words = highlightText(hit.text, hit.highlights, PAGE.quoteChars);
   const body = hit.kind === 'indirect' ? words : `“${words}”`;
-  return `${body}${KIND_NOTE[hit.kind]}\n— ${citationLine(hit)}`;
+  return `${body}${KIND_NOTE[hit.kind]}${contextNote(hit)}\n— ${citationLine(hit)}${alsoNote(hit)}`;
+}
+
+/** "also in 2 articles: Wire One, Wire Two" for a statement several articles carry. */
+export function alsoNote(hit: QuoteHit): string {
+  const also = hit.alsoIn ?? [];
+  if (!also.length) return '';
+  const names = also.slice(0, 3).map((c) => escapeAndTruncate(c.source ?? c.title ?? c.article, 40)).join(', ');
+  return ` · also in ${plural(also.length, 'article')}: ${names}${also.length > 3 ? ', …' : ''}`;
+}
+
+/** For a quote found by the sentence that reports it: that sentence, its matching words in bold. */
+export function contextNote(hit: QuoteHit): string {
+  if (hit.match !== 'context' || !hit.context) return '';
+  return `\n-# matched in: ${highlightText(hit.context, hit.contextHighlights ?? [], 300)}`;
+}
+
+/** What the engine did to the words typed (typo corrections, any-word fallback), as lines for a reply's content. */
+export function queryNotesText(answer: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>): string {
+  const notes: string[] = [];
+  const corrected = answer.corrected ?? [];
+  if (corrected.length) {
+    notes.push(`Not in the articles, so read as: ${corrected.map((c) => `${escapeAndTruncate(c.from, 40)} → ${escapeAndTruncate(c.to, 40)}`).join(', ')}.`);
+  }
+  if (answer.fallback === 'any-word') notes.push('No quote matches every word: these match some of them.');
+  return notes.map((n) => `\n-# ${n}`).join('');
 }
 
 export function passageBlock(hit: PassageHit, n: number): string {
@@ -194,7 +219,16 @@ export function renderWhoSaid(answer: WhoSaidAnswer): Reply | PagedReply {
   const footer = total > shown
     ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
     : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  return toPages(packPages(sections), `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`, footer);
+  return toPages(packPages(sections), `${whoSaidHeading(answer)}${queryNotesText(answer)}`, footer);
+}
+
+/** "Who said something about …", or, when the topic named a speaker, whose quotes on what these are. */
+export function whoSaidHeading(answer: WhoSaidAnswer): string {
+  if (!answer.speaker) return `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`;
+  const who = escapeAndTruncate(answer.speaker.name, 100);
+  return answer.topic
+    ? `What **${who}** said about **${escapeAndTruncate(answer.topic, 200)}**:`
+    : `Everything **${who}** is quoted saying (the topic names a speaker):`;
 }
 
 function kindRank(k: QuoteHit['kind']): number {
@@ -206,7 +240,7 @@ export function renderSearch(answer: SearchAnswer): Reply | PagedReply {
   const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)) };
   const shown = answer.results.length;
   const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
-  return toPages(packPages([section]), '', footer);
+  return toPages(packPages([section]), queryNotesText(answer).replace(/^\n/, ''), footer);
 }
 
 export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
@@ -221,8 +255,9 @@ export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
   const shown = answer.results.length;
   const total = Math.max(answer.total ?? shown, shown);
   const who = truncate(answer.speaker.name, 100);
-  const footer = total > shown ? `${total} quotes by ${who}; latest ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
-  return toPages(packPages([{ title: answer.speaker.name, blocks }]), '', footer);
+  const footer = total > shown ? `${total} quotes by ${who}; ${answer.topic ? 'best' : 'latest'} ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
+  const heading = answer.topic ? `What **${escapeAndTruncate(answer.speaker.name, 100)}** said about **${escapeAndTruncate(answer.topic, 200)}**:${queryNotesText(answer)}` : '';
+  return toPages(packPages([{ title: answer.speaker.name, blocks }]), heading, footer);
 }
 
 /** `ephemeral` forces a private card; otherwise the asker's `private` option decides. */
@@ -246,6 +281,22 @@ export function renderArticle(info: ArticleInfo, ephemeral?: boolean): Reply {
     footer: { text: truncate(`id: ${info.id}`, 200) },
   };
   const href = safeUrl(info.url);
+  if (href) embed.url = href;
+  return clampMessage(ephemeral === undefined ? { embeds: [embed] } : { embeds: [embed], ephemeral });
+}
+
+/** One paragraph of an article as the article has it, to check a citation; its quotes' speakers below. */
+export function renderParagraph(p: ParagraphAnswer, ephemeral?: boolean): Reply {
+  const quotes = p.quotes.length
+    ? `\n\n-# Quotes here: ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? 'unattributed').join(', '), 300)}`
+    : '';
+  const embed: APIEmbed = {
+    title: escapeAndTruncate(`${p.title || p.article} — ${p.paragraph === 0 ? 'headline' : `¶${p.paragraph} of ${p.paragraphs}`}`, LIMITS.embedTitle),
+    description: escapeAndTruncate(p.text, PAGE.description - 400) + quotes,
+    color: COLOR,
+    footer: { text: truncate([p.source, p.date?.slice(0, 10), `id: ${p.article}`].filter(Boolean).join(' · '), 200) },
+  };
+  const href = safeUrl(p.url);
   if (href) embed.url = href;
   return clampMessage(ephemeral === undefined ? { embeds: [embed] } : { embeds: [embed], ephemeral });
 }

@@ -1,6 +1,6 @@
 // Engine answers → terminal text.
 import type {
-  ArticleInfo, Highlights, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
+  ArticleInfo, Highlights, ParagraphAnswer, PassageHit, QuoteHit, QuotesAnswer, SearchAnswer, SourcesAnswer, SpeakerChoice,
   WhoSaidAnswer,
 } from '../answers.js';
 import type { Citation } from '../types.js';
@@ -36,7 +36,22 @@ function quoteLine(q: QuoteHit, style: RenderStyle, withSpeaker: boolean): strin
   const words = applyHighlights(q.text, q.highlights, style);
   const who = withSpeaker ? `${q.speaker ?? 'unattributed'}: ` : '';
   const shown = q.kind === 'indirect' ? words : `“${words}”`;
-  return `  ${who}${shown} (${q.kind})\n      — ${cite(q)}`;
+  const context = q.match === 'context' && q.context
+    ? `\n      matched in the words around it: ${applyHighlights(q.context, q.contextHighlights ?? [], style)}`
+    : '';
+  const also = q.alsoIn?.length
+    ? `\n      also in ${q.alsoIn.length === 1 ? '1 article' : `${q.alsoIn.length} articles`}: ${q.alsoIn.map((c) => `${c.article} ¶${c.paragraph}`).join(', ')}`
+    : '';
+  return `  ${who}${shown} (${q.kind})${context}\n      — ${cite(q)}${also}`;
+}
+
+/** What the engine did to the words typed, said plainly (typo corrections, any-word fallback). */
+export function queryNotes(a: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>): string[] {
+  const notes: string[] = [];
+  const corrected = a.corrected ?? [];
+  if (corrected.length) notes.push(`(not in the corpus, read as: ${corrected.map((c) => `${c.from} → ${c.to}`).join(', ')})`);
+  if (a.fallback === 'any-word') notes.push('(nothing matches every word; showing what matches some of them)');
+  return notes;
 }
 
 function plural(n: number, word: string): string {
@@ -48,8 +63,16 @@ function suggest(suggestions: string[]): string {
 }
 
 export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
+  if (a.speaker) {
+    const about = a.topic ? ` on "${a.topic}"` : '';
+    if (a.total === 0) return `${a.speaker.name} is not quoted${about} in the corpus.${suggest(a.suggestions)}`;
+    const lines = [`${a.speaker.name}${about}: ${plural(a.total, 'quote')}${a.topic ? '' : ' (the topic names a speaker: all their quotes)'}`, ...queryNotes(a)];
+    for (const q of a.results) lines.push(quoteLine(q, style, false));
+    if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
+    return lines.join('\n');
+  }
   if (a.total === 0) return `Nobody in the corpus is quoted on "${a.query}".${suggest(a.suggestions)}`;
-  const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`];
+  const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
   for (const group of a.speakers) {
     lines.push('', group.speaker ?? 'Unattributed');
     for (const q of group.quotes) lines.push(quoteLine(q, style, false));
@@ -60,7 +83,7 @@ export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
 
 export function renderSearch(a: SearchAnswer, style: RenderStyle): string {
   if (a.total === 0) return `No passage mentions "${a.query}".${suggest(a.suggestions)}`;
-  const lines = [`Search "${a.query}": ${plural(a.total, 'passage')}`];
+  const lines = [`Search "${a.query}": ${plural(a.total, 'passage')}`, ...queryNotes(a)];
   a.results.forEach((p: PassageHit, i) => {
     lines.push('', `${i + 1}. ${cite(p)}`, `   ${applyHighlights(p.text, p.highlights, style)}`);
   });
@@ -74,7 +97,9 @@ export function renderQuotes(a: QuotesAnswer, style: RenderStyle): string {
   }
   const speaker = a.speaker!;
   const also = speaker.aliases.filter((n) => n !== speaker.name);
-  const lines = [`${speaker.name}${also.length ? ` (also: ${also.join(', ')})` : ''}: ${plural(a.total, 'quote')}`];
+  const about = a.topic ? ` on "${a.topic}"` : '';
+  if (a.topic && a.total === 0) return `${speaker.name} is not quoted${about} in the corpus.${suggest(a.suggestions)}`;
+  const lines = [`${speaker.name}${also.length ? ` (also: ${also.join(', ')})` : ''}${about}: ${plural(a.total, 'quote')}`, ...queryNotes(a)];
   for (const q of a.results) lines.push(quoteLine(q, style, false));
   if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
   return lines.join('\n');
@@ -92,6 +117,12 @@ export function renderArticle(a: ArticleInfo): string {
   lines.push(`  date:       ${a.date ?? 'unknown'}`);
   if (a.added_by) lines.push(`  added by:   ${a.added_by}${a.added_at ? ` at ${a.added_at}` : ''}`);
   lines.push(`  paragraphs: ${a.paragraphs}`, `  quotes:     ${a.quotes}`, `  speakers:   ${a.speakers.join(', ') || 'none'}`);
+  return lines.join('\n');
+}
+
+export function renderParagraph(p: ParagraphAnswer): string {
+  const lines = [cite(p), '', p.text];
+  if (p.quotes.length) lines.push('', `Quotes in this paragraph: ${p.quotes.map((q) => `${q.speaker ?? 'unattributed'} (${q.kind})`).join(', ')}`);
   return lines.join('\n');
 }
 

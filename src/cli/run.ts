@@ -1,9 +1,9 @@
 // One CLI request against an open engine → what to print and the exit code. No process I/O here.
 import type { QuoteHit, WhoSaidAnswer } from '../answers.js';
-import { Engine, EngineError } from '../engine.js';
+import { Engine, EngineError, type QueryOptions } from '../engine.js';
 import { HELP, type CliRequest } from './args.js';
 import {
-  renderArticle, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
+  renderArticle, renderParagraph, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
 } from './render.js';
 
 export interface CliOutput {
@@ -36,7 +36,23 @@ function whoSaidJson(a: WhoSaidAnswer): unknown {
     results: a.results,
     speakers: a.speakers.map((g) => ({ speaker: g.speaker, speakerId: g.speakerId, score: g.score, quotes: g.quotes.length })),
     suggestions: a.suggestions,
+    corrected: a.corrected ?? [],
+    fallback: a.fallback ?? null,
+    speaker: a.speaker ?? null,
+    topic: a.topic ?? null,
   };
+}
+
+/** The date, source and order options of a request, as the engine takes them. */
+function filters(req: CliRequest): Pick<QueryOptions, 'since' | 'until' | 'source' | 'sort'> {
+  return { since: req.since, until: req.until, source: req.source, sort: req.sort };
+}
+
+/** Under an empty answer: which articles were searched, when the request limited them. */
+function filterNote(req: CliRequest, total: number): string {
+  if (total > 0) return '';
+  const parts = [req.since && `dated since ${req.since}`, req.until && `dated until ${req.until}`, req.source && `from ${req.source}`].filter(Boolean);
+  return parts.length ? `\n(only articles ${parts.join(', ')} were searched; undated articles are left out by --since/--until)` : '';
 }
 
 export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle): CliOutput {
@@ -46,15 +62,15 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
       case 'help':
         return req.json ? json({ help: HELP }) : ok(HELP);
       case 'who-said': {
-        const answer = engine.whoSaid(req.arg, { limit: req.limit });
-        return req.json ? json(whoSaidJson(answer)) : ok(renderWhoSaid(answer, style));
+        const answer = engine.whoSaid(req.arg, { limit: req.limit, ...filters(req) });
+        return req.json ? json(whoSaidJson(answer)) : ok(renderWhoSaid(answer, style) + filterNote(req, answer.total));
       }
       case 'search': {
-        const answer = engine.search(req.arg, { limit: req.limit });
-        return req.json ? json(answer) : ok(renderSearch(answer, style));
+        const answer = engine.search(req.arg, { limit: req.limit, ...filters(req) });
+        return req.json ? json(answer) : ok(renderSearch(answer, style) + filterNote(req, answer.total));
       }
       case 'quotes': {
-        const answer = engine.quotes(req.arg, { limit: req.limit });
+        const answer = engine.quotes(req.arg, { limit: req.limit, topic: req.topic, ...filters(req) });
         if (req.arg && !answer.speaker) {
           const hint = answer.suggestions.length ? ` Did you mean: ${answer.suggestions.join(', ')}?` : '';
           return failure(req, EXIT.notFound, 'unknown-speaker', `No speaker called "${req.arg}" in the corpus.${hint}`);
@@ -74,6 +90,10 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
           const hint = close.length ? ` Did you mean: ${close.join(', ')}?` : ' `sources` lists the ids.';
           return failure(req, EXIT.notFound, 'unknown-article', `No article with id "${req.arg}".${hint}`);
         }
+        if (req.paragraph !== undefined) {
+          const paragraph = engine.paragraph(info.id, req.paragraph);
+          return req.json ? json(paragraph) : ok(renderParagraph(paragraph));
+        }
         return req.json ? json(info) : ok(renderArticle(info));
       }
       case 'sources': {
@@ -83,7 +103,8 @@ export function runRequest(engine: Engine, req: CliRequest, style: RenderStyle):
     }
   } catch (err) {
     if (err instanceof EngineError) {
-      return failure(req, err.code === 'empty-query' ? EXIT.usage : EXIT.notFound, err.code, err.message);
+      const usage = err.code === 'empty-query' || err.code === 'bad-filter' || err.code === 'unknown-paragraph';
+      return failure(req, usage ? EXIT.usage : EXIT.notFound, err.code, err.message);
     }
     throw err;
   }

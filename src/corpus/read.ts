@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, CorpusProblem } from '../types.js';
 import { cleanParagraphs, cleanTitle, headlineIndex, tidyParagraph } from './clean.js';
+import { findArticleDate } from './dates.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { readCorpusFile, UnsafeFileError } from './safe-file.js';
 
@@ -88,6 +89,11 @@ export function parseArticle(id: string, original: string, format: ArticleFormat
   for (const key of ['source', 'url', 'date', 'added_by', 'added_at'] as const) {
     const value = meta[key]?.trim();
     if (value) article[key] = value;
+  }
+  if (!article.date) {
+    // No front-matter date: a "Published …" line or a dateline in the text, if it has one.
+    const date = findArticleDate(body);
+    if (date) article.date = date;
   }
   return article;
 }

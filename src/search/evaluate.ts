@@ -97,6 +97,7 @@ interface Inherited {
   prefix?: boolean | ((term: string, i: number, terms: string[]) => boolean);
   fuzzy?: boolean | number | ((term: string, i: number, terms: string[]) => boolean | number);
   maxFuzzy?: number;
+  boostTerm?: (term: string, i: number, terms: string[]) => number;
 }
 
 export class TooComplex extends Error {}
@@ -308,9 +309,11 @@ export class QueryEvaluator {
     const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : options.fuzzy || false;
     const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
     const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
+    // MiniSearch multiplies every posting's score of the term by its boost.
+    const boost = typeof options.boostTerm === 'function' ? options.boostTerm(term, 0, [term]) : 1;
     const index = this.m._index;
     const results = this.pool.take(this.m._nextId);
-    this.termResults(leaf, bit, term, 1, index.get(term), results);
+    this.termResults(leaf, bit, term, boost, index.get(term), results);
     let fuzzyMatches: Map<string, [FieldData, number]> | undefined;
     if (fuzzy) {
       const f = fuzzy === true ? 0.2 : fuzzy;
@@ -322,13 +325,13 @@ export class QueryEvaluator {
         const distance = derived.length - term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(derived);
-        this.termResults(leaf, bit, derived, WEIGHTS.prefix * derived.length / (derived.length + 0.3 * distance), data, results);
+        this.termResults(leaf, bit, derived, boost * WEIGHTS.prefix * derived.length / (derived.length + 0.3 * distance), data, results);
       }
     }
     if (fuzzyMatches) {
       for (const [derived, [data, distance]] of fuzzyMatches) {
         if (!distance) continue;
-        this.termResults(leaf, bit, derived, WEIGHTS.fuzzy * derived.length / (derived.length + distance), data, results);
+        this.termResults(leaf, bit, derived, boost * WEIGHTS.fuzzy * derived.length / (derived.length + distance), data, results);
       }
     }
     return results;

@@ -4,6 +4,7 @@
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { Evaluation, QueryEvaluator, TooComplex } from './evaluate.js';
 import { phraseWord, type ParsedQuery } from './query.js';
+import { synonymsAt } from './synonyms.js';
 import { indexTerms, processIndexTerm, stem, tokenize, tokenizeWithOffsets } from './text.js';
 
 export interface IndexedText {
@@ -59,6 +60,14 @@ export interface HitList {
   id(i: number): string;
   score(i: number): number;
   hit(i: number): TextHit;
+  /** How the plan found the hits (absent when nothing was found). */
+  plan?: PlanInfo;
+}
+
+export type PlanInfo = Omit<PlanResult, 'evaluation'>;
+
+function planInfo(found: PlanResult): PlanInfo {
+  return { fuzzy: found.fuzzy, anyWord: found.anyWord, corrected: found.corrected };
 }
 
 /** A hit whose matched terms are worked out only when read (only shown hits are highlighted). */
@@ -126,6 +135,16 @@ export class TextIndex {
     this.evaluator.removed(doc);
   }
 
+  /** Every hit passing `keep`, ranked, and how the plan found them. */
+  searchAll(query: ParsedQuery, keep?: (id: string) => boolean): { hits: TextHit[]; plan?: PlanInfo } {
+    const found = this.planWithInfo(query, keep);
+    if (!found) return { hits: [] };
+    const evaluation = found.evaluation;
+    if (Array.isArray(evaluation)) return { hits: keep ? evaluation.filter((h) => keep(h.id)) : evaluation, plan: planInfo(found) };
+    const ranked = evaluation.rank({ keep });
+    return { hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan: planInfo(found) };
+  }
+
   /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
   search(query: ParsedQuery, filter?: (id: string) => boolean): TextHit[] {
     const evaluation = this.plan(query, filter);
@@ -141,10 +160,12 @@ export class TextIndex {
    * objects (with matched terms) are made only for the rows a caller keeps.
    */
   searchUnranked(query: ParsedQuery): HitList {
-    const evaluation = this.plan(query);
-    if (!evaluation) return { size: 0, doc: () => -1, id: () => '', score: () => 0, hit: () => ({ id: '', score: 0, terms: [] }) };
+    const found = this.planWithInfo(query);
+    const evaluation = found?.evaluation;
+    if (!found || !evaluation) return { size: 0, doc: () => -1, id: () => '', score: () => 0, hit: () => ({ id: '', score: 0, terms: [] }) };
+    const plan = planInfo(found);
     if (Array.isArray(evaluation)) {
-      return { size: evaluation.length, doc: () => -1, id: (i) => evaluation[i].id, score: (i) => evaluation[i].score, hit: (i) => evaluation[i] };
+      return { size: evaluation.length, doc: () => -1, id: (i) => evaluation[i].id, score: (i) => evaluation[i].score, hit: (i) => evaluation[i], plan };
     }
     const { docs, scores } = evaluation.unranked();
     return {
@@ -153,6 +174,7 @@ export class TextIndex {
       id: (i) => evaluation.id(docs[i]),
       score: (i) => scores[i],
       hit: (i) => new EvaluatedHit(evaluation.id(docs[i]), scores[i], docs[i], evaluation),
+      plan,
     };
   }
 
@@ -164,47 +186,82 @@ export class TextIndex {
   searchTop(
     query: ParsedQuery,
     opts: { limit: number; keep?: (id: string) => boolean; keepDoc?: (doc: number) => boolean },
-  ): { total: number; hits: TextHit[] } {
-    const evaluation = this.plan(query);
-    if (!evaluation) return { total: 0, hits: [] };
+  ): { total: number; hits: TextHit[]; plan?: PlanInfo } {
+    const found = this.planWithInfo(query);
+    if (!found) return { total: 0, hits: [] };
+    const evaluation = found.evaluation;
+    const plan = planInfo(found);
     if (Array.isArray(evaluation)) {
       const kept = opts.keep ? evaluation.filter((h) => opts.keep!(h.id)) : evaluation;
-      return { total: kept.length, hits: kept.slice(0, opts.limit) };
+      return { total: kept.length, hits: kept.slice(0, opts.limit), plan };
     }
     // By document number when the caller can (no id lookup per candidate); by id otherwise.
     const ranked = evaluation.rank({ limit: opts.limit, keep: opts.keep, keepDoc: opts.keepDoc });
-    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)) };
+    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan };
+  }
+
+  /** True when some indexed text holds `term` exactly (an index term: folded and stemmed). */
+  hasTerm(term: string): boolean {
+    const postings = (this.mini as unknown as { _index: { get(t: string): { get(f: number): { size: number } | undefined } | undefined } })._index.get(term)?.get(0);
+    return postings !== undefined && postings.size > 0;
+  }
+
+  /**
+   * Index terms within typo distance of `term`, closest first, then the most frequent: what a typo-tolerant plan
+   * read the word as (for telling the user).
+   */
+  closestTerms(term: string, max = 1): string[] {
+    const distance = typoDistance(term);
+    if (!distance) return [];
+    const index = (this.mini as unknown as { _index: { fuzzyGet(t: string, d: number): Map<string, [{ get(f: number): { size: number } | undefined }, number]> } })._index;
+    return [...index.fuzzyGet(term, distance)]
+      .filter(([t, [, d]]) => d > 0 && t !== term)
+      .map(([t, [data, d]]) => ({ t, d, n: data.get(0)?.size ?? 0 }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => a.d - b.d || b.n - a.n || (a.t < b.t ? -1 : 1))
+      .slice(0, max)
+      .map((x) => x.t);
   }
 
   /**
    * The query plan: exact AND, typo-tolerant AND, then (several terms) exact OR, typo-tolerant OR; the first
    * that finds anything wins. Evaluated by QueryEvaluator (MiniSearch's semantics, faster); a query too large
-   * for it goes to MiniSearch itself (the array of hits).
+   * for it goes to MiniSearch itself (the array of hits). Typo tolerance applies only to terms the corpus does
+   * not hold (`known`, default: this index): a real word is never read as another ("sanctions" as "actions").
    */
   private plan(query: ParsedQuery, filter?: (id: string) => boolean): Evaluation | TextHit[] | null {
+    const found = this.planWithInfo(query, filter);
+    return found?.evaluation ?? null;
+  }
+
+  /** The plan's evaluation and which step found it (typo-tolerant, any word). */
+  planWithInfo(query: ParsedQuery, filter?: (id: string) => boolean): PlanResult | null {
     if (query.terms.length === 0) return null;
+    const known = query.known ?? ((t: string) => this.hasTerm(t));
+    const fuzzyAllowed = query.terms.map((t) => typoDistance(t) > 0 && !known(t));
     const plans: Array<{ fuzzy: boolean; combineWith: 'AND' | 'OR' }> = [
       { fuzzy: false, combineWith: 'AND' },
       { fuzzy: true, combineWith: 'AND' },
     ];
     if (query.terms.length > 1) plans.push({ fuzzy: false, combineWith: 'OR' }, { fuzzy: true, combineWith: 'OR' });
     for (const plan of plans) {
-      if (plan.fuzzy && !query.terms.some((t) => typoDistance(t) > 0)) continue;
-      const built = this.buildQuery(query, plan.fuzzy, plan.combineWith);
+      if (plan.fuzzy && !fuzzyAllowed.some(Boolean)) continue;
+      const built = this.buildQuery(query, plan.fuzzy ? fuzzyAllowed : null, plan.combineWith);
+      const info = { fuzzy: plan.fuzzy, anyWord: plan.combineWith === 'OR', corrected: plan.fuzzy ? query.terms.filter((_, i) => fuzzyAllowed[i]) : [] };
       try {
         const evaluation = this.evaluator.evaluate(built);
         // A filter (like MiniSearch's) decides whether a plan found anything.
-        if (evaluation.size && (!filter || evaluation.rank({ limit: 1, keep: filter }).total > 0)) return evaluation;
+        if (evaluation.size && (!filter || evaluation.rank({ limit: 1, keep: filter }).total > 0)) return { evaluation, ...info };
       } catch (err) {
         if (!(err instanceof TooComplex)) throw err;
         const results = this.mini.search(built, { filter: filter ? (r) => filter(String(r.id)) : undefined });
-        if (results.length) return results.map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+        if (results.length) return { evaluation: results.map((r) => ({ id: String(r.id), score: r.score, terms: r.terms })), ...info };
       }
     }
     return null;
   }
 
-  private buildQuery(query: ParsedQuery, fuzzy: boolean, combineWith: 'AND' | 'OR'): Query {
+  private buildQuery(query: ParsedQuery, fuzzyAllowed: boolean[] | null, combineWith: 'AND' | 'OR'): Query {
     const { terms, words } = query;
     const last = terms.length - 1;
     const one = (i: number): Query => {
@@ -212,7 +269,7 @@ export class TextIndex {
         combineWith: 'OR',
         queries: [terms[i]],
         prefix: i === last && query.lastIsPrefix,
-        fuzzy: fuzzy ? typoDistance(terms[i]) : false,
+        fuzzy: fuzzyAllowed?.[i] ? typoDistance(terms[i]) : false,
         maxFuzzy: 2,
       };
       const splits = compoundSplits(words[i]);
@@ -220,7 +277,27 @@ export class TextIndex {
     };
     const units: Query[] = [];
     for (let i = 0; i <= last; i++) {
-      if (combineWith === 'AND' && i < last) {
+      const synonyms = query.synonyms === false ? null : synonymsAt(terms, i);
+      if (synonyms) {
+        // The words typed, or any equivalent phrasing (each phrasing's words all present), the typed ones
+        // scoring higher.
+        const typed: Query[] = [];
+        for (let k = 0; k < synonyms.length; k++) typed.push(one(i + k));
+        // A phrasing of n words sums n scores and counts n matched terms (MiniSearch's quality factor): its
+        // boost is divided by n² so that a longer phrasing does not outrank the word typed.
+        const alternatives: Query[] = synonyms.alternatives.map((alt) => ({
+          combineWith: 'AND', queries: alt, fuzzy: false, prefix: false, boostTerm: () => SYNONYM_BOOST / (alt.length * alt.length),
+        }));
+        units.push({
+          combineWith: 'OR',
+          queries: [
+            // Any word of a typed phrase is enough when any word is ("peace deal" → "peace").
+            typed.length === 1 ? typed[0] : { combineWith, queries: typed },
+            ...alternatives,
+          ],
+        });
+        i += synonyms.length - 1;
+      } else if (combineWith === 'AND' && i < last && !synonymsAt(terms, i + 1)) {
         // Two typed words may be one in the text ("cease fire" finds "ceasefire").
         units.push({ combineWith: 'OR', queries: [{ combineWith: 'AND', queries: [one(i), one(i + 1)] }, stem(words[i] + words[i + 1])] });
         i++;
@@ -228,6 +305,19 @@ export class TextIndex {
     }
     return { combineWith, queries: units };
   }
+}
+
+/** An equivalent phrasing scores this share of the words typed: exact words rank first. */
+export const SYNONYM_BOOST = 0.35;
+
+export interface PlanResult {
+  evaluation: Evaluation | TextHit[];
+  /** Typo tolerance was needed to find anything. */
+  fuzzy: boolean;
+  /** Not every term could be found together: any of them was enough. */
+  anyWord: boolean;
+  /** The terms typo tolerance applied to (when fuzzy). */
+  corrected: string[];
 }
 
 export type Highlight = [number, number];

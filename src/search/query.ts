@@ -19,6 +19,10 @@ export interface ParsedQuery {
   phrases: string[][];
   /** The last term may be a prefix of a longer word (the user may still be typing it). */
   lastIsPrefix: boolean;
+  /** Which terms the corpus holds (typo tolerance applies only to the others); default: the index searched. */
+  known?: (term: string) => boolean;
+  /** Equivalent phrasings from the synonym table are searched too (default true). */
+  synonyms?: boolean;
 }
 
 /** Folded + stemmed word without stop-word removal, for phrase checks. */

@@ -98,7 +98,11 @@ export function processIndexTerm(word: string): string[] | null {
 }
 
 /** Words a question wraps around its topic ("who said ...", "what about ..."): never search terms. */
-export const QUERY_FILLER = new Set(['who', 'whom', 'said', 'say', 'says', 'saying', 'what', 'about', 'quote', 'quotes', 'quoted']);
+export const QUERY_FILLER = new Set([
+  'who', 'whom', 'said', 'say', 'says', 'saying', 'what', 'about', 'quote', 'quotes', 'quoted',
+  'anything', 'something', 'anyone', 'anybody', 'someone', 'somebody', 'everything', 'tell', 'mention', 'mentioned',
+  'mentions', 'comment', 'comments', 'commented', 'remark', 'remarks', 'talked',
+]);
 
 /**
  * A query word → one search term: the hyphenated form joined ("cease-fire" → ceasefire), which the index
