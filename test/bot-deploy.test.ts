@@ -62,7 +62,7 @@ test('moderation commands are registered only in the servers that own the corpus
     const r = await deploy({ ...env, MOD_GUILD_IDS: `${home},${other}` });
     expect(r.code).toBe(0);
     const moderation = commandList.filter((c) => c.moderatorOnly).map((c) => c.data.name);
-    expect(moderation).toEqual(['add-article', 'replace-article', 'remove-article', 'reindex']);
+    expect(moderation).toEqual(['add-article', 'replace-article', 'remove-article', 'reindex', 'feeds', 'alerts']);
     const global: string[] = two.commands.get('global')!.map((c) => String(c.name));
     expect(global).toEqual(expect.arrayContaining(['who-said', 'search', 'quotes', 'article', 'sources', 'help']));
     expect(global.filter((n) => moderation.includes(n))).toEqual([]);
