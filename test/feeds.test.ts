@@ -258,6 +258,20 @@ describe('bad feeds and pages', () => {
     expect(r4.itemErrors).toEqual([]);
   }, 20_000);
 
+  it('an item page is read on the parse thread, under the article time limit: too slow is refused, nothing queued', async () => {
+    const paras = Array.from({ length: 3000 }, (_, n) => `<p>Paragraph ${n} says “the talks go on,” an envoy said.</p>`).join('');
+    site.routes.set('/news/heavy', (_q, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Heavy one</title></head><body><article>${paras}</article></body></html>`));
+    site.routes.set('/rss', conditional('application/rss+xml', () => rss('Courier', [{ title: 'Heavy one', link: `${site.base}/news/heavy`, guid: 'heavy' }])));
+    // With approval on, nothing else reads the page before it is queued: only the parse thread's limit can refuse it.
+    const id = await addFeed(`${site.base}/rss`, { backfill: 5, approval: true });
+    const strict = deps();
+    strict.mctx = { ...strict.mctx, settings: { ...strict.mctx.settings, articleTimeoutMs: 1 } };
+    const r = await pollFeed(strict, id);
+    expect(r.itemErrors.join('\n')).toMatch(/Heavy one.*took longer than the 1 ms limit/);
+    expect(r.queued).toEqual([]);
+    expect((await loadState(dir)).queue).toEqual([]);
+  }, 20_000);
+
   it('parses what a hostile feed sends without trusting it: script links, junk, thousands of items', () => {
     const many = rss('Many', Array.from({ length: 5000 }, (_, n) => ({ title: `Item ${n}`, link: n % 2 ? `javascript:alert(${n})` : `/rel/${n}`, guid: `g${n}` })));
     const parsed = parseFeedBytes(Buffer.from(many), 'https://news.example/feed');

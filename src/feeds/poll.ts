@@ -3,14 +3,15 @@
 // Crash safety: an item is marked seen only after it was added or queued, and the feed's ETag only after every
 // new item was handled; a poll cut short is redone, and the corpus duplicate check makes a redone add a no-op.
 import { createHash } from 'node:crypto';
-import { draftFromSource, type ArticleDraft } from '../moderation/draft.js';
+import type { ArticleDraft } from '../moderation/draft.js';
 import { findDuplicate, normalizeUrl, readExistingArticles } from '../moderation/duplicates.js';
 import { isModerationError, ModerationError } from '../moderation/errors.js';
 import { fetchUrl } from '../moderation/fetch-url.js';
-import { addArticle, readSource, type ModerationContext } from '../moderation/service.js';
+import { addArticle, draftOffThread, readSource, tooSlow, type ModerationContext } from '../moderation/service.js';
 import { decodeSource } from '../moderation/input.js';
 import { formatBytes } from '../moderation/settings.js';
-import { extractQuotes } from '../quotes/extract.js';
+import type { ExtractedQuote } from '../types.js';
+import { OffThreadTimeout, parseThread } from '../worker/offthread.js';
 import { reviewCard, notice, type MessageBody } from './card.js';
 import { matchesKeywords } from './keywords.js';
 import { FeedParseError, itemText, parseFeedBytes, type FeedItem } from './parse.js';
@@ -220,7 +221,8 @@ async function draftOf(deps: FeedDeps, feed: FeedRecord, item: FeedItem): Promis
     const s = deps.mctx.settings;
     const doc = await fetchUrl(item.link, { timeoutMs: s.urlTimeoutMs, maxBytes: s.maxUrlBytes, allowPrivate: s.allowPrivateUrls, addressPolicy: deps.addressPolicy });
     const decoded = decodeSource({ bytes: doc.bytes, filename: new URL(doc.url).pathname, contentType: doc.contentType }, s.maxUrlBytes);
-    draft = draftFromSource({ ...decoded, url: item.link, altUrls: doc.url !== item.link ? [doc.url] : [] });
+    // A feed's page is as untrusted as a moderator's: parsed on the parse thread, under its time limit.
+    draft = await draftOffThread(deps.mctx, { ...decoded, url: item.link, altUrls: doc.url !== item.link ? [doc.url] : [] });
   } else if (item.content.trim()) {
     draft = await readSource(deps.mctx, {
       kind: 'bytes', bytes: Buffer.from(`<!doctype html><html><head><title>${escapeHtml(item.title)}</title></head><body><article>${item.content}</article></body></html>`),
@@ -290,9 +292,19 @@ async function duplicateOf(deps: FeedDeps, draft: ArticleDraft, readFiles: boole
   return queued ? `waiting in the review queue (${queued.id})` : undefined;
 }
 
+/** The card's quotes, extracted on the parse thread (the draft's text came from a stranger's page). */
+async function quotesOffThread(ctx: ModerationContext, draft: ArticleDraft): Promise<ExtractedQuote[]> {
+  try {
+    return await parseThread().run('quotes', { paragraphs: draft.paragraphs, title: draft.title }, ctx.settings.articleTimeoutMs);
+  } catch (err) {
+    if (err instanceof OffThreadTimeout) throw tooSlow(err);
+    throw err;
+  }
+}
+
 async function enqueue(deps: FeedDeps, feed: FeedRecord, item: FeedItem, draft: ArticleDraft): Promise<QueueItem> {
   const id = queueIdFor(feed.id, item.key);
-  const quotes = extractQuotes(draft.paragraphs, { title: draft.title })
+  const quotes = (await quotesOffThread(deps.mctx, draft))
     .filter((q) => q.paragraph > 0)
     .slice(0, 10)
     .map((q) => ({ text: q.text.slice(0, 300), speaker: q.speaker, paragraph: q.paragraph }));

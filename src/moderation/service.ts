@@ -98,14 +98,14 @@ function articleTimeout(ctx: ModerationContext): number {
 }
 
 /** The refusal for a source that takes too long to read: the bot keeps answering, the article is not added. */
-function tooSlow(err: OffThreadTimeout): ModerationError {
+export function tooSlow(err: OffThreadTimeout): ModerationError {
   return new ModerationError('timeout',
     `Reading this article took longer than the ${formatMs(err.timeoutMs)} limit, so nothing was changed. `
     + 'Its markup may be unusually deep or malformed: save the article\'s text as a .txt or .md file and attach that instead.');
 }
 
 /** A source's text → a draft, parsed on the parse thread (a page or file can be built to be slow to parse). */
-async function draftOffThread(ctx: ModerationContext, input: DraftInput): Promise<ArticleDraft> {
+export async function draftOffThread(ctx: ModerationContext, input: DraftInput): Promise<ArticleDraft> {
   try {
     return await parseThread().run('draft', input, articleTimeout(ctx));
   } catch (err) {

@@ -4,6 +4,7 @@ import { readAndExtract, type FileResult } from '../corpus/parallel-read.js';
 import { parseArticle } from '../corpus/read.js';
 import { draftFromSource, type ArticleDraft, type DraftInput } from '../moderation/draft.js';
 import { extractQuotes } from '../quotes/extract.js';
+import type { ExtractedQuote } from '../types.js';
 
 export interface ReadableCheck {
   paragraphs: number;
@@ -18,6 +19,8 @@ export const TASKS = {
     const article = parseArticle(id, content, 'md');
     return { paragraphs: article.paragraphs.length, quotes: extractQuotes(article.paragraphs, { title: article.title }).length };
   },
+  /** A draft's quotations (e.g. for a review card), extracted as the index will. */
+  quotes: ({ paragraphs, title }: { paragraphs: string[]; title: string }): ExtractedQuote[] => extractQuotes(paragraphs, { title }),
   /** One corpus file read, cleaned and its quotes extracted (or why not). */
   read: ({ dir, name }: { dir: string; name: string }): Promise<FileResult> => readAndExtract(dir, name),
 } as const;
