@@ -582,8 +582,8 @@ function marksOf(span: Span, next: Para | undefined): QuoteMarks {
   if (span.broken) return 'broken';
   if (span.close < 0) {
     // A quote continuing into the next paragraph is well formed when that paragraph opens with a mark.
-    const lead = next?.text.trimStart()[0];
-    return isDoubleMark(lead) || lead === '‘' ? 'quotes' : 'broken';
+    const lead = next?.text.trimStart() ?? '';
+    return isDoubleMark(lead[0]) || lead[0] === '‘' || lead.startsWith("''") ? 'quotes' : 'broken';
   }
   return 'quotes';
 }
