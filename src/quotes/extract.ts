@@ -12,7 +12,7 @@
 import type { ExtractedQuote, QuoteKind, QuoteMarks } from '../types.js';
 import { ArticleContext, type SpeakerRef } from './context.js';
 import {
-  AUXILIARIES, GROUP_NOUNS, INVERTIBLE_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
+  AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
@@ -73,34 +73,51 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     for (const item of items) {
       if (!item.span) {
         const c = item.indirect;
-        const ref = ctx.resolve(c.subject, p.index);
+        const ref = via(c.rule, c.subject, p.index, ctx);
         if (!ref) continue;
-        if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref));
+        if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref, lastRule));
         ctx.noteSpeaker(ref, p.index, c.verb.start);
         continue;
       }
       const span = item.span;
       const text = p.text.slice(span.start, span.end);
+      lastRule = 'none';
       const explicit = attribute(p, span, ctx);
       if (!keepSpan(p, span, text, explicit !== undefined)) continue;
       let ref: SpeakerRef | null = explicit ?? null;
+      let rule = lastRule;
       if (explicit === undefined) {
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
-        if (paraSpeaker) ref = paraSpeaker;
-        else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) ref = prevQuote.ref;
-        else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) ref = ctx.lastSpeaker.ref;
+        if (paraSpeaker) [ref, rule] = [paraSpeaker, 'same-paragraph'];
+        else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
+        else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
       }
-      const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref);
+      const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref, rule);
       out.push(q);
       if (ref) {
         paraSpeaker = ref;
         ctx.noteSpeaker(ref, p.index, span.start);
-        for (const u of unattributed.splice(0)) setSpeaker(u, ref);
+        for (const u of unattributed.splice(0)) {
+          setSpeaker(u, ref);
+          u.rule = 'same-paragraph-later';
+        }
       } else unattributed.push(q);
       prevQuote = { para: p.index, ref, open: span.close < 0 && !span.dash };
     }
   }
   return out;
+}
+
+/**
+ * The attribution rule that produced the last speaker (extraction is synchronous, so one slot suffices). Every
+ * quote records it in `rule`, so evaluation can measure each rule's precision.
+ */
+let lastRule = 'none';
+
+/** Resolves `m` as the speaker found by `rule`; a pronoun's resolution is its own rule. */
+function via(rule: string, m: Mention, para: number, ctx: ArticleContext): SpeakerRef | null {
+  lastRule = m.kind === 'pronoun' ? 'pronoun' : rule;
+  return ctx.resolve(m, para);
 }
 
 function setSpeaker(q: ExtractedQuote, ref: SpeakerRef): void {
@@ -109,9 +126,10 @@ function setSpeaker(q: ExtractedQuote, ref: SpeakerRef): void {
   if (ref.aliases.length) q.speakerAliases = [...ref.aliases];
 }
 
-function makeQuote(paragraph: number, text: string, kind: QuoteKind, marks: QuoteMarks, ref: SpeakerRef | null): ExtractedQuote {
+function makeQuote(paragraph: number, text: string, kind: QuoteKind, marks: QuoteMarks, ref: SpeakerRef | null, rule: string): ExtractedQuote {
   const q: ExtractedQuote = { paragraph, text, kind, marks, speaker: null };
   if (ref) setSpeaker(q, ref);
+  q.rule = ref ? rule : 'none';
   return q;
 }
 
@@ -322,7 +340,7 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
     for (let i = 0; i < later.length && i < 8; i++) {
       const k = later[i].i;
       if (k >= 0 && isReportingVerb(p.tokens, k)) {
-        const subject = findSubject(p, sentStart, later[i].start, ctx);
+        const subject = findSubject(p, sentStart, later[i].start, ctx, 'subject-of-verb-after');
         if (subject !== undefined) return subject;
         break;
       }
@@ -358,7 +376,7 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
   const back = !next || BACK_REFERENCE.has(next.low);
   const remark = REMARK_VERBS.has(v.low) && toks.slice(i + 1, i + 4).some((t) => REMARK_NOUNS.has(t.low));
   if (!((isReportingVerb(p.tokens, v.i) && back) || remark)) return undefined;
-  return ctx.resolve(m, p.index) ?? undefined;
+  return via('next-sentence', m, p.index, ctx) ?? undefined;
 }
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
@@ -375,25 +393,75 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
   const idx = (t: Token): number => t.i;
   if (toks[0].low === 'according' && toks[1]?.low === 'to') {
     const m = mentions.find((x) => x.start === toks[2]?.start || (x.start >= toks[1].end && x.start <= (toks[3]?.start ?? 0)));
-    return m ? ctx.resolve(m, p.index) : undefined;
+    return m ? via('after-close-according-to', m, p.index, ctx) : undefined;
   }
   if (INVERTIBLE_VERBS.has(toks[0].low) && !toks[0].cap) {
-    // "said Peskov", "said one of the agency’s interlocutors"; "said in a statement" has no speaker here.
+    // "said Peskov", "said one of the agency’s interlocutors", "said former Massachusetts congressman Barney
+    // Frank", "said Mr. Brown"; "said in a statement" has no speaker here.
     const next = toks[1];
     if (!next) return undefined;
-    const m = largestAt(mentions, next.start);
-    if (m && m.kind !== 'place') return ctx.resolve(m, p.index);
+    const large = largestAt(mentions, next.start);
+    const m = large && large.kind !== 'place' && large.kind !== 'name1' ? large : phraseHead(p, next.start) ?? (large?.kind === 'name1' ? large : undefined);
+    if (m) return via('after-close-said-X', m, p.index, ctx);
     return undefined;
   }
-  const m = largestAt(mentions, start);
+  const large = largestAt(mentions, start);
+  const m = large && large.kind !== 'name1' ? large : phraseHead(p, start) ?? large;
   if (!m || m.possessive) return undefined;
-  const rest = tokensIn(p.outside, m.end, m.end + 80);
-  for (let i = 0; i < rest.length && i < 4; i++) {
-    const k = idx(rest[i]);
-    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && k >= 0) return ctx.resolve(m, p.index);
-    if (!AUXILIARIES.has(rest[i].low)) break;
+  if (verbFollows(p, m.end)) return via('after-close-X-said', m, p.index, ctx);
+  // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
+  if (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org') {
+    let at = m.end;
+    for (let n = 0; n < 3; n++) {
+      const comma = p.text.indexOf(',', at);
+      if (comma < 0 || comma - m.end > 160 || /[.!?;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
+      if (n > 0 || /^\s*,/.test(p.text.slice(m.end, m.end + 3))) {
+        if (n > 0 && verbFollows(p, comma + 1)) return via('after-close-X-apposition-said', m, p.index, ctx);
+      } else break;
+      at = comma + 1;
+    }
   }
   return undefined;
+}
+
+/** A reporting verb, after at most a few auxiliaries ("has also said"), right after `pos`. */
+function verbFollows(p: Para, pos: number): boolean {
+  const rest = tokensIn(p.outside, pos, pos + 80);
+  for (let i = 0; i < rest.length && i < 4; i++) {
+    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && rest[i].i >= 0 && !/[.!?;:]/.test(rest[i].gap)) return true;
+    if (!AUXILIARIES.has(rest[i].low)) break;
+  }
+  return false;
+}
+
+/** Words whose full stop does not end a noun phrase ("Mr.", "Sen.", an initial). */
+function abbreviation(t: Token): boolean {
+  return ABBREVIATIONS.has(t.low) || HONORIFICS.has(t.low) || /^\p{Lu}$/u.test(t.text) || t.acr;
+}
+
+/**
+ * The name a noun phrase starting at `from` is about: titles, honorifics and modifiers in front of it are
+ * read past ("former Massachusetts congressman Barney Frank", "Mr. Brown", "undecided voter Jane Roe of
+ * Derry"). The phrase ends at the first comma, clause punctuation or lower-case verb.
+ */
+function phraseHead(p: Para, from: number): Mention | undefined {
+  const toks = tokensIn(p.outside, from, from + 160);
+  if (!toks.length || toks[0].start !== from) return undefined;
+  let end = toks[0].end;
+  for (let k = 1; k < toks.length && k < 8; k++) {
+    const gap = toks[k].gap;
+    if (/[,;:!?()"“”«»]/.test(gap) || (gap.includes('.') && !abbreviation(toks[k - 1]))) break;
+    if (!toks[k].cap && (REPORTING_VERBS.has(toks[k].low) || AUXILIARIES.has(toks[k].low) || toks[k].low === 'who' || toks[k].low === 'that')) break;
+    end = toks[k].end;
+  }
+  const ms = mentionsIn(p, from, end).filter((m) => !m.possessive && m.kind !== 'place' && m.kind !== 'pronoun');
+  return ms.find((m) => m.kind === 'person') ?? ms.find((m) => m.kind === 'name1' && !followedByName(p, m, end)) ?? ms[0];
+}
+
+/** "Republican voter", "Iowa Republican strategist": a capitalised modifier in front of a noun is not the head. */
+function followedByName(p: Para, m: Mention, end: number): boolean {
+  const next = tokensIn(p.outside, m.end, end)[0];
+  return next !== undefined && /^\s+$/.test(next.gap);
 }
 
 function largestAt(mentions: Mention[], start: number): Mention | undefined {
@@ -414,11 +482,11 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
       const q = toks.slice(Math.max(0, i - 8), i).reverse().find((x) => x.low === 'quoted');
       if (q) {
         const m = mentionsIn(p, q.end, toks[i - 1].start).find((x) => x.subjectOk || x.kind === 'person');
-        if (m) return ctx.resolve(m, p.index);
-        return findSubject(p, sentStart, q.start, ctx) ?? undefined;
+        if (m) return via('quoted-as-saying', m, p.index, ctx);
+        return findSubject(p, sentStart, q.start, ctx, 'quoted-as-saying') ?? undefined;
       }
     }
-    const subject = findSubject(p, sentStart, t.start, ctx);
+    const subject = findSubject(p, sentStart, t.start, ctx, 'subject-of-verb-before');
     if (subject !== undefined) return subject;
     if (t.low.endsWith('ing')) continue; // "stating" with no subject of its own: keep looking left
     break;
@@ -427,14 +495,14 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i].low === 'according' && toks[i + 1].low === 'to') {
       const m = largestAt(p.mentions, toks[i + 2]?.start ?? -1) ?? mentionsIn(p, toks[i + 1].end, openAt).find((x) => x.subjectOk === false || true);
-      if (m) return ctx.resolve(m, p.index);
+      if (m) return via('according-to', m, p.index, ctx);
     }
   }
   // Headline style "Russian sources: Putin “…”".
   const colon = p.text.slice(sentStart, openAt).indexOf(':');
   if (colon > 0 && colon < 80) {
     const head = mentionsIn(p, sentStart, sentStart + colon);
-    if (head.length && head[0].start - sentStart < 4) return ctx.resolve(head[0], p.index);
+    if (head.length && head[0].start - sentStart < 4) return via('colon-lead', head[0], p.index, ctx);
   }
   return undefined;
 }
@@ -444,9 +512,9 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
  * appositions ("Anton Gerashchenko, former deputy minister at …, said"), relative and participle clauses,
  * quotes set inside the sentence and introductory phrases ("In response to …,").
  */
-function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext): SpeakerRef | null | undefined {
+function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext, rule: string): SpeakerRef | null | undefined {
   const m = subjectMention(p, from, verbAt);
-  return m ? ctx.resolve(m, p.index) : undefined;
+  return m ? via(rule, m, p.index, ctx) : undefined;
 }
 
 function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
@@ -676,6 +744,7 @@ interface IndirectCandidate {
   to: number;
   /** A lead-in ending with a colon: no quote of its own, but it names the speaker of what follows. */
   intro?: boolean;
+  rule: string;
 }
 
 const INDIRECT_VERBS = new Set([
@@ -741,7 +810,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       const subject = bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start);
       if (!subject) continue;
-      out.push({ verb: t, subject, from, to });
+      out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
       found = true;
     }
     // "According to him, Ukraine is ready for …": the clause after the comma is X's.
@@ -752,7 +821,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const after = comma > 0 && comma < sEnd ? tokensIn(p.tokens, comma, sEnd) : [];
       if (m && after.length >= 4) {
         const [from, to] = clauseBounds(p.text, after[0].start, sEnd);
-        out.push({ verb: toks[0], subject: m, from, to });
+        out.push({ verb: toks[0], subject: m, from, to, rule: 'reported-according-to' });
         found = true;
       }
     }
@@ -762,7 +831,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const last = toks[toks.length - 1];
       if (last && REPORTING_VERBS.has(last.low)) {
         const subject = subjectMention(p, sStart, last.start);
-        if (subject) out.push({ verb: last, subject, from: sEnd, to: sEnd, intro: true });
+        if (subject) out.push({ verb: last, subject, from: sEnd, to: sEnd, intro: true, rule: 'colon-intro' });
       }
       continue;
     }
@@ -784,7 +853,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
             // A wire dateline ("KYIV, Nov 3 (Reuters) - ") is not part of what was said.
             const dateline = DATELINE.exec(p.text.slice(sStart, to));
-            out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to });
+            out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to, rule: 'reported-tail-X-said' });
           }
         }
       }
@@ -899,10 +968,11 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
     // "“Russia must show it is serious”: Umerov after talks" — the name after the colon.
     const tail = span.close >= 0 ? /^\s*[:–—|]\s*/.exec(title.slice(span.close + 1)) : null;
     const after = tail ? largestAt(p.mentions, span.close + 1 + tail[0].length) : undefined;
-    const ref = attribute(p, span, ctx) ?? (after ? ctx.resolve(after, 0) : null) ?? (head ? ctx.resolve(head, 0) : null);
+    lastRule = 'none';
+    const ref = attribute(p, span, ctx) ?? (after ? via('headline-after-colon', after, 0, ctx) : null) ?? (head ? via('headline-colon-lead', head, 0, ctx) : null);
     if (!keepSpan(p, span, text, ref !== null)) continue;
     if (!ref && text.split(/\s+/).length < 3) continue;
-    out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref));
+    out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref, lastRule));
   }
   return out;
 }
