@@ -12,10 +12,11 @@
 import type { ExtractedQuote, QuoteKind, QuoteMarks } from '../types.js';
 import { ArticleContext, type SpeakerRef } from './context.js';
 import {
-  AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
+  AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, PERSON_ROLES, ROLE_MODIFIERS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
+import { posAt, type Pos } from './nlp.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
@@ -73,7 +74,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     for (const item of items) {
       if (!item.span) {
         const c = item.indirect;
-        const ref = via(c.rule, c.subject, p.index, ctx);
+        const ref = via(c.rule, c.subject, p, ctx);
         if (!ref) continue;
         if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref, lastRule));
         ctx.noteSpeaker(ref, p.index, c.verb.start);
@@ -114,10 +115,35 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
  */
 let lastRule = 'none';
 
-/** Resolves `m` as the speaker found by `rule`; a pronoun's resolution is its own rule. */
-function via(rule: string, m: Mention, para: number, ctx: ArticleContext): SpeakerRef | null {
+/**
+ * Resolves `m` as the speaker found by `rule`; a pronoun's resolution is its own rule. Undefined when the
+ * candidate cannot be a speaker at all, so that the next rule may look.
+ */
+function via(rule: string, m: Mention, p: Para, ctx: ArticleContext): SpeakerRef | null | undefined {
+  if (notASpeaker(p, m)) return undefined;
   lastRule = m.kind === 'pronoun' ? 'pronoun' : rule;
-  return ctx.resolve(m, para);
+  return ctx.resolve(m, p.index);
+}
+
+/** Tags that a speaker's head word never has ("Fighting", "Shifting" are verbs; "Democratic" an adjective). */
+const NON_SPEAKER_TAGS = new Set<Pos>(['VERB', 'ADJ', 'ADV', 'ADP', 'AUX', 'DET', 'NUM', 'SCONJ', 'CCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
+
+/**
+ * A single capitalised word the article never uses as a name: a date, a title or role alone ("Del.",
+ * "Assistant"), a party/state tag ("R-Utah"), or a word the tagger reads as a verb or an adjective.
+ */
+function notASpeaker(p: Para, m: Mention): boolean {
+  if (m.kind !== 'name1') return false;
+  const low = m.text.toLowerCase().replace(/\.$/, '');
+  if (/^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low)) return true;
+  if (m.text.length > 1 && m.text === m.text.toUpperCase()) return false; // an acronym
+  const s = sentenceStartBefore(p, m.start);
+  const e = Math.max(sentenceEndAfter(p, m.start), m.end);
+  const pos = posAt(p.text.slice(s, e), m.start - s);
+  if (pos === undefined || !NON_SPEAKER_TAGS.has(pos)) return false;
+  // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
+  // ("Shifting the blame, …") is one.
+  return pos !== 'VERB' || /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
 }
 
 function setSpeaker(q: ExtractedQuote, ref: SpeakerRef): void {
@@ -333,6 +359,8 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
   if (post !== undefined) return post;
   const pre = attributeBefore(p, sentStart, openAt, ctx);
   if (pre !== undefined) return pre;
+  const later = span.close >= 0 ? attributeLaterInSentence(p, span, ctx) : undefined;
+  if (later !== undefined) return later;
   // A reporting verb later in the sentence whose subject stands before the quote ("A senior aide, “…,” told Reuters").
   if (span.close >= 0) {
     const end = sentenceEndAfter(p, span.close);
@@ -349,6 +377,30 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
   // “Russia is not interested in peace.” Estonian Prime Minister Kristen Michal made the remark on Thursday:
   // a quote standing as a sentence of its own, its speaker named at the start of the next one.
   if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return attributeNextSentence(p, span, ctx);
+  return undefined;
+}
+
+/**
+ * "“We’re happy” about the decision, said Jane Roe, …" / "“…” if she loses, he said.": an inverted or short
+ * attribution after a comma later in the quote's sentence, with no other quote in between.
+ */
+function attributeLaterInSentence(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
+  let end = sentenceEndAfter(p, span.close);
+  for (const s of p.spans) if (s.open > span.close && s.open < end) end = s.open;
+  const later = tokensIn(p.outside, span.close + 1, end);
+  for (let i = 1; i < later.length && i < 25; i++) {
+    const t = later[i];
+    if (!t.gap.includes(',') || later[i].i < 0) continue;
+    if (INVERTIBLE_VERBS.has(t.low) && !t.cap && later[i + 1]) {
+      const m = phraseHead(p, later[i + 1].start);
+      if (m) return via('later-comma-said-X', m, p, ctx);
+    }
+    const m = phraseHead(p, t.start);
+    if (m && m.kind !== 'place' && verbFollows(p, m.end)) {
+      const rest = tokensIn(p.outside, m.end, end);
+      if (rest.length <= 6) return via('later-comma-X-said', m, p, ctx);
+    }
+  }
   return undefined;
 }
 
@@ -376,7 +428,7 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
   const back = !next || BACK_REFERENCE.has(next.low);
   const remark = REMARK_VERBS.has(v.low) && toks.slice(i + 1, i + 4).some((t) => REMARK_NOUNS.has(t.low));
   if (!((isReportingVerb(p.tokens, v.i) && back) || remark)) return undefined;
-  return via('next-sentence', m, p.index, ctx) ?? undefined;
+  return via('next-sentence', m, p, ctx) ?? undefined;
 }
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
@@ -393,7 +445,7 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
   const idx = (t: Token): number => t.i;
   if (toks[0].low === 'according' && toks[1]?.low === 'to') {
     const m = mentions.find((x) => x.start === toks[2]?.start || (x.start >= toks[1].end && x.start <= (toks[3]?.start ?? 0)));
-    return m ? via('after-close-according-to', m, p.index, ctx) : undefined;
+    return m ? via('after-close-according-to', m, p, ctx) : undefined;
   }
   if (INVERTIBLE_VERBS.has(toks[0].low) && !toks[0].cap) {
     // "said Peskov", "said one of the agency’s interlocutors", "said former Massachusetts congressman Barney
@@ -402,13 +454,16 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
     if (!next) return undefined;
     const large = largestAt(mentions, next.start);
     const m = large && large.kind !== 'place' && large.kind !== 'name1' ? large : phraseHead(p, next.start) ?? (large?.kind === 'name1' ? large : undefined);
-    if (m) return via('after-close-said-X', m, p.index, ctx);
+    if (m) return via('after-close-said-X', m, p, ctx);
     return undefined;
   }
   const large = largestAt(mentions, start);
-  const m = large && large.kind !== 'name1' ? large : phraseHead(p, start) ?? large;
+  const head = phraseHead(p, start);
+  const m = large && large.kind !== 'name1' ? large : head ?? large;
   if (!m || m.possessive) return undefined;
-  if (verbFollows(p, m.end)) return via('after-close-X-said', m, p.index, ctx);
+  if (verbFollows(p, m.end)) return via('after-close-X-said', m, p, ctx);
+  // "Clark County Sheriff Jane Roe said": the name at the end of a title the mentions took for an organisation.
+  if (head && head !== m && !head.possessive && verbFollows(p, head.end)) return via('after-close-X-said', head, p, ctx);
   // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
   if (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org') {
     let at = m.end;
@@ -416,7 +471,7 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
       const comma = p.text.indexOf(',', at);
       if (comma < 0 || comma - m.end > 160 || /[.!?;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
       if (n > 0 || /^\s*,/.test(p.text.slice(m.end, m.end + 3))) {
-        if (n > 0 && verbFollows(p, comma + 1)) return via('after-close-X-apposition-said', m, p.index, ctx);
+        if (n > 0 && verbFollows(p, comma + 1)) return via('after-close-X-apposition-said', m, p, ctx);
       } else break;
       at = comma + 1;
     }
@@ -482,7 +537,7 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
       const q = toks.slice(Math.max(0, i - 8), i).reverse().find((x) => x.low === 'quoted');
       if (q) {
         const m = mentionsIn(p, q.end, toks[i - 1].start).find((x) => x.subjectOk || x.kind === 'person');
-        if (m) return via('quoted-as-saying', m, p.index, ctx);
+        if (m) return via('quoted-as-saying', m, p, ctx);
         return findSubject(p, sentStart, q.start, ctx, 'quoted-as-saying') ?? undefined;
       }
     }
@@ -495,14 +550,14 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i].low === 'according' && toks[i + 1].low === 'to') {
       const m = largestAt(p.mentions, toks[i + 2]?.start ?? -1) ?? mentionsIn(p, toks[i + 1].end, openAt).find((x) => x.subjectOk === false || true);
-      if (m) return via('according-to', m, p.index, ctx);
+      if (m) return via('according-to', m, p, ctx);
     }
   }
   // Headline style "Russian sources: Putin “…”".
   const colon = p.text.slice(sentStart, openAt).indexOf(':');
   if (colon > 0 && colon < 80) {
     const head = mentionsIn(p, sentStart, sentStart + colon);
-    if (head.length && head[0].start - sentStart < 4) return via('colon-lead', head[0], p.index, ctx);
+    if (head.length && head[0].start - sentStart < 4) return via('colon-lead', head[0], p, ctx);
   }
   return undefined;
 }
@@ -514,7 +569,7 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
  */
 function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext, rule: string): SpeakerRef | null | undefined {
   const m = subjectMention(p, from, verbAt);
-  return m ? via(rule, m, p.index, ctx) : undefined;
+  return m ? via(rule, m, p, ctx) : undefined;
 }
 
 function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
@@ -969,10 +1024,10 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
     const tail = span.close >= 0 ? /^\s*[:–—|]\s*/.exec(title.slice(span.close + 1)) : null;
     const after = tail ? largestAt(p.mentions, span.close + 1 + tail[0].length) : undefined;
     lastRule = 'none';
-    const ref = attribute(p, span, ctx) ?? (after ? via('headline-after-colon', after, 0, ctx) : null) ?? (head ? via('headline-colon-lead', head, 0, ctx) : null);
+    const ref = attribute(p, span, ctx) ?? (after ? via('headline-after-colon', after, p, ctx) : undefined) ?? (head ? via('headline-colon-lead', head, p, ctx) : undefined) ?? null;
     if (!keepSpan(p, span, text, ref !== null)) continue;
     if (!ref && text.split(/\s+/).length < 3) continue;
-    out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref, lastRule));
+    out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref ?? null, lastRule));
   }
   return out;
 }
