@@ -4,11 +4,19 @@ import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
 import type { ExtractedQuote, QuoteKind } from '../src/types.js';
 
-/** The one quote whose text contains `snippet`. */
+/**
+ * The one quote whose text contains `snippet`. A reported clause that contains a quoted phrase is a row of its
+ * own (kind indirect: "said the talks had been “frank and useful”"); it must name the phrase's speaker.
+ */
 function find(quotes: ExtractedQuote[], snippet: string): ExtractedQuote {
   const hits = quotes.filter((q) => q.text.includes(snippet));
-  expect(hits.map((q) => q.text), `quotes containing "${snippet}" in ${JSON.stringify(quotes.map((q) => q.text))}`).toHaveLength(1);
-  return hits[0];
+  const own = hits.length > 1 ? hits.filter((q) => q.kind !== 'indirect') : hits;
+  expect(own.map((q) => q.text), `quotes containing "${snippet}" in ${JSON.stringify(quotes.map((q) => q.text))}`).toHaveLength(1);
+  for (const clause of hits.filter((q) => q !== own[0])) {
+    expect(clause.text).toContain(own[0].text);
+    expect(clause.speaker).toBe(own[0].speaker);
+  }
+  return own[0];
 }
 
 function speakerOf(paragraphs: string[], snippet: string): string | null {
@@ -428,7 +436,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
   ], [['Dmitry Medvedev', 'direct', 'Europe is playing with fire.']]],
   ['"in an interview with" before the speaker', [
     'In an interview with the Financial Times, Finnish President Alexander Stubb said the coming weeks would be “decisive for Europe”.',
-  ], [['Alexander Stubb', 'partial', 'decisive for Europe']]],
+  ], [['Alexander Stubb', 'indirect', 'the coming weeks would be “decisive for Europe”'], ['Alexander Stubb', 'partial', 'decisive for Europe']]],
   ['"in an interview with" after the quote', [
     '“We are not there yet,” Stubb said in an interview with Le Monde published on Sunday.',
   ], [['Stubb', 'direct', 'We are not there yet,']]],
@@ -530,6 +538,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
     ['Ursula von der Leyen', 'direct', 'Ukraine’s fight is Europe’s fight,'],
     ['Viktor Orban', 'direct', 'This money will be wasted,'],
     ['Ursula von der Leyen', 'direct', 'We will find a way with or without Budapest,'],
+    ['Yuri Ushakov', 'indirect', 'Moscow had “noted” the decision'],
     ['Yuri Ushakov', 'partial', 'noted'],
   ]],
   ['"adding that" belongs to the short "X said" clause before it, not the first name of the sentence', [
@@ -569,12 +578,15 @@ describe('a made-up article read in order', () => {
 
   it('resolves "he" to the person just named, keeps whole reported clauses and one-word partial quotes', () => {
     expect(extractQuotes(article).map((q) => [q.paragraph, q.kind, q.speaker, q.text])).toEqual([
+      // a reported clause is a row of its own, and so is the phrase quoted inside it
+      [1, 'indirect', 'Andrii Sybiha', 'Kyiv was ready for "a full and unconditional ceasefire" if Moscow agreed'],
       [1, 'partial', 'Andrii Sybiha', 'a full and unconditional ceasefire'],
       [2, 'direct', 'Andrii Sybiha', 'We will not trade territory for peace,'],
       [2, 'direct', 'Andrii Sybiha', 'Our position is clear.'],
       [3, 'direct', 'Dmitry Peskov', 'This is not serious,'],
       [4, 'indirect', 'Sergei Lavrov', 'Moscow would not consider any truce that allowed Kyiv to rearm'],
       [5, 'indirect', 'Financial Times', 'European officials are drafting a new sanctions package'],
+      [6, 'indirect', 'Steve Witkoff', 'the talks were "constructive"'],
       [6, 'partial', 'Steve Witkoff', 'constructive'],
       [7, 'direct', 'Friedrich Merz', 'There is no military solution,'],
       [7, 'partial', 'Friedrich Merz', 'must stand firm'],

@@ -814,6 +814,28 @@ const INDIRECT_VERBS = new Set([
 
 const DET_START = new Set(['the', 'a', 'an']);
 
+/** Words that open a bare reported clause besides subjects: "said if …", "says too many …", "said only …". */
+const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what', 'how', 'why', 'once', 'even', 'not', 'much', 'few', 'one', 'two', 'three', 'someone', 'everyone', 'everybody', 'nobody', 'something', 'nothing', 'people', 'voters', 'americans']);
+
+/**
+ * Quoted spans that are phrases inside a reported clause [from, to), together under half of it: the clause is
+ * reported speech in its own right (its partial quotes are kept as well, for the exact words).
+ */
+function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean {
+  let quoted = 0;
+  for (const s of spans) {
+    if (s.open < from || s.close >= to + 2) return false;
+    // Scare quotes and labels ("17,200 Russian “occupiers”") are the reporter's words: the sentence is not speech.
+    if (!keepSpan(p, s, p.text.slice(s.start, s.end), true)) return false;
+    quoted += s.end - s.start;
+  }
+  // "Rubio said the talks were “productive”, but Lavrov called them “premature”": a second speaker's words
+  // are not part of the first one's clause.
+  const between = spans.length > 1 ? tokensIn(p.outside, spans[0].close, spans[spans.length - 1].open) : [];
+  if (between.some((t) => isReportingVerb(p.tokens, t.i) || isSpeechAct(p.tokens, t.i))) return false;
+  return quoted * 2 < to - from;
+}
+
 /** Verbs that take a clause without "that" ("Weller said it didn’t …"); others need "that". */
 const BARE_CLAUSE_VERBS = new Set(['saying', 'say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
 
@@ -827,7 +849,10 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
     // A sentence with a quotation is attributed through it; the partial quote stands for its reported clause
     // (one row per statement, so answers do not list the same words twice). Titles and nicknames in marks are
     // not quotations ("In his book “…”, Snyder argued that …").
-    if (p.spans.some((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)))) continue;
+    // A sentence that only borrows a phrase or two in marks (Manafort said the result “confuses the issue” of …)
+    // is reported speech all the same: its clause is a statement of its own, the phrases inside it.
+    const inSentence = p.spans.filter((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)));
+    if (inSentence.some((s) => s.dash || s.open < 0 || s.close < 0 || p.text.slice(sStart, s.open).trim() === '')) continue;
     const toks = tokensIn(p.tokens, sStart, sEnd);
     let found = false;
     for (let i = 0; i < toks.length && !found; i++) {
@@ -855,12 +880,13 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
         if (hop !== undefined) j = hop;
         // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
         else if (past !== undefined) j = past;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low)) || /[,;:]/.test(toks[j].gap)) continue;
+        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low)) || /[,;:]/.test(toks[j].gap)) continue;
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
       const [from, to] = clauseBounds(p.text, toks[j].start, sEnd);
       if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
+      if (inSentence.length && !phrasesOnly(p, inSentence, from, to)) continue;
       // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       const subject = bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start);
@@ -876,8 +902,10 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const after = comma > 0 && comma < sEnd ? tokensIn(p.tokens, comma, sEnd) : [];
       if (m && after.length >= 4) {
         const [from, to] = clauseBounds(p.text, after[0].start, sEnd);
-        out.push({ verb: toks[0], subject: m, from, to, rule: 'reported-according-to' });
-        found = true;
+        if (!inSentence.length || phrasesOnly(p, inSentence, from, to)) {
+          out.push({ verb: toks[0], subject: m, from, to, rule: 'reported-according-to' });
+          found = true;
+        }
       }
     }
     if (found) continue;
@@ -902,12 +930,13 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
           // (a determiner in front: "the War Research Institute said")
           const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start);
           // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
-          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => REPORTING_VERBS.has(t.low));
+          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i));
           if (m && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
             let to = lastComma;
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
             // A wire dateline ("KYIV, Nov 3 (Reuters) - ") is not part of what was said.
             const dateline = DATELINE.exec(p.text.slice(sStart, to));
+            if (inSentence.length && !phrasesOnly(p, inSentence, sStart + (dateline ? dateline[0].length : 0), to)) continue;
             out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to, rule: 'reported-tail-X-said' });
           }
         }
