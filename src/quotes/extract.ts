@@ -16,7 +16,7 @@ import {
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
-import { posAt, type Pos } from './nlp.js';
+import { posAt, tag, type Pos } from './nlp.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
@@ -91,6 +91,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
         if (paraSpeaker) [ref, rule] = [paraSpeaker, 'same-paragraph'];
         else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
+        else if ((ref = attributeByClauseVerb(p, span, ctx) ?? null)) rule = lastRule;
         else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
       }
       const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref, rule);
@@ -400,6 +401,28 @@ function attributeLaterInSentence(p: Para, span: Span, ctx: ArticleContext): Spe
       const rest = tokensIn(p.outside, m.end, end);
       if (rest.length <= 6) return via('later-comma-X-said', m, p, ctx);
     }
+  }
+  return undefined;
+}
+
+/**
+ * No reporting verb: the quote is the complement of some other verb ("calling him “a total stiff”", "As Jane
+ * Roe put it, “…”", "thanked them for “…”"), whose subject is the speaker. The tagger finds the last verb before
+ * the quote in its sentence; its subject is read as for a reporting verb.
+ */
+function attributeByClauseVerb(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
+  const openAt = span.open >= 0 ? span.open : span.start;
+  const s = sentenceStartBefore(p, openAt);
+  if (openAt - s < 3) return undefined;
+  const sentence = p.text.slice(s, openAt);
+  const tags = tag(sentence);
+  for (let i = tags.length - 1; i >= 0; i--) {
+    const t = tags[i];
+    if (t.pos !== 'VERB') continue;
+    if (p.spans.some((x) => x.start <= s + t.start && s + t.start < x.end)) continue;
+    const m = subjectMention(p, s, s + t.start);
+    if (m) return via('clause-verb-subject', m, p, ctx);
+    return undefined;
   }
   return undefined;
 }
