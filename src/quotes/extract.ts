@@ -476,7 +476,8 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
     const next = toks[1];
     if (!next) return undefined;
     const large = largestAt(mentions, next.start);
-    const m = large && large.kind !== 'place' && large.kind !== 'name1' ? large : phraseHead(p, next.start) ?? (large?.kind === 'name1' ? large : undefined);
+    const head = phraseHead(p, next.start);
+    const m = head?.kind === 'person' ? head : large && large.kind !== 'place' && large.kind !== 'name1' ? large : head ?? (large?.kind === 'name1' ? large : undefined);
     if (m) return via('after-close-said-X', m, p, ctx);
     return undefined;
   }
@@ -484,9 +485,18 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
   const head = phraseHead(p, start);
   const m = large && large.kind !== 'name1' ? large : head ?? large;
   if (!m || m.possessive) return undefined;
-  if (verbFollows(p, m.end)) return via('after-close-X-said', m, p, ctx);
+  if (verbFollows(p, afterTag(p, m.end))) return via('after-close-X-said', m, p, ctx);
   // "Clark County Sheriff Jane Roe said": the name at the end of a title the mentions took for an organisation.
-  if (head && head !== m && !head.possessive && verbFollows(p, head.end)) return via('after-close-X-said', head, p, ctx);
+  if (head && head !== m && !head.possessive && verbFollows(p, afterTag(p, head.end))) return via('after-close-X-said', head, p, ctx);
+  // "“…?” Jane Roe pressed.": a verb the lexicon lacks, tagged as one, that ends the sentence.
+  const who = head ?? m;
+  if (who.kind === 'person' || who.kind === 'pronoun' || who.kind === 'name1') {
+    const rest = tokensIn(p.outside, afterTag(p, who.end), sentenceEndAfter(p, who.end));
+    if (rest.length >= 1 && rest.length <= 4 && !rest[0].cap && !/[,;:.!?]/.test(rest[0].gap)) {
+      const s = sentenceStartBefore(p, rest[0].start);
+      if (posAt(p.text.slice(s, sentenceEndAfter(p, rest[0].start)), rest[0].start - s) === 'VERB') return via('after-close-X-verb', who, p, ctx);
+    }
+  }
   // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
   if (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org') {
     let at = m.end;
@@ -500,6 +510,12 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
     }
   }
   return undefined;
+}
+
+/** Past a party/state tag or other short bracket right after a name: "Sen. Jane Roe (R-Fla.) said". */
+function afterTag(p: Para, pos: number): number {
+  const m = /^\s*\([^()]{1,30}\)/.exec(p.text.slice(pos, pos + 40));
+  return m ? pos + m[0].length : pos;
 }
 
 /** A reporting verb, after at most a few auxiliaries ("has also said"), right after `pos`. */
