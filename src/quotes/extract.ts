@@ -541,6 +541,8 @@ function abbreviation(t: Token): boolean {
 function phraseHead(p: Para, from: number): Mention | undefined {
   const toks = tokensIn(p.outside, from, from + 160);
   if (!toks.length || toks[0].start !== from) return undefined;
+  // "…”, while Zelensky called them …": a conjunction opens a clause of its own, not a name's phrase.
+  if (!toks[0].cap && SKIP_SEGMENT_START.has(toks[0].low)) return undefined;
   let end = toks[0].end;
   for (let k = 1; k < toks.length && k < 8; k++) {
     const gap = toks[k].gap;
