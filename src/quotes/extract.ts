@@ -40,6 +40,12 @@ interface Para {
   sentences: number[];
 }
 
+/**
+ * Most quoted spans read in one paragraph. Each costs tens of microseconds to attribute; a page of a hundred
+ * thousand marks would hold the thread for seconds, and no news paragraph comes near this many.
+ */
+const MAX_SPANS = 10_000;
+
 /** Longest paragraph looked at in full; beyond it only quote marks near the start are considered. */
 const MAX_WINDOW = 600;
 
@@ -165,9 +171,10 @@ function makeQuote(paragraph: number, text: string, kind: QuoteKind, marks: Quot
 
 function prepare(index: number, text: string): Para {
   const tokens = tokenize(text);
-  const spans: Span[] = scanQuoteMarks(text).map((s) => (s.open < 0 ? withoutLeadClause(text, s) : s));
+  const spans: Span[] = scanQuoteMarks(text).slice(0, MAX_SPANS).map((s) => (s.open < 0 ? withoutLeadClause(text, s) : s));
   for (const d of dashSpans(text, tokens, spans)) spans.push(d);
   spans.sort((a, b) => a.start - b.start);
+  if (spans.length > MAX_SPANS) spans.length = MAX_SPANS;
   const inside = (pos: number): boolean => {
     // Spans are few per paragraph and sorted; binary search keeps this logarithmic on huge paragraphs.
     let lo = 0;
@@ -200,23 +207,33 @@ function withoutLeadClause(text: string, span: MarkSpan): MarkSpan {
   }
   let start = span.start;
   let from = span.start;
+  // Searched inside the span only: orphan closing marks are many on a hostile page, and each search must stop
+  // at its own span's end.
+  const inner = text.slice(span.start, span.end);
   const boundary = /[.!?]\s+(?=[\p{Lu}\p{N}])/gu;
-  boundary.lastIndex = span.start;
-  for (let m = boundary.exec(text); m && m.index < span.end; m = boundary.exec(text)) {
-    const next = m.index + m[0].length;
+  for (let m = boundary.exec(inner); m; m = boundary.exec(inner)) {
+    const next = span.start + m.index + m[0].length;
     if (next >= span.end) break;
-    if (tokenize(text.slice(from, m.index)).some((t) => REPORTING_VERBS.has(t.low) && !t.cap)) start = next;
+    if (tokenize(text.slice(from, span.start + m.index)).some((t) => REPORTING_VERBS.has(t.low) && !t.cap)) start = next;
     from = next;
   }
   return start === span.start ? span : { ...span, start };
 }
 
+// A run of end marks is matched whole, then what follows it is checked in place: "[.!?…]+ then \s+" as one
+// pattern would rescan a long run of full stops from each of its characters (quadratic on "......").
+const END_RUN = /[.!?…]+/g;
+const AFTER_END = /["”’»“]*\s+(?=[\p{Lu}\p{N}"“„«‘'–—\-])/uy;
+
 function sentenceStarts(text: string, inside: (pos: number) => boolean): number[] {
   const starts = [0];
-  const re = /[.!?…]+["”’»“]*\s+(?=[\p{Lu}\p{N}"“„«‘'–—\-])/gu;
-  for (const m of text.matchAll(re)) {
-    const at = m.index ?? 0;
-    const next = at + m[0].length;
+  END_RUN.lastIndex = 0;
+  for (let run = END_RUN.exec(text); run; run = END_RUN.exec(text)) {
+    const at = run.index;
+    AFTER_END.lastIndex = at + run[0].length;
+    const tail = AFTER_END.exec(text);
+    if (!tail) continue;
+    const next = AFTER_END.lastIndex;
     if (inside(next - 1) && inside(next)) continue;
     // "U.S. President", "Mr. Peskov": an abbreviation's full stop does not end the sentence.
     const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at));
@@ -258,15 +275,18 @@ function dashSpans(text: string, tokens: Token[], quoteSpans: MarkSpan[]): Span[
   const out: Span[] = [];
   const re = /(^|[.!?…]["”»]?\s+)([–—-])\s*(?=[\p{L}\p{N}"“«])/gu;
   let qi = 0; // quote spans are sorted and dashes come in order: one pointer keeps this linear
+  // Closing dashes are found once, in order; each opening dash takes the first one after it (a search from
+  // every opening dash would rescan the rest of the paragraph each time).
+  const closes = [...text.matchAll(/\s[–—-]\s+/g)];
+  let ci = 0;
   for (const m of text.matchAll(re)) {
     const open = (m.index ?? 0) + m[1].length;
     const start = open + m[2].length + (text.slice(open + m[2].length).match(/^\s*/)?.[0].length ?? 0);
     if (m[2] === '-' && m[1] === '' && /^-\s/.test(text.slice(open)) === false && /^-\p{Ll}/u.test(text.slice(open))) continue;
     while (qi < quoteSpans.length && quoteSpans[qi].end <= start) qi++;
     if (qi < quoteSpans.length && quoteSpans[qi].start <= start) continue;
-    const closeRe = /\s[–—-]\s+/g;
-    closeRe.lastIndex = start;
-    const close = closeRe.exec(text);
+    while (ci < closes.length && (closes[ci].index ?? 0) < start) ci++;
+    const close = closes[ci] as RegExpMatchArray & { index: number } | undefined;
     let fq = qi;
     while (fq < quoteSpans.length && quoteSpans[fq].open < start) fq++;
     const firstQuote = quoteSpans[fq];
@@ -317,6 +337,23 @@ function tokensIn(list: Token[], from: number, to: number): Token[] {
   }
   const out: Token[] = [];
   for (let i = lo; i < list.length && list[i].end <= to; i++) out.push(list[i]);
+  return out;
+}
+
+/**
+ * Spans starting in [from, to), in order (spans are sorted by start): a binary search, so paragraphs with
+ * thousands of quotes stay linear overall. Callers widen `from` by MAX_WINDOW to catch a span begun before.
+ */
+function spansFrom(p: Para, from: number, to: number): Span[] {
+  let lo = 0;
+  let hi = p.spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.spans[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let i = lo; i < p.spans.length && p.spans[i].start < to; i++) out.push(p.spans[i]);
   return out;
 }
 
@@ -387,7 +424,7 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
  */
 function attributeLaterInSentence(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
   let end = sentenceEndAfter(p, span.close);
-  for (const s of p.spans) if (s.open > span.close && s.open < end) end = s.open;
+  for (const s of spansFrom(p, span.close + 1, end)) if (s.open > span.close && s.open < end) end = Math.min(end, s.open);
   const later = tokensIn(p.outside, span.close + 1, end);
   for (let i = 1; i < later.length && i < 25; i++) {
     const t = later[i];
@@ -419,7 +456,7 @@ function attributeByClauseVerb(p: Para, span: Span, ctx: ArticleContext): Speake
   for (let i = tags.length - 1; i >= 0; i--) {
     const t = tags[i];
     if (t.pos !== 'VERB') continue;
-    if (p.spans.some((x) => x.start <= s + t.start && s + t.start < x.end)) continue;
+    if (spansFrom(p, s + t.start - MAX_WINDOW, s + t.start + 1).some((x) => x.start <= s + t.start && s + t.start < x.end)) continue;
     const m = subjectMention(p, s, s + t.start);
     if (m) return via('clause-verb-subject', m, p, ctx);
     return undefined;
@@ -439,7 +476,7 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
   if (!gap) return undefined;
   const from = span.close + 1 + gap[0].length;
   const to = sentenceEndAfter(p, from);
-  if (p.spans.some((s) => s.open >= from && s.open < to)) return undefined;
+  if (spansFrom(p, from, to + 1).some((s) => s.open >= from && s.open < to)) return undefined;
   const m = largestAt(p.mentions, from);
   if (!m || m.possessive || m.kind === 'place') return undefined;
   const toks = tokensIn(p.outside, m.end, to);
@@ -892,7 +929,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
     // not quotations ("In his book “…”, Snyder argued that …").
     // A sentence that only borrows a phrase or two in marks (Manafort said the result “confuses the issue” of …)
     // is reported speech all the same: its clause is a statement of its own, the phrases inside it.
-    const inSentence = p.spans.filter((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)));
+    const inSentence = spansFrom(p, sStart - MAX_WINDOW, sEnd).filter((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)));
     if (inSentence.some((s) => s.dash || s.open < 0 || s.close < 0 || p.text.slice(sStart, s.open).trim() === '')) continue;
     const toks = tokensIn(p.tokens, sStart, sEnd);
     let found = false;
