@@ -26,7 +26,8 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
   for (const dir of SOURCE_DIRS) {
     let names: string[];
     try {
-      names = readdirSync(path.join(src, dir)).filter((n) => /\.[cm]?[jt]s$/.test(n)).sort();
+      // .json too: model weights or word lists a module loads are part of what it does.
+      names = readdirSync(path.join(src, dir)).filter((n) => /\.(?:[cm]?[jt]s|json)$/.test(n)).sort();
     } catch {
       // Bundled builds have no source tree: the probe and the options still cover term processing.
       hash.update(`no-source:${dir}`);
@@ -39,10 +40,10 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
   }
 }
 
-function miniSearchVersion(): string {
+function packageVersion(name: string): string {
   try {
     const require = createRequire(import.meta.url);
-    return (require('minisearch/package.json') as { version: string }).version;
+    return (require(`${name}/package.json`) as { version: string }).version;
   } catch {
     return 'unknown';
   }
@@ -54,7 +55,9 @@ let cached: string | null = null;
 export function termFingerprint(): string {
   if (cached) return cached;
   const hash = createHash('sha256');
-  hash.update(`snapshot:${SNAPSHOT_VERSION};terms:${TERM_PROCESSING_VERSION};minisearch:${miniSearchVersion()}\n`);
+  hash.update(`snapshot:${SNAPSHOT_VERSION};terms:${TERM_PROCESSING_VERSION};minisearch:${packageVersion('minisearch')}\n`);
+  // The extractor's part-of-speech tagger: another model tags differently, so quotes may change.
+  hash.update(`wink-nlp:${packageVersion('wink-nlp')};model:${packageVersion('wink-eng-lite-web-model')}\n`);
   const { tokenize: _t, processTerm: _p, searchOptions: _s, ...plain } = MINISEARCH_OPTIONS;
   hash.update(JSON.stringify(plain));
   hash.update(String(MINISEARCH_OPTIONS.tokenize) + String(MINISEARCH_OPTIONS.processTerm));
