@@ -232,6 +232,18 @@ export class ArticleContext {
     return { key: e.key, name: best, type: e.type, aliases };
   }
 
+  /**
+   * A transcript's speaker label ("PENCE", "CHRIS WALLACE"): the person the article names with that surname,
+   * else the label in title case.
+   */
+  resolveLabel(label: string): SpeakerRef {
+    const plain = label.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+    const surname = plain.split(/\s+/).pop() ?? plain;
+    const key = this.surnames.get(nameKey(surname));
+    const e = key ? this.entities.get(key) : undefined;
+    return e ? this.entityRef(e) : { key: `p:${nameKey(surname)}`, name: plain, type: 'person', aliases: [] };
+  }
+
   /** The speaker a mention names, resolving pronouns and role phrases; null when it names no one. */
   resolve(m: Mention, para: number): SpeakerRef | null {
     const pos = posOf(para, m.start);

@@ -76,6 +76,21 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       ...indirectCandidates(p).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
     ].sort((a, b) => a.at - b.at);
     let paraSpeaker: SpeakerRef | null = null;
+    // "PENCE: Well, the question …": a transcript's speaker label gives the paragraph's speaker; what follows
+    // it is that person's words, quoted or not (the label itself is never part of the quote).
+    const label = qaLabel(p.text);
+    if (label) {
+      const ref = ctx.resolveLabel(label.name);
+      paraSpeaker = ref;
+      if (!p.spans.some((s) => s.start < label.end + 3)) {
+        const end = trimEnd(p.text, label.end, p.text.length);
+        if (end > label.end && p.spans.length === 0) {
+          out.push(makeQuote(p.index, p.text.slice(label.end, end), 'direct', 'none', ref, 'qa-label'));
+          ctx.noteSpeaker(ref, p.index, label.end);
+          continue;
+        }
+      }
+    }
     const unattributed: ExtractedQuote[] = [];
     for (const item of items) {
       if (!item.span) {
@@ -100,6 +115,15 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         else if ((ref = attributeByClauseVerb(p, span, ctx) ?? null)) rule = lastRule;
         else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
       }
+      if (label && span.start < label.end) {
+        // The label inside the marks ("“WALLACE: Let’s start …”"): the quote starts after it.
+        if (span.end <= label.end) continue;
+        const q = makeQuote(p.index, p.text.slice(label.end, span.end), 'direct', marksOf(span, paras[p.index]), paraSpeaker, 'qa-label');
+        out.push(q);
+        prevQuote = { para: p.index, ref: paraSpeaker, open: span.close < 0 && !span.dash };
+        continue;
+      }
+      if (label && explicit === undefined) rule = 'qa-label';
       const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref, rule);
       out.push(q);
       if (ref) {
@@ -151,6 +175,23 @@ function notASpeaker(p: Para, m: Mention): boolean {
   // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
   // ("Shifting the blame, …") is one.
   return pos !== 'VERB' || /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
+}
+
+/** Upper-case words that label a line without naming a speaker ("UPDATE: …", "EDITOR’S NOTE: …"). */
+const NOT_LABELS = new Set([
+  'update', 'updated', 'note', 'editor', 'editors', 'editor’s', "editor's", 'breaking', 'watch', 'read', 'more', 'related', 'see', 'also',
+  'photo', 'photos', 'video', 'correction', 'source', 'sources', 'credit', 'warning', 'advertisement', 'listen', 'q', 'a', 'question',
+  'answer', 'transcript', 'live', 'latest', 'exclusive', 'analysis', 'opinion', 'news', 'the', 'and', 'of', 'in', 'on', 'at', 'by', 'to', 'for',
+  'us', 'u.s', 'uk', 'eu', 'un', 'nato', 'gop', 'tv', 'ps', 'fyi', 'faq', 'bbc', 'cnn', 'nbc', 'cbs', 'abc', 'fox', 'ap',
+]);
+
+/** "PENCE: …", "CHRIS WALLACE: …", "“WALLACE: …": a transcript's speaker label at the paragraph start (1–3 words). */
+function qaLabel(text: string): { name: string; end: number } | undefined {
+  const m = /^\s*["“„«]?\s*(\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,2})\s*:\s+(?=\S)/u.exec(text.slice(0, 60));
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  if (words.some((w) => NOT_LABELS.has(w.toLowerCase().replace(/\.$/, ''))) || m[1].replace(/[^\p{Lu}]/gu, '').length < 3) return undefined;
+  return { name: m[1], end: m.index + m[0].length };
 }
 
 function setSpeaker(q: ExtractedQuote, ref: SpeakerRef): void {
@@ -494,10 +535,19 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
-  const lead = /^[\s,.“”"»«–—\-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
+  const lead = /^[\s,.“”"»«–—―\-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
   const start = from + lead.length;
   const toks = tokensIn(p.outside, start, Math.min(p.text.length, start + 250));
   if (toks.length === 0 || toks[0].start !== start) return undefined;
+  // A quote credited with a dash and a name (“…” ― Jane Roe), as quote lists and epigraphs do: the name
+  // stands alone up to the end of the paragraph, a full stop or the next quote.
+  if (/[–—―\-]/.test(lead) && /[.!?…,]?["”“»]?\s*[–—―\-]\s*$/.test(lead)) {
+    const who = largestAt(mentionsIn(p, start, start + 80), start);
+    if (who && (who.kind === 'person' || who.kind === 'name1' || who.kind === 'org') && /^\s*(?:[,.;]\s*|\([^()]{0,40}\)\s*)?(?:$|["“”«„]|\p{Lu})/u.test(p.text.slice(who.end, who.end + 50)) && !verbFollows(p, who.end)) {
+      const restToks = tokensIn(p.outside, who.end, sentenceEndAfter(p, who.end));
+      if (restToks.length <= 6) return via('dash-credit', who, p, ctx);
+    }
+  }
   // “… remote.” Journalists report …: a full stop and a capital start a new sentence, not an attribution.
   const endsSentence = /[.!?…]["”“»\s]*$/.test(p.text.slice(Math.max(0, from - 3), from)) || /^\s*[.!?]/.test(lead);
   if (endsSentence && !/[,–—]/.test(lead) && toks[0].cap && !largestAt(mentionsIn(p, start, start + 80), start)?.kind.match(/person|org|name1|pronoun/)) return undefined;
@@ -662,7 +712,8 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
     }
   }
   segs.push([from, segEnd]);
-  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive;
+  // "of Ashton, Md., said": a state's abbreviation after a comma is an address, never the subject.
+  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive && !(m.kind === 'name1' && m.text.length <= 5 && p.text[m.end] === '.' && /,\s*$/.test(p.text.slice(Math.max(0, m.start - 3), m.start)));
   /** The person or organisation that makes up segment `k` on its own, if any. */
   const nameSegment = (k: number): Mention | undefined => {
     if (k >= segs.length) return undefined;
@@ -699,7 +750,15 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
         const only = !SKIP_SEGMENT_START.has(words[0].low) ? nameSegment(s + 1) : undefined;
         if (only) return only;
         if (SKIP_SEGMENT_START.has(words[0].low) || /^\p{Ll}/u.test(words[0].text)) continue;
+        // "…, of Ashton, Md., said": an address; the name stands further left.
+        if (words.length <= 2 && words.every((w) => w.text.length <= 5 && p.text[w.end] === '.')) continue;
         return undefined;
+      }
+      // "Flynn, a top Trump surrogate, said" / "Jane Roe, a writer for The Atlantic, said": an indefinite
+      // description after a segment that is only a name describes that name, whatever names it holds.
+      if (/^(a|an)$/.test(words[0].low) && words[1] && !words[1].cap && s + 1 < segs.length) {
+        const only = nameSegment(s + 1);
+        if (only) return only;
       }
       let c = ms[ms.length - 1];
       // "Dmytro Lubinets, Ukraine’s human rights commissioner, said": a description after a segment that is
