@@ -595,3 +595,75 @@ describe('a made-up article read in order', () => {
     ]);
   });
 });
+
+// Layouts and attributions measured on real news (each rule general, each sentence made up here).
+describe('attribution rules measured on real news', () => {
+  const one = (paragraphs: string[], snippet: string): ExtractedQuote => find(extractQuotes(paragraphs), snippet);
+
+  it("reads two apostrophes ('') as quote marks, as some newspapers print them", () => {
+    const q = one(["''We will keep talking,'' said Jane Roe, a union leader. ''Nothing is settled.''"], 'keep talking');
+    expect(q).toMatchObject({ text: 'We will keep talking,', speaker: 'Jane Roe', marks: 'quotes', rule: 'after-close-said-X' });
+    expect(one(["''We will keep talking,'' said Jane Roe, a union leader. ''Nothing is settled.''"], 'Nothing is settled').speaker).toBe('Jane Roe');
+  });
+
+  it('reads past titles, honorifics and modifiers after "said"', () => {
+    expect(one(['“The vote was close,” said former Ohio congressman John Doe.'], 'vote was close').speaker).toBe('John Doe');
+    expect(one(['Mark Brown owns the farm.', '“There is always resistance,” said Mr. Brown, who bought it ten years ago.'], 'resistance').speaker).toBe('Mark Brown');
+    expect(one(['“It is a start,” said undecided voter Mary Poe of Derry, before the rally.'], 'a start').speaker).toBe('Mary Poe');
+  });
+
+  it('takes the name before an apposition or a party tag and its verb', () => {
+    expect(one(['“Turnout was the story,” Jane Roe, director of research at a polling firm, said at the time.'], 'Turnout').speaker).toBe('Jane Roe');
+    expect(one(['“It is a dog whistle,” Sen. Jane Roe (R-Utah) said.'], 'dog whistle').speaker).toBe('Jane Roe');
+    expect(one(['“He is right,” Flynn, a top Smith surrogate, said on Thursday.'], 'He is right').speaker).toBe('Flynn');
+  });
+
+  it('finds an attribution later in the quote’s sentence', () => {
+    const q = one(['“We are extremely happy” about the decision, said Mary Poe, the director of a nurses’ union.'], 'extremely happy');
+    expect(q).toMatchObject({ speaker: 'Mary Poe', rule: 'later-comma-said-X' });
+  });
+
+  it('takes the subject of a verb the lexicon lacks, tagged as a verb, or of the verb the quote complements', () => {
+    expect(one(['“Would it be negotiable?” Hannah Smith pressed.'], 'negotiable').speaker).toBe('Hannah Smith');
+    expect(one(['As Tom Ridge put it, “The barbarians are no longer at the gate.”'], 'barbarians')).toMatchObject({ speaker: 'Tom Ridge', rule: 'clause-verb-subject' });
+    expect(one(['Mayor Ann Lee thanked the volunteers for “stepping up when nobody else would.”'], 'stepping up').speaker).toBe('Ann Lee');
+  });
+
+  it('gives a transcript line to its speaker label, which is not part of the quote', () => {
+    const quotes = extractQuotes(['The host Chris Wallace spoke to the governor.', 'WALLACE: Will she be there tomorrow night?', '“PENCE: She will not be attending.”', 'UPDATE: The interview ended early.']);
+    expect(find(quotes, 'be there')).toMatchObject({ text: 'Will she be there tomorrow night?', speaker: 'Chris Wallace', rule: 'qa-label' });
+    expect(find(quotes, 'not be attending')).toMatchObject({ text: 'She will not be attending.', speaker: 'Pence' });
+    expect(quotes.some((q) => q.text.includes('interview ended'))).toBe(false);
+  });
+
+  it('credits a quote in a list to the name after a dash', () => {
+    const quotes = extractQuotes(['“He does not understand our lives.” ― Paula Reyes “Nobody asked us first.” ― Tomas Vidal']);
+    expect(find(quotes, 'understand our lives')).toMatchObject({ speaker: 'Paula Reyes', rule: 'dash-credit' });
+    expect(find(quotes, 'Nobody asked').speaker).toBe('Tomas Vidal');
+  });
+
+  it('never takes a verb, an adjective, a title or a party tag for the speaker', () => {
+    const speakers = extractQuotes([
+      'Fighting: “It was a big mistake, and everyone knows it.”',
+      'Chastened, the minister said: “We will do better next time.”',
+      'Democratic: “The plan fails working families.”',
+    ]).map((q) => q.speaker);
+    for (const bad of ['Fighting', 'Chastened', 'Democratic']) expect(speakers).not.toContain(bad);
+  });
+
+  it('reads reported clauses opening with "if" or "too", and skips an address before the verb', () => {
+    expect(one(['Jane Roe said if the talks fail the sanctions would stay in place.'], 'sanctions would stay')).toMatchObject({ kind: 'indirect', speaker: 'Jane Roe' });
+    expect(one(['Mary Poe, 59, of Ashton, Md., said the event brought back memories of her father.'], 'memories').speaker).toBe('Mary Poe');
+  });
+
+  it('records the rule behind every speaker, and "none" when there is none', () => {
+    const quotes = extractQuotes(['“We are ready,” Peskov said.', 'Kremlin aide Yuri Ushakov said the talks would resume next week in Istanbul.', 'The weather was “unusually warm” for the season.', '“Nobody knows what comes next.”']);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) {
+      expect(typeof q.rule).toBe('string');
+      expect(q.rule === 'none').toBe(q.speaker === null);
+    }
+    expect(find(quotes, 'We are ready').rule).toBe('after-close-X-said');
+    expect(find(quotes, 'talks would resume').rule).toBe('reported-X-said-that');
+  });
+});

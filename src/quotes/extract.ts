@@ -498,7 +498,8 @@ function attributeByClauseVerb(p: Para, span: Span, ctx: ArticleContext): Speake
     const t = tags[i];
     if (t.pos !== 'VERB') continue;
     if (spansFrom(p, s + t.start - MAX_WINDOW, s + t.start + 1).some((x) => x.start <= s + t.start && s + t.start < x.end)) continue;
-    const m = subjectMention(p, s, s + t.start);
+    // "As Tom Ridge put it, …": a name right before its verb is its subject even after "as".
+    const m = subjectMention(p, s, s + t.start) ?? mentionsIn(p, s, s + t.start).filter((x) => !x.possessive && (x.kind === 'person' || x.kind === 'org') && tokensIn(p.outside, x.end, s + t.start).length === 0).pop();
     if (m) return via('clause-verb-subject', m, p, ctx);
     return undefined;
   }
