@@ -961,6 +961,7 @@ const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what'
  */
 function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean {
   let quoted = 0;
+  spans = spans.filter((s) => s.end > from && s.start < to);
   for (const s of spans) {
     if (s.open < from || s.close >= to + 2) return false;
     // Scare quotes and labels ("17,200 Russian “occupiers”") are the reporter's words: the sentence is not speech.
@@ -993,9 +994,14 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
     if (inSentence.some((s) => s.dash || s.open < 0 || s.close < 0 || p.text.slice(sStart, s.open).trim() === '')) continue;
     const toks = tokensIn(p.tokens, sStart, sEnd);
     let found = false;
-    for (let i = 0; i < toks.length && !found; i++) {
+    // One sentence may report two statements ("X said …, adding that …"; "… and predicted …"): each clause
+    // ends where the next reporting verb takes over, and the search goes on after it.
+    let doneTo = sStart;
+    let lastSubject: Mention | undefined;
+    for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const k = t.i;
+      if (t.start < doneTo) continue;
       if (!INDIRECT_VERBS.has(t.low) || !isReportingVerb(p.tokens, k)) continue;
       if (t.gap.includes(',') && invertedTail(p, toks, i, sEnd)) continue;
       let j = i + 1;
@@ -1022,15 +1028,19 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
-      const [from, to] = clauseBounds(p.text, toks[j].start, sEnd);
+      const [from, to] = clauseBounds(p.text, toks[j].start, nextStatement(p, toks, j, sEnd));
       if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
       if (inSentence.length && !phrasesOnly(p, inSentence, from, to)) continue;
       // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
-      const subject = bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start);
+      // "… and predicted that …": a second verb of the same subject.
+      const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
+      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start));
       if (!subject) continue;
+      lastSubject = subject;
       out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
       found = true;
+      doneTo = to;
     }
     // "According to him, Ukraine is ready for …": the clause after the comma is X's.
     if (!found && toks[0]?.low === 'according' && toks[1]?.low === 'to') {
@@ -1082,6 +1092,23 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
     }
   }
   return out;
+}
+
+/**
+ * Where a reported clause starting at toks[j] gives way to a second statement of the same sentence: a comma and
+ * a reporting participle (", telling reporters that", ", adding …") or "and"/"but" and a reporting verb
+ * ("… and predicted that …"). The sentence end otherwise.
+ */
+function nextStatement(p: Para, toks: Token[], j: number, sEnd: number): number {
+  for (let k = j + 3; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.start >= sEnd) break;
+    if (t.cap || !REPORTING_VERBS.has(t.low) || !isReportingVerb(p.tokens, t.i)) continue;
+    if (t.low.endsWith('ing') && t.gap.includes(',')) return trimEnd(p.text, 0, t.start - t.gap.length + t.gap.indexOf(','));
+    const prev = toks[k - 1];
+    if ((prev.low === 'and' || prev.low === 'but') && /^\s+$/.test(t.gap)) return trimEnd(p.text, 0, prev.start).valueOf();
+  }
+  return sEnd;
 }
 
 /**
