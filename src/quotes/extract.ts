@@ -952,6 +952,38 @@ const INDIRECT_VERBS = new Set([
 
 const DET_START = new Set(['the', 'a', 'an']);
 
+/** "said officers will …": a lower-case word the tagger reads as the start of a noun phrase opens a bare clause. */
+function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
+  const s = sentenceStartBefore(p, t.start);
+  const pos = posAt(p.text.slice(s, Math.max(sEnd, t.end)), t.start - s);
+  return pos === 'NOUN' || pos === 'ADJ' || pos === 'NUM';
+}
+
+/**
+ * "Police officials said …", "The NFL legend said …", "Most of them said …": a short noun phrase opening the
+ * sentence, its last word tagged as a noun or pronoun, is the subject even when it names no one the mention
+ * finder knows. It speaks as the group or description it is.
+ */
+function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefined {
+  const words = tokensIn(p.tokens, sStart, verb.start);
+  let n = words.length;
+  while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
+  if (n === 0 || n > 7 || !words[0].cap) return undefined;
+  const phrase = words.slice(0, n);
+  const start = phrase[0].start;
+  const end = phrase[n - 1].end;
+  if (/[,;:()“”"«»\[\]]/.test(p.text.slice(start, end)) || phrase[n - 1].poss || words.slice(1).some((w) => /[,;:()]/.test(w.gap))) return undefined;
+  if (!/^[\s"“]*$/.test(p.text.slice(sStart, start))) return undefined;
+  const pos = posAt(p.text.slice(start, Math.max(verb.end, sentenceEndAfter(p, start))), phrase[n - 1].start - start);
+  if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'PRON') return undefined;
+  const last = phrase[n - 1].low;
+  const group = GROUP_NOUNS.has(last) || (/s$/.test(last) && !/ss$/.test(last)) || last === 'them' || last === 'surveyed';
+  return {
+    kind: group ? 'group' : 'desc', start, end, tokStart: phrase[0].i, tokEnd: phrase[n - 1].i + 1, text: p.text.slice(start, end),
+    roles: [], subjectOk: true, possessive: false, definite: /^(the|these|those)$/i.test(phrase[0].text) && n > 1 ? true : undefined,
+  };
+}
+
 /** Words that open a bare reported clause besides subjects: "said if …", "says too many …", "said only …". */
 const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what', 'how', 'why', 'once', 'even', 'not', 'much', 'few', 'one', 'two', 'three', 'someone', 'everyone', 'everybody', 'nobody', 'something', 'nothing', 'people', 'voters', 'americans']);
 
@@ -1024,7 +1056,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
         if (hop !== undefined) j = hop;
         // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
         else if (past !== undefined) j = past;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low)) || /[,;:]/.test(toks[j].gap)) continue;
+        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
@@ -1035,7 +1067,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       // "… and predicted that …": a second verb of the same subject.
       const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
-      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start));
+      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start) ?? nominalSubject(p, sStart, t));
       if (!subject) continue;
       lastSubject = subject;
       out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
