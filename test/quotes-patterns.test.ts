@@ -667,3 +667,15 @@ describe('attribution rules measured on real news', () => {
     expect(find(quotes, 'talks would resume').rule).toBe('reported-X-said-that');
   });
 });
+
+describe('two people with one surname in one article', () => {
+  it('keeps them apart, and a bare surname is the one the article introduced first', () => {
+    const quotes = extractQuotes([
+      'Senator Ted Cruz spoke in Iowa on Monday. His father, Rafael Cruz, a pastor, joined him on stage.',
+      '“We are winning this state,” Cruz said.',
+      '“My son will win,” Rafael Cruz said.',
+    ]);
+    expect(find(quotes, 'winning this state').speaker).toBe('Ted Cruz');
+    expect(find(quotes, 'My son').speaker).toBe('Rafael Cruz');
+  });
+});

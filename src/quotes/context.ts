@@ -5,7 +5,7 @@ import type { SpeakerType } from '../types.js';
 import {
   FEMALE_GIVEN_NAMES, FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FIRST_NAME_VARIANTS, KNOWN_ORGS, KNOWN_PEOPLE, MALE_GIVEN_NAMES, MALE_WORDS, PLACES,
 } from './lexicon.js';
-import { acronymOf, fold, isAcronym, nameKey, parsePersonName } from './names.js';
+import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName } from './names.js';
 import type { Mention } from './mentions.js';
 import { expandRoles } from './mentions.js';
 
@@ -27,6 +27,10 @@ interface Entity {
   described: boolean;
   /** From a title, a role noun or a given name; unknown for most. */
   gender?: Gender;
+  /** A person's given names as written in full mentions ("ted"), to tell Ted Cruz from Rafael Cruz. */
+  given?: string[][];
+  /** Positions of the person's named mentions, in reading order (a bare surname goes to the latest one). */
+  seen?: number[];
 }
 
 type Gender = 'f' | 'm';
@@ -85,6 +89,8 @@ export class ArticleContext {
   readonly mentions: PlacedMention[] = [];
   private readonly entities = new Map<string, Entity>();
   private readonly surnames = new Map<string, string>();
+  /** Other people sharing the surname of the entity `p:<surname>` in this article. */
+  private readonly namesakes = new Map<string, Entity[]>();
   private readonly acronyms = new Map<string, string>();
   lastSpeaker: { ref: SpeakerRef; para: number; pos: number } | null = null;
   private readonly headingPersons: Mention[] = [];
@@ -118,7 +124,7 @@ export class ArticleContext {
       this.mentions.push({ m, para, pos: posOf(para, m.start) });
       if (m.kind === 'person') {
         if (heading) this.headingPersons.push(m);
-        else this.notePerson(m);
+        else this.notePerson(m, posOf(para, m.start));
       }
       else if (m.kind === 'org') this.noteOrg(m, text);
       // Unnamed people are candidates for later role phrases ("a US State Department spokesman" → "the spokesman").
@@ -132,7 +138,7 @@ export class ArticleContext {
     // Names from headings count only for people the text itself never names.
     for (const m of this.headingPersons) {
       const parsed = parsePersonName(m.text);
-      if (parsed && !this.entities.has(`p:${parsed.surname}`)) this.notePerson(m);
+      if (parsed && !this.entities.has(`p:${parsed.surname}`)) this.notePerson(m, -1);
     }
     for (const pm of this.mentions) {
       if (pm.m.kind === 'name1') {
@@ -143,11 +149,39 @@ export class ArticleContext {
     }
   }
 
-  private notePerson(m: Mention): void {
+  /**
+   * The people of this article with `surname`: one entity per given name ("Ted Cruz" and "Rafael Cruz" are two);
+   * a full name goes to the one whose given names fit, a bare surname to the one introduced first.
+   */
+  private personEntity(surname: string, given: readonly string[], pos: number): Entity | undefined {
+    const first = this.entities.get(`p:${surname}`) ?? this.entities.get(this.surnames.get(surname) ?? '');
+    const all = first ? [first, ...(this.namesakes.get(first.key) ?? [])] : [];
+    if (all.length <= 1) return all[0];
+    if (given.length) return all.find((e) => (e.given ?? []).some((g) => givenNamesCompatible(g, given))) ?? all[0];
+    // A bare surname is the person the article introduced first with it: a namesake brought in later ("his
+    // father, Rafael Cruz") is written out in full when meant (measured on PolNeAR: better than the latest).
+    void pos;
+    return all[0];
+  }
+
+  private notePerson(m: Mention, pos: number): void {
     const parsed = parsePersonName(m.text);
     if (!parsed) return;
-    const key = `p:${parsed.surname}`;
+    let key = `p:${parsed.surname}`;
     let e = this.entities.get(key);
+    if (e && parsed.given.length && (e.given ?? []).length && !(e.given ?? []).some((g) => givenNamesCompatible(g, parsed.given))) {
+      // Same surname, another given name: another person, unless a namesake already fits.
+      const others = this.namesakes.get(key) ?? [];
+      const fit = others.find((o) => (o.given ?? []).some((g) => givenNamesCompatible(g, parsed.given)));
+      if (fit) e = fit;
+      else {
+        key = `p:${parsed.surname}#${parsed.given.join(' ')}`;
+        e = { key, type: 'person', names: new Map(), roles: new Set(), described: false };
+        this.entities.set(key, e);
+        others.push(e);
+        this.namesakes.set(`p:${parsed.surname}`, others);
+      }
+    }
     if (!e) {
       e = { key, type: 'person', names: new Map(), roles: new Set(), described: false };
       this.entities.set(key, e);
@@ -157,6 +191,8 @@ export class ArticleContext {
       if (tail && tail !== parsed.surname && !this.surnames.has(tail)) this.surnames.set(tail, key);
     }
     e.names.set(parsed.plain, (e.names.get(parsed.plain) ?? 0) + 1);
+    if (parsed.given.length) (e.given ??= []).push(parsed.given);
+    if (pos >= 0) (e.seen ??= []).push(pos);
     e.gender ??= (m.title ? genderOfWords(m.title) : undefined) ?? genderOfName(parsed.plain);
     for (const r of m.roles) e.roles.add(r);
     if (m.country && m.roles.length) e.country ??= m.country;
@@ -251,7 +287,7 @@ export class ArticleContext {
       case 'person': {
         const parsed = parsePersonName(m.text);
         if (!parsed) return null;
-        const e = this.entities.get(`p:${parsed.surname}`) ?? this.entities.get(this.surnames.get(parsed.surname) ?? '');
+        const e = this.personEntity(parsed.surname, parsed.given, pos);
         // Named only in a heading or the headline: the name as written.
         return e ? this.entityRef(e) : { key: `p:${parsed.surname}`, name: parsed.plain, type: 'person', aliases: [] };
       }
@@ -260,7 +296,7 @@ export class ArticleContext {
         if (this.acronyms.has(f)) return this.entityRef(this.entities.get(this.acronyms.get(f)!)!);
         if (isAcronym(m.text) || KNOWN_ORGS.has(f)) return this.orgRef(m.text);
         const key = this.surnames.get(nameKey(m.text));
-        if (key) return this.entityRef(this.entities.get(key)!);
+        if (key) return this.entityRef(this.personEntity(nameKey(m.text), [], pos) ?? this.entities.get(key)!);
         if (PLACES.has(f)) return this.orgRef(m.text);
         // An unknown single capitalised word in subject position of a reporting verb: a person's surname.
         return { key: `p:${nameKey(m.text)}`, name: m.text, type: 'person', aliases: [] };
