@@ -679,3 +679,12 @@ describe('two people with one surname in one article', () => {
     expect(find(quotes, 'My son').speaker).toBe('Rafael Cruz');
   });
 });
+
+describe('titles of shows and books in marks', () => {
+  it('are not quotations, even with the comma or full stop set inside the marks', () => {
+    const quotes = extractQuotes(['The senator appeared on “Meet the Press.” She later told NBC’s “Morning Joe,” that the bill “will pass before the summer recess.”']);
+    expect(quotes.some((q) => q.text.includes('Meet the Press'))).toBe(false);
+    expect(quotes.some((q) => q.text.includes('Morning Joe'))).toBe(false);
+    expect(quotes.some((q) => q.text.includes('summer recess'))).toBe(true);
+  });
+});

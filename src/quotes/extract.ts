@@ -889,9 +889,14 @@ function isLabel(p: Para, span: Span, text: string): boolean {
   const lead = tokensIn(p.outside, Math.max(0, openAt - 40), openAt).slice(-3).map((t) => t.low).join(' ');
   if (/(?:^|\s)(?:known as|referred to as|also called|nicknamed as|billed as)$/.test(lead) && words <= 6) return true;
   // A name in Title Case (“Operation Spiderweb”, “Coalition of the Willing”): a title or label, not speech.
-  return words <= 6 && isTitleCaseName(text) && !(span.close >= 0 && /^,/.test(p.text.slice(span.close + 1)));
+  if (words <= 6 && isTitleCaseName(text) && !(span.close >= 0 && /^,/.test(p.text.slice(span.close + 1)))) return true;
+  // A show or a book after a preposition, its comma or full stop inside the marks (on “Meet the Press.”,
+  // told NBC’s “Morning Joe,”): a title too.
+  const prev = tokensIn(p.outside, Math.max(0, openAt - 30), openAt).slice(-1)[0];
+  return words <= 6 && words >= 2 && /[.,]$/.test(text) && isTitleCaseName(text.slice(0, -1)) && prev !== undefined && (TITLE_PREPOSITIONS.has(prev.low) || prev.poss) && /^\s*$/.test(p.text.slice(prev.end, openAt));
 }
 
+const TITLE_PREPOSITIONS = new Set(['on', 'in', 'of', 'to', 'with', 'for', 'from', 'about', 'at', 'book', 'show', 'program', 'programme', 'film', 'movie', 'series', 'column', 'memoir', 'novel', 'titled', 'entitled', 'called']);
 const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at', 'with', 'de', 'von']);
 
 /** Every word capitalised (connectors aside), no sentence punctuation: "Operation Spiderweb", "20 Days in Mariupol". */
