@@ -670,6 +670,18 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
         return findSubject(p, sentStart, q.start, ctx, 'quoted-as-saying') ?? undefined;
       }
     }
+    // "Cruz said he is certain Rubio will continue to be “…”": a verb inside a clause that an earlier verb of
+    // the sentence reports is part of what was reported; the quote is the outer speaker's.
+    if (toks.length - i > 3 && !t.low.endsWith('ing')) {
+      for (let k = 0; k < i; k++) {
+        const o = toks[k];
+        if (!INDIRECT_VERBS.has(o.low) || o.low.endsWith('ing') || !isReportingVerb(p.tokens, o.i) || o.cap) continue;
+        if (/[,;:]/.test(p.text.slice(o.end, t.start))) break;
+        const outer = findSubject(p, sentStart, o.start, ctx, 'subject-of-outer-verb');
+        if (outer !== undefined) return outer;
+        break;
+      }
+    }
     const subject = findSubject(p, sentStart, t.start, ctx, 'subject-of-verb-before');
     if (subject !== undefined) return subject;
     if (t.low.endsWith('ing')) continue; // "stating" with no subject of its own: keep looking left
