@@ -969,6 +969,8 @@ const INDIRECT_VERBS = new Set([
 
 const DET_START = new Set(['the', 'a', 'an']);
 
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few', 'both', 'all', 'half', 'majority', 'minority', 'plurality']);
+
 /** "said officers will …": a lower-case word the tagger reads as the start of a noun phrase opens a bare clause. */
 function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
   const s = sentenceStartBefore(p, t.start);
@@ -992,9 +994,11 @@ function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefin
   if (/[,;:()“”"«»\[\]]/.test(p.text.slice(start, end)) || phrase[n - 1].poss || words.slice(1).some((w) => /[,;:()]/.test(w.gap))) return undefined;
   if (!/^[\s"“]*$/.test(p.text.slice(sStart, start))) return undefined;
   const pos = posAt(p.text.slice(start, Math.max(verb.end, sentenceEndAfter(p, start))), phrase[n - 1].start - start);
-  if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'PRON') return undefined;
   const last = phrase[n - 1].low;
-  const group = GROUP_NOUNS.has(last) || (/s$/.test(last) && !/ss$/.test(last)) || last === 'them' || last === 'surveyed';
+  // "Some said …", "About three in 10 said …", "Most of them said …": quantities of people speak as a group.
+  const quantity = QUANTIFIERS.has(last) || (pos === 'NUM' && n >= 2);
+  if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'PRON' && !quantity) return undefined;
+  const group = quantity || GROUP_NOUNS.has(last) || (/s$/.test(last) && !/ss$/.test(last)) || last === 'them' || last === 'surveyed';
   return {
     kind: group ? 'group' : 'desc', start, end, tokStart: phrase[0].i, tokEnd: phrase[n - 1].i + 1, text: p.text.slice(start, end),
     roles: [], subjectOk: true, possessive: false, definite: /^(the|these|those)$/i.test(phrase[0].text) && n > 1 ? true : undefined,
@@ -1116,16 +1120,26 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       continue;
     }
     // "…, says the Institute for the Study of War (ISW)." / "…, the ministry said."
-    const lastComma = p.text.lastIndexOf(',', sEnd - 1);
-    if (lastComma > sStart + 20) {
-      const tail = tokensIn(p.tokens, lastComma, sEnd);
+    // The attribution may be the last comma's tail or, before a participle ("Sales were great, he said,
+    // wiping …"), the one before it.
+    let tailEnd = sEnd;
+    for (let attempt = 0; attempt < 2; attempt++) {
+    const lastComma = p.text.lastIndexOf(',', tailEnd - 1);
+    if (attempt === 1) {
+      const after = tokensIn(p.tokens, tailEnd, sEnd);
+      if (!after.length || !after[0].low.endsWith('ing')) break;
+    }
+    if (lastComma > sStart + 10) {
+      const tail = tokensIn(p.tokens, lastComma, tailEnd);
       if (tail.length >= 2 && tail.length <= 12) {
         const vi = tail.findIndex((t) => INDIRECT_VERBS.has(t.low) && !t.cap);
         if (vi === 0 || vi > 0) {
           const ms = mentionsIn(p, lastComma, sEnd).filter((m) => !m.possessive);
           const near = (x: Mention, k: number): boolean => x.start === tail[k]?.start || (DET_START.has(tail[k]?.low ?? '') && x.start === tail[k + 1]?.start);
           // (a determiner in front: "the War Research Institute said")
-          const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start);
+          // "…, Donald Trump’s longtime confidant Roger Stone stated": the name right before the verb.
+          const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start) ??
+            ms.filter((x) => (x.kind === 'person' || x.kind === 'pronoun') && x.end <= tail[vi].start && tokensIn(p.tokens, x.end, tail[vi].start).every((w) => AUXILIARIES.has(w.low))).pop();
           // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
           const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i));
           if (m && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
@@ -1135,9 +1149,13 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
             const dateline = DATELINE.exec(p.text.slice(sStart, to));
             if (inSentence.length && !phrasesOnly(p, inSentence, sStart + (dateline ? dateline[0].length : 0), to)) continue;
             out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to, rule: 'reported-tail-X-said' });
+            break;
           }
         }
       }
+    }
+    tailEnd = lastComma;
+    if (tailEnd <= sStart) break;
     }
   }
   return out;
