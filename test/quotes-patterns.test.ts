@@ -543,7 +543,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
   ]],
   ['"adding that" belongs to the short "X said" clause before it, not the first name of the sentence', [
     'Zelensky met Trump in Rome, officials said, adding that “the talks were good and useful”.',
-  ], [['officials', 'partial', 'the talks were good and useful']]],
+  ], [['officials', 'indirect', 'Zelensky met Trump in Rome'], ['officials', 'partial', 'the talks were good and useful']]],
   ['"said on Saturday it would …": a clause after a time adverbial, its source tail left out', [
     'The Kremlin said on Saturday it would study the US proposal, according to Interfax.',
     'Peskov said at the briefing he had nothing to add.',
