@@ -1116,6 +1116,13 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       if (last && REPORTING_VERBS.has(last.low)) {
         const subject = subjectMention(p, sStart, last.start);
         if (subject) out.push({ verb: last, subject, from: sEnd, to: sEnd, intro: true, rule: 'colon-intro' });
+      } else if (last && sEnd - sStart < 400) {
+        // "Cruz called them on it:", "… released the following statement:": the subject of the lead-in's verb.
+        const tags = tag(p.text.slice(sStart, sEnd));
+        const v = [...tags].reverse().find((t) => t.pos === 'VERB');
+        const verb = v ? tokensIn(p.tokens, sStart + v.start, sStart + v.end)[0] : undefined;
+        const subject = verb ? subjectMention(p, sStart, verb.start) : undefined;
+        if (verb && subject && subject.kind !== 'place') out.push({ verb, subject, from: sEnd, to: sEnd, intro: true, rule: 'colon-intro-verb' });
       }
       continue;
     }
