@@ -636,6 +636,11 @@ describe('attribution rules measured on real news', () => {
     expect(quotes.some((q) => q.text.includes('interview ended'))).toBe(false);
   });
 
+  it('gives the paragraph after a colon lead-in, whatever its verb, to the lead-in’s subject', () => {
+    const quotes = extractQuotes(['Senator Jane Roe released the following statement:', '“We mourn a friend of this state and of this country.”']);
+    expect(find(quotes, 'We mourn').speaker).toBe('Jane Roe');
+  });
+
   it('credits a quote in a list to the name after a dash', () => {
     const quotes = extractQuotes(['“He does not understand our lives.” ― Paula Reyes “Nobody asked us first.” ― Tomas Vidal']);
     expect(find(quotes, 'understand our lives')).toMatchObject({ speaker: 'Paula Reyes', rule: 'dash-credit' });
