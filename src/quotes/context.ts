@@ -29,8 +29,6 @@ interface Entity {
   gender?: Gender;
   /** A person's given names as written in full mentions ("ted"), to tell Ted Cruz from Rafael Cruz. */
   given?: string[][];
-  /** Positions of the person's named mentions, in reading order (a bare surname goes to the latest one). */
-  seen?: number[];
 }
 
 type Gender = 'f' | 'm';
@@ -124,7 +122,7 @@ export class ArticleContext {
       this.mentions.push({ m, para, pos: posOf(para, m.start) });
       if (m.kind === 'person') {
         if (heading) this.headingPersons.push(m);
-        else this.notePerson(m, posOf(para, m.start));
+        else this.notePerson(m);
       }
       else if (m.kind === 'org') this.noteOrg(m, text);
       // Unnamed people are candidates for later role phrases ("a US State Department spokesman" → "the spokesman").
@@ -138,7 +136,7 @@ export class ArticleContext {
     // Names from headings count only for people the text itself never names.
     for (const m of this.headingPersons) {
       const parsed = parsePersonName(m.text);
-      if (parsed && !this.entities.has(`p:${parsed.surname}`)) this.notePerson(m, -1);
+      if (parsed && !this.entities.has(`p:${parsed.surname}`)) this.notePerson(m);
     }
     for (const pm of this.mentions) {
       if (pm.m.kind === 'name1') {
@@ -153,18 +151,17 @@ export class ArticleContext {
    * The people of this article with `surname`: one entity per given name ("Ted Cruz" and "Rafael Cruz" are two);
    * a full name goes to the one whose given names fit, a bare surname to the one introduced first.
    */
-  private personEntity(surname: string, given: readonly string[], pos: number): Entity | undefined {
+  private personEntity(surname: string, given: readonly string[]): Entity | undefined {
     const first = this.entities.get(`p:${surname}`) ?? this.entities.get(this.surnames.get(surname) ?? '');
     const all = first ? [first, ...(this.namesakes.get(first.key) ?? [])] : [];
     if (all.length <= 1) return all[0];
     if (given.length) return all.find((e) => (e.given ?? []).some((g) => givenNamesCompatible(g, given))) ?? all[0];
     // A bare surname is the person the article introduced first with it: a namesake brought in later ("his
     // father, Rafael Cruz") is written out in full when meant (measured on PolNeAR: better than the latest).
-    void pos;
     return all[0];
   }
 
-  private notePerson(m: Mention, pos: number): void {
+  private notePerson(m: Mention): void {
     const parsed = parsePersonName(m.text);
     if (!parsed) return;
     let key = `p:${parsed.surname}`;
@@ -192,7 +189,6 @@ export class ArticleContext {
     }
     e.names.set(parsed.plain, (e.names.get(parsed.plain) ?? 0) + 1);
     if (parsed.given.length) (e.given ??= []).push(parsed.given);
-    if (pos >= 0) (e.seen ??= []).push(pos);
     e.gender ??= (m.title ? genderOfWords(m.title) : undefined) ?? genderOfName(parsed.plain);
     for (const r of m.roles) e.roles.add(r);
     if (m.country && m.roles.length) e.country ??= m.country;
@@ -287,7 +283,7 @@ export class ArticleContext {
       case 'person': {
         const parsed = parsePersonName(m.text);
         if (!parsed) return null;
-        const e = this.personEntity(parsed.surname, parsed.given, pos);
+        const e = this.personEntity(parsed.surname, parsed.given);
         // Named only in a heading or the headline: the name as written.
         return e ? this.entityRef(e) : { key: `p:${parsed.surname}`, name: parsed.plain, type: 'person', aliases: [] };
       }
@@ -296,7 +292,7 @@ export class ArticleContext {
         if (this.acronyms.has(f)) return this.entityRef(this.entities.get(this.acronyms.get(f)!)!);
         if (isAcronym(m.text) || KNOWN_ORGS.has(f)) return this.orgRef(m.text);
         const key = this.surnames.get(nameKey(m.text));
-        if (key) return this.entityRef(this.personEntity(nameKey(m.text), [], pos) ?? this.entities.get(key)!);
+        if (key) return this.entityRef(this.personEntity(nameKey(m.text), []) ?? this.entities.get(key)!);
         if (PLACES.has(f)) return this.orgRef(m.text);
         // An unknown single capitalised word in subject position of a reporting verb: a person's surname.
         return { key: `p:${nameKey(m.text)}`, name: m.text, type: 'person', aliases: [] };
