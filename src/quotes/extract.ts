@@ -169,8 +169,7 @@ function notASpeaker(p: Para, m: Mention): boolean {
   if (/^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low)) return true;
   if (m.text.length > 1 && m.text === m.text.toUpperCase()) return false; // an acronym
   const s = sentenceStartBefore(p, m.start);
-  const e = Math.max(sentenceEndAfter(p, m.start), m.end);
-  const pos = posAt(p.text.slice(s, e), m.start - s);
+  const pos = tagNear(p, m.start, Math.min(sentenceEndAfter(p, m.start), m.end + 60));
   if (pos === undefined || !NON_SPEAKER_TAGS.has(pos)) return false;
   // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
   // ("Shifting the blame, …") is one.
@@ -581,8 +580,7 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
   if (who.kind === 'person' || who.kind === 'pronoun' || who.kind === 'name1') {
     const rest = tokensIn(p.outside, afterTag(p, who.end), sentenceEndAfter(p, who.end));
     if (rest.length >= 1 && rest.length <= 4 && !rest[0].cap && !/[,;:.!?]/.test(rest[0].gap)) {
-      const s = sentenceStartBefore(p, rest[0].start);
-      if (posAt(p.text.slice(s, sentenceEndAfter(p, rest[0].start)), rest[0].start - s) === 'VERB') return via('after-close-X-verb', who, p, ctx);
+      if (tagNear(p, rest[0].start, sentenceEndAfter(p, rest[0].start)) === 'VERB') return via('after-close-X-verb', who, p, ctx);
     }
   }
   // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
@@ -973,9 +971,21 @@ const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few',
 
 /** "said officers will …": a lower-case word the tagger reads as the start of a noun phrase opens a bare clause. */
 function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
-  const s = sentenceStartBefore(p, t.start);
-  const pos = posAt(p.text.slice(s, Math.max(sEnd, t.end)), t.start - s);
-  return pos === 'NOUN' || pos === 'ADJ' || pos === 'NUM';
+  return ['NOUN', 'ADJ', 'NUM'].includes(tagNear(p, t.start, Math.min(sEnd, t.end + 60)) ?? '');
+}
+
+/**
+ * The tag of the word at `at`, read in a window of its sentence (a few words either side are context enough,
+ * and tagging whole sentences for every check would double the extractor's time).
+ */
+function tagNear(p: Para, at: number, to: number): Pos | undefined {
+  const s = sentenceStartBefore(p, at);
+  let from = Math.max(s, at - 60);
+  if (from > s) {
+    const space = p.text.indexOf(' ', from);
+    from = space >= 0 && space < at ? space + 1 : at;
+  }
+  return posAt(p.text.slice(from, Math.max(to, at + 1)), at - from);
 }
 
 /**
@@ -993,7 +1003,7 @@ function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefin
   const end = phrase[n - 1].end;
   if (/[,;:()“”"«»\[\]]/.test(p.text.slice(start, end)) || phrase[n - 1].poss || words.slice(1).some((w) => /[,;:()]/.test(w.gap))) return undefined;
   if (!/^[\s"“]*$/.test(p.text.slice(sStart, start))) return undefined;
-  const pos = posAt(p.text.slice(start, Math.max(verb.end, sentenceEndAfter(p, start))), phrase[n - 1].start - start);
+  const pos = tagNear(p, phrase[n - 1].start, verb.end + 40);
   const last = phrase[n - 1].low;
   // "Some said …", "About three in 10 said …", "Most of them said …": quantities of people speak as a group.
   const quantity = QUANTIFIERS.has(last) || (pos === 'NUM' && n >= 2);
