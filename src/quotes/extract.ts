@@ -997,7 +997,7 @@ function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefin
   const words = tokensIn(p.tokens, sStart, verb.start);
   let n = words.length;
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
-  if (n === 0 || n > 7 || !words[0].cap) return undefined;
+  if (n === 0 || n > 10 || !words[0].cap) return undefined;
   const phrase = words.slice(0, n);
   const start = phrase[0].start;
   const end = phrase[n - 1].end;
