@@ -47,12 +47,12 @@ export interface ExtractedQuote {
   speakerType?: SpeakerType;
   /** Other names the article used for the same speaker ("Peskov", "Kremlin spokesperson Dmitry Peskov"). */
   speakerAliases?: string[];
-  /** Name of the attribution rule that chose the speaker (for measuring rules); absent when unlabelled. */
+  /** Which attribution rule chose the speaker ('after-close-said-X', 'pronoun', …; 'none' when speaker is null). For evaluation only. */
   rule?: string;
 }
 
 /** A quotation as the engine serves it. */
-export interface Quote extends Omit<ExtractedQuote, 'speakerAliases'> {
+export interface Quote extends Omit<ExtractedQuote, 'speakerAliases' | 'rule'> {
   /** `${article}#${paragraph}.${n}`: unique and stable while the article is unchanged. */
   id: string;
   article: string;

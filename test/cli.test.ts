@@ -62,7 +62,10 @@ describe('CLI over the bundled corpus', () => {
     expect(rows.length).toBeGreaterThanOrEqual(35);
     for (const row of rows) {
       expect(Object.keys(row)).toEqual(expect.arrayContaining(['article', 'speaker', 'text', 'paragraph', 'kind']));
-      expect(row.text).not.toMatch(/^["“”]|["“”]$/);
+      // Marks are stripped from quotations; a reported clause may end with a phrase it quotes, whose opening
+      // mark it then holds too ('… to secure peace “without delay”').
+      if (row.kind !== 'indirect') expect(row.text).not.toMatch(/^["“”]|["“”]$/);
+      else if (/["”]$/.test(row.text)) expect(row.text.slice(0, -1)).toMatch(/["“]/);
     }
   });
 

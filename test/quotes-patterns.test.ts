@@ -4,11 +4,19 @@ import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
 import type { ExtractedQuote, QuoteKind } from '../src/types.js';
 
-/** The one quote whose text contains `snippet`. */
+/**
+ * The one quote whose text contains `snippet`. A reported clause that contains a quoted phrase is a row of its
+ * own (kind indirect: "said the talks had been “frank and useful”"); it must name the phrase's speaker.
+ */
 function find(quotes: ExtractedQuote[], snippet: string): ExtractedQuote {
   const hits = quotes.filter((q) => q.text.includes(snippet));
-  expect(hits.map((q) => q.text), `quotes containing "${snippet}" in ${JSON.stringify(quotes.map((q) => q.text))}`).toHaveLength(1);
-  return hits[0];
+  const own = hits.length > 1 ? hits.filter((q) => q.kind !== 'indirect') : hits;
+  expect(own.map((q) => q.text), `quotes containing "${snippet}" in ${JSON.stringify(quotes.map((q) => q.text))}`).toHaveLength(1);
+  for (const clause of hits.filter((q) => q !== own[0])) {
+    expect(clause.text).toContain(own[0].text);
+    expect(clause.speaker).toBe(own[0].speaker);
+  }
+  return own[0];
 }
 
 function speakerOf(paragraphs: string[], snippet: string): string | null {
@@ -428,7 +436,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
   ], [['Dmitry Medvedev', 'direct', 'Europe is playing with fire.']]],
   ['"in an interview with" before the speaker', [
     'In an interview with the Financial Times, Finnish President Alexander Stubb said the coming weeks would be “decisive for Europe”.',
-  ], [['Alexander Stubb', 'partial', 'decisive for Europe']]],
+  ], [['Alexander Stubb', 'indirect', 'the coming weeks would be “decisive for Europe”'], ['Alexander Stubb', 'partial', 'decisive for Europe']]],
   ['"in an interview with" after the quote', [
     '“We are not there yet,” Stubb said in an interview with Le Monde published on Sunday.',
   ], [['Stubb', 'direct', 'We are not there yet,']]],
@@ -530,11 +538,12 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
     ['Ursula von der Leyen', 'direct', 'Ukraine’s fight is Europe’s fight,'],
     ['Viktor Orban', 'direct', 'This money will be wasted,'],
     ['Ursula von der Leyen', 'direct', 'We will find a way with or without Budapest,'],
+    ['Yuri Ushakov', 'indirect', 'Moscow had “noted” the decision'],
     ['Yuri Ushakov', 'partial', 'noted'],
   ]],
   ['"adding that" belongs to the short "X said" clause before it, not the first name of the sentence', [
     'Zelensky met Trump in Rome, officials said, adding that “the talks were good and useful”.',
-  ], [['officials', 'partial', 'the talks were good and useful']]],
+  ], [['officials', 'indirect', 'Zelensky met Trump in Rome'], ['officials', 'partial', 'the talks were good and useful']]],
   ['"said on Saturday it would …": a clause after a time adverbial, its source tail left out', [
     'The Kremlin said on Saturday it would study the US proposal, according to Interfax.',
     'Peskov said at the briefing he had nothing to add.',
@@ -569,17 +578,118 @@ describe('a made-up article read in order', () => {
 
   it('resolves "he" to the person just named, keeps whole reported clauses and one-word partial quotes', () => {
     expect(extractQuotes(article).map((q) => [q.paragraph, q.kind, q.speaker, q.text])).toEqual([
+      // a reported clause is a row of its own, and so is the phrase quoted inside it
+      [1, 'indirect', 'Andrii Sybiha', 'Kyiv was ready for "a full and unconditional ceasefire" if Moscow agreed'],
       [1, 'partial', 'Andrii Sybiha', 'a full and unconditional ceasefire'],
       [2, 'direct', 'Andrii Sybiha', 'We will not trade territory for peace,'],
       [2, 'direct', 'Andrii Sybiha', 'Our position is clear.'],
       [3, 'direct', 'Dmitry Peskov', 'This is not serious,'],
       [4, 'indirect', 'Sergei Lavrov', 'Moscow would not consider any truce that allowed Kyiv to rearm'],
       [5, 'indirect', 'Financial Times', 'European officials are drafting a new sanctions package'],
+      [6, 'indirect', 'Steve Witkoff', 'the talks were "constructive"'],
       [6, 'partial', 'Steve Witkoff', 'constructive'],
       [7, 'direct', 'Friedrich Merz', 'There is no military solution,'],
       [7, 'partial', 'Friedrich Merz', 'must stand firm'],
       [8, 'direct', 'Friedrich Merz', 'Peace cannot be dictated from Moscow.'],
       [9, 'partial', 'Zelenskyy', 'does not want peace'],
     ]);
+  });
+});
+
+// Layouts and attributions measured on real news (each rule general, each sentence made up here).
+describe('attribution rules measured on real news', () => {
+  const one = (paragraphs: string[], snippet: string): ExtractedQuote => find(extractQuotes(paragraphs), snippet);
+
+  it("reads two apostrophes ('') as quote marks, as some newspapers print them", () => {
+    const q = one(["''We will keep talking,'' said Jane Roe, a union leader. ''Nothing is settled.''"], 'keep talking');
+    expect(q).toMatchObject({ text: 'We will keep talking,', speaker: 'Jane Roe', marks: 'quotes', rule: 'after-close-said-X' });
+    expect(one(["''We will keep talking,'' said Jane Roe, a union leader. ''Nothing is settled.''"], 'Nothing is settled').speaker).toBe('Jane Roe');
+  });
+
+  it('reads past titles, honorifics and modifiers after "said"', () => {
+    expect(one(['“The vote was close,” said former Ohio congressman John Doe.'], 'vote was close').speaker).toBe('John Doe');
+    expect(one(['Mark Brown owns the farm.', '“There is always resistance,” said Mr. Brown, who bought it ten years ago.'], 'resistance').speaker).toBe('Mark Brown');
+    expect(one(['“It is a start,” said undecided voter Mary Poe of Derry, before the rally.'], 'a start').speaker).toBe('Mary Poe');
+  });
+
+  it('takes the name before an apposition or a party tag and its verb', () => {
+    expect(one(['“Turnout was the story,” Jane Roe, director of research at a polling firm, said at the time.'], 'Turnout').speaker).toBe('Jane Roe');
+    expect(one(['“It is a dog whistle,” Sen. Jane Roe (R-Utah) said.'], 'dog whistle').speaker).toBe('Jane Roe');
+    expect(one(['“He is right,” Flynn, a top Smith surrogate, said on Thursday.'], 'He is right').speaker).toBe('Flynn');
+  });
+
+  it('finds an attribution later in the quote’s sentence', () => {
+    const q = one(['“We are extremely happy” about the decision, said Mary Poe, the director of a nurses’ union.'], 'extremely happy');
+    expect(q).toMatchObject({ speaker: 'Mary Poe', rule: 'later-comma-said-X' });
+  });
+
+  it('takes the subject of a verb the lexicon lacks, tagged as a verb, or of the verb the quote complements', () => {
+    expect(one(['“Would it be negotiable?” Hannah Smith pressed.'], 'negotiable').speaker).toBe('Hannah Smith');
+    expect(one(['As Tom Ridge put it, “The barbarians are no longer at the gate.”'], 'barbarians')).toMatchObject({ speaker: 'Tom Ridge', rule: 'clause-verb-subject' });
+    expect(one(['Mayor Ann Lee thanked the volunteers for “stepping up when nobody else would.”'], 'stepping up').speaker).toBe('Ann Lee');
+  });
+
+  it('gives a transcript line to its speaker label, which is not part of the quote', () => {
+    const quotes = extractQuotes(['The host Chris Wallace spoke to the governor.', 'WALLACE: Will she be there tomorrow night?', '“PENCE: She will not be attending.”', 'UPDATE: The interview ended early.']);
+    expect(find(quotes, 'be there')).toMatchObject({ text: 'Will she be there tomorrow night?', speaker: 'Chris Wallace', rule: 'qa-label' });
+    expect(find(quotes, 'not be attending')).toMatchObject({ text: 'She will not be attending.', speaker: 'Pence' });
+    expect(quotes.some((q) => q.text.includes('interview ended'))).toBe(false);
+  });
+
+  it('gives the paragraph after a colon lead-in, whatever its verb, to the lead-in’s subject', () => {
+    const quotes = extractQuotes(['Senator Jane Roe released the following statement:', '“We mourn a friend of this state and of this country.”']);
+    expect(find(quotes, 'We mourn').speaker).toBe('Jane Roe');
+  });
+
+  it('credits a quote in a list to the name after a dash', () => {
+    const quotes = extractQuotes(['“He does not understand our lives.” ― Paula Reyes “Nobody asked us first.” ― Tomas Vidal']);
+    expect(find(quotes, 'understand our lives')).toMatchObject({ speaker: 'Paula Reyes', rule: 'dash-credit' });
+    expect(find(quotes, 'Nobody asked').speaker).toBe('Tomas Vidal');
+  });
+
+  it('never takes a verb, an adjective, a title or a party tag for the speaker', () => {
+    const speakers = extractQuotes([
+      'Fighting: “It was a big mistake, and everyone knows it.”',
+      'Chastened, the minister said: “We will do better next time.”',
+      'Democratic: “The plan fails working families.”',
+    ]).map((q) => q.speaker);
+    for (const bad of ['Fighting', 'Chastened', 'Democratic']) expect(speakers).not.toContain(bad);
+  });
+
+  it('reads reported clauses opening with "if" or "too", and skips an address before the verb', () => {
+    expect(one(['Jane Roe said if the talks fail the sanctions would stay in place.'], 'sanctions would stay')).toMatchObject({ kind: 'indirect', speaker: 'Jane Roe' });
+    expect(one(['Mary Poe, 59, of Ashton, Md., said the event brought back memories of her father.'], 'memories').speaker).toBe('Mary Poe');
+  });
+
+  it('records the rule behind every speaker, and "none" when there is none', () => {
+    const quotes = extractQuotes(['“We are ready,” Peskov said.', 'Kremlin aide Yuri Ushakov said the talks would resume next week in Istanbul.', 'The weather was “unusually warm” for the season.', '“Nobody knows what comes next.”']);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) {
+      expect(typeof q.rule).toBe('string');
+      expect(q.rule === 'none').toBe(q.speaker === null);
+    }
+    expect(find(quotes, 'We are ready').rule).toBe('after-close-X-said');
+    expect(find(quotes, 'talks would resume').rule).toBe('reported-X-said-that');
+  });
+});
+
+describe('two people with one surname in one article', () => {
+  it('keeps them apart, and a bare surname is the one the article introduced first', () => {
+    const quotes = extractQuotes([
+      'Senator Ted Cruz spoke in Iowa on Monday. His father, Rafael Cruz, a pastor, joined him on stage.',
+      '“We are winning this state,” Cruz said.',
+      '“My son will win,” Rafael Cruz said.',
+    ]);
+    expect(find(quotes, 'winning this state').speaker).toBe('Ted Cruz');
+    expect(find(quotes, 'My son').speaker).toBe('Rafael Cruz');
+  });
+});
+
+describe('titles of shows and books in marks', () => {
+  it('are not quotations, even with the comma or full stop set inside the marks', () => {
+    const quotes = extractQuotes(['The senator appeared on “Meet the Press.” She later told NBC’s “Morning Joe,” that the bill “will pass before the summer recess.”']);
+    expect(quotes.some((q) => q.text.includes('Meet the Press'))).toBe(false);
+    expect(quotes.some((q) => q.text.includes('Morning Joe'))).toBe(false);
+    expect(quotes.some((q) => q.text.includes('summer recess'))).toBe(true);
   });
 });

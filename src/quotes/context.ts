@@ -5,7 +5,7 @@ import type { SpeakerType } from '../types.js';
 import {
   FEMALE_GIVEN_NAMES, FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FIRST_NAME_VARIANTS, KNOWN_ORGS, KNOWN_PEOPLE, MALE_GIVEN_NAMES, MALE_WORDS, PLACES,
 } from './lexicon.js';
-import { acronymOf, fold, isAcronym, nameKey, parsePersonName } from './names.js';
+import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName } from './names.js';
 import type { Mention } from './mentions.js';
 import { expandRoles } from './mentions.js';
 
@@ -27,6 +27,8 @@ interface Entity {
   described: boolean;
   /** From a title, a role noun or a given name; unknown for most. */
   gender?: Gender;
+  /** A person's given names as written in full mentions ("ted"), to tell Ted Cruz from Rafael Cruz. */
+  given?: string[][];
 }
 
 type Gender = 'f' | 'm';
@@ -85,6 +87,8 @@ export class ArticleContext {
   readonly mentions: PlacedMention[] = [];
   private readonly entities = new Map<string, Entity>();
   private readonly surnames = new Map<string, string>();
+  /** Other people sharing the surname of the entity `p:<surname>` in this article. */
+  private readonly namesakes = new Map<string, Entity[]>();
   private readonly acronyms = new Map<string, string>();
   lastSpeaker: { ref: SpeakerRef; para: number; pos: number } | null = null;
   private readonly headingPersons: Mention[] = [];
@@ -143,11 +147,38 @@ export class ArticleContext {
     }
   }
 
+  /**
+   * The people of this article with `surname`: one entity per given name ("Ted Cruz" and "Rafael Cruz" are two);
+   * a full name goes to the one whose given names fit, a bare surname to the one introduced first.
+   */
+  private personEntity(surname: string, given: readonly string[]): Entity | undefined {
+    const first = this.entities.get(`p:${surname}`) ?? this.entities.get(this.surnames.get(surname) ?? '');
+    const all = first ? [first, ...(this.namesakes.get(first.key) ?? [])] : [];
+    if (all.length <= 1) return all[0];
+    if (given.length) return all.find((e) => (e.given ?? []).some((g) => givenNamesCompatible(g, given))) ?? all[0];
+    // A bare surname is the person the article introduced first with it: a namesake brought in later ("his
+    // father, Rafael Cruz") is written out in full when meant (measured on PolNeAR: better than the latest).
+    return all[0];
+  }
+
   private notePerson(m: Mention): void {
     const parsed = parsePersonName(m.text);
     if (!parsed) return;
-    const key = `p:${parsed.surname}`;
+    let key = `p:${parsed.surname}`;
     let e = this.entities.get(key);
+    if (e && parsed.given.length && (e.given ?? []).length && !(e.given ?? []).some((g) => givenNamesCompatible(g, parsed.given))) {
+      // Same surname, another given name: another person, unless a namesake already fits.
+      const others = this.namesakes.get(key) ?? [];
+      const fit = others.find((o) => (o.given ?? []).some((g) => givenNamesCompatible(g, parsed.given)));
+      if (fit) e = fit;
+      else {
+        key = `p:${parsed.surname}#${parsed.given.join(' ')}`;
+        e = { key, type: 'person', names: new Map(), roles: new Set(), described: false };
+        this.entities.set(key, e);
+        others.push(e);
+        this.namesakes.set(`p:${parsed.surname}`, others);
+      }
+    }
     if (!e) {
       e = { key, type: 'person', names: new Map(), roles: new Set(), described: false };
       this.entities.set(key, e);
@@ -157,6 +188,7 @@ export class ArticleContext {
       if (tail && tail !== parsed.surname && !this.surnames.has(tail)) this.surnames.set(tail, key);
     }
     e.names.set(parsed.plain, (e.names.get(parsed.plain) ?? 0) + 1);
+    if (parsed.given.length) (e.given ??= []).push(parsed.given);
     e.gender ??= (m.title ? genderOfWords(m.title) : undefined) ?? genderOfName(parsed.plain);
     for (const r of m.roles) e.roles.add(r);
     if (m.country && m.roles.length) e.country ??= m.country;
@@ -232,6 +264,18 @@ export class ArticleContext {
     return { key: e.key, name: best, type: e.type, aliases };
   }
 
+  /**
+   * A transcript's speaker label ("PENCE", "CHRIS WALLACE"): the person the article names with that surname,
+   * else the label in title case.
+   */
+  resolveLabel(label: string): SpeakerRef {
+    const plain = label.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+    const surname = plain.split(/\s+/).pop() ?? plain;
+    const key = this.surnames.get(nameKey(surname));
+    const e = key ? this.entities.get(key) : undefined;
+    return e ? this.entityRef(e) : { key: `p:${nameKey(surname)}`, name: plain, type: 'person', aliases: [] };
+  }
+
   /** The speaker a mention names, resolving pronouns and role phrases; null when it names no one. */
   resolve(m: Mention, para: number): SpeakerRef | null {
     const pos = posOf(para, m.start);
@@ -239,7 +283,7 @@ export class ArticleContext {
       case 'person': {
         const parsed = parsePersonName(m.text);
         if (!parsed) return null;
-        const e = this.entities.get(`p:${parsed.surname}`) ?? this.entities.get(this.surnames.get(parsed.surname) ?? '');
+        const e = this.personEntity(parsed.surname, parsed.given);
         // Named only in a heading or the headline: the name as written.
         return e ? this.entityRef(e) : { key: `p:${parsed.surname}`, name: parsed.plain, type: 'person', aliases: [] };
       }
@@ -248,7 +292,7 @@ export class ArticleContext {
         if (this.acronyms.has(f)) return this.entityRef(this.entities.get(this.acronyms.get(f)!)!);
         if (isAcronym(m.text) || KNOWN_ORGS.has(f)) return this.orgRef(m.text);
         const key = this.surnames.get(nameKey(m.text));
-        if (key) return this.entityRef(this.entities.get(key)!);
+        if (key) return this.entityRef(this.personEntity(nameKey(m.text), []) ?? this.entities.get(key)!);
         if (PLACES.has(f)) return this.orgRef(m.text);
         // An unknown single capitalised word in subject position of a reporting verb: a person's surname.
         return { key: `p:${nameKey(m.text)}`, name: m.text, type: 'person', aliases: [] };

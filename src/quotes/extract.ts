@@ -12,10 +12,11 @@
 import type { ExtractedQuote, QuoteKind, QuoteMarks } from '../types.js';
 import { ArticleContext, type SpeakerRef } from './context.js';
 import {
-  AUXILIARIES, GROUP_NOUNS, INVERTIBLE_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
+  AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, PERSON_ROLES, ROLE_MODIFIERS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
+import { posAt, tag, type Pos } from './nlp.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
@@ -38,6 +39,12 @@ interface Para {
   /** Offsets where a sentence starts (0 first). */
   sentences: number[];
 }
+
+/**
+ * Most quoted spans read in one paragraph. Each costs tens of microseconds to attribute; a page of a hundred
+ * thousand marks would hold the thread for seconds, and no news paragraph comes near this many.
+ */
+const MAX_SPANS = 10_000;
 
 /** Longest paragraph looked at in full; beyond it only quote marks near the start are considered. */
 const MAX_WINDOW = 600;
@@ -69,38 +76,121 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       ...indirectCandidates(p).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
     ].sort((a, b) => a.at - b.at);
     let paraSpeaker: SpeakerRef | null = null;
+    // "PENCE: Well, the question …": a transcript's speaker label gives the paragraph's speaker; what follows
+    // it is that person's words, quoted or not (the label itself is never part of the quote).
+    const label = qaLabel(p.text);
+    if (label) {
+      const ref = ctx.resolveLabel(label.name);
+      paraSpeaker = ref;
+      if (!p.spans.some((s) => s.start < label.end + 3)) {
+        const end = trimEnd(p.text, label.end, p.text.length);
+        if (end > label.end && p.spans.length === 0) {
+          out.push(makeQuote(p.index, p.text.slice(label.end, end), 'direct', 'none', ref, 'qa-label'));
+          ctx.noteSpeaker(ref, p.index, label.end);
+          continue;
+        }
+      }
+    }
     const unattributed: ExtractedQuote[] = [];
     for (const item of items) {
       if (!item.span) {
         const c = item.indirect;
-        const ref = ctx.resolve(c.subject, p.index);
+        const ref = via(c.rule, c.subject, p, ctx);
         if (!ref) continue;
-        if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref));
+        if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref, lastRule));
         ctx.noteSpeaker(ref, p.index, c.verb.start);
         continue;
       }
       const span = item.span;
       const text = p.text.slice(span.start, span.end);
+      lastRule = 'none';
       const explicit = attribute(p, span, ctx);
       if (!keepSpan(p, span, text, explicit !== undefined)) continue;
       let ref: SpeakerRef | null = explicit ?? null;
+      let rule = lastRule;
       if (explicit === undefined) {
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
-        if (paraSpeaker) ref = paraSpeaker;
-        else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) ref = prevQuote.ref;
-        else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) ref = ctx.lastSpeaker.ref;
+        if (paraSpeaker) [ref, rule] = [paraSpeaker, 'same-paragraph'];
+        else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
+        else if ((ref = attributeByClauseVerb(p, span, ctx) ?? null)) rule = lastRule;
+        else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
       }
-      const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref);
+      if (label && span.start < label.end) {
+        // The label inside the marks ("“WALLACE: Let’s start …”"): the quote starts after it.
+        if (span.end <= label.end) continue;
+        const q = makeQuote(p.index, p.text.slice(label.end, span.end), 'direct', marksOf(span, paras[p.index]), paraSpeaker, 'qa-label');
+        out.push(q);
+        prevQuote = { para: p.index, ref: paraSpeaker, open: span.close < 0 && !span.dash };
+        continue;
+      }
+      if (label && explicit === undefined) rule = 'qa-label';
+      const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref, rule);
       out.push(q);
       if (ref) {
         paraSpeaker = ref;
         ctx.noteSpeaker(ref, p.index, span.start);
-        for (const u of unattributed.splice(0)) setSpeaker(u, ref);
+        for (const u of unattributed.splice(0)) {
+          setSpeaker(u, ref);
+          u.rule = 'same-paragraph-later';
+        }
       } else unattributed.push(q);
       prevQuote = { para: p.index, ref, open: span.close < 0 && !span.dash };
     }
   }
   return out;
+}
+
+/**
+ * The attribution rule that produced the last speaker (extraction is synchronous, so one slot suffices). Every
+ * quote records it in `rule`, so evaluation can measure each rule's precision.
+ */
+let lastRule = 'none';
+
+/**
+ * Resolves `m` as the speaker found by `rule`; a pronoun's resolution is its own rule. Undefined when the
+ * candidate cannot be a speaker at all, so that the next rule may look.
+ */
+function via(rule: string, m: Mention, p: Para, ctx: ArticleContext): SpeakerRef | null | undefined {
+  if (notASpeaker(p, m)) return undefined;
+  lastRule = m.kind === 'pronoun' ? 'pronoun' : rule;
+  return ctx.resolve(m, p.index);
+}
+
+/** Tags that a speaker's head word never has ("Fighting", "Shifting" are verbs; "Democratic" an adjective). */
+const NON_SPEAKER_TAGS = new Set<Pos>(['VERB', 'ADJ', 'ADV', 'ADP', 'AUX', 'DET', 'NUM', 'SCONJ', 'CCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
+
+/**
+ * A single capitalised word the article never uses as a name: a date, a title or role alone ("Del.",
+ * "Assistant"), a party/state tag ("R-Utah"), or a word the tagger reads as a verb or an adjective.
+ */
+function notASpeaker(p: Para, m: Mention): boolean {
+  if (m.kind !== 'name1') return false;
+  const low = m.text.toLowerCase().replace(/\.$/, '');
+  if (/^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low)) return true;
+  if (m.text.length > 1 && m.text === m.text.toUpperCase()) return false; // an acronym
+  const s = sentenceStartBefore(p, m.start);
+  const pos = tagNear(p, m.start, Math.min(sentenceEndAfter(p, m.start), m.end + 60));
+  if (pos === undefined || !NON_SPEAKER_TAGS.has(pos)) return false;
+  // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
+  // ("Shifting the blame, …") is one.
+  return pos !== 'VERB' || /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
+}
+
+/** Upper-case words that label a line without naming a speaker ("UPDATE: …", "EDITOR’S NOTE: …"). */
+const NOT_LABELS = new Set([
+  'update', 'updated', 'note', 'editor', 'editors', 'editor’s', "editor's", 'breaking', 'watch', 'read', 'more', 'related', 'see', 'also',
+  'photo', 'photos', 'video', 'correction', 'source', 'sources', 'credit', 'warning', 'advertisement', 'listen', 'q', 'a', 'question',
+  'answer', 'transcript', 'live', 'latest', 'exclusive', 'analysis', 'opinion', 'news', 'the', 'and', 'of', 'in', 'on', 'at', 'by', 'to', 'for',
+  'us', 'u.s', 'uk', 'eu', 'un', 'nato', 'gop', 'tv', 'ps', 'fyi', 'faq', 'bbc', 'cnn', 'nbc', 'cbs', 'abc', 'fox', 'ap',
+]);
+
+/** "PENCE: …", "CHRIS WALLACE: …", "“WALLACE: …": a transcript's speaker label at the paragraph start (1–3 words). */
+function qaLabel(text: string): { name: string; end: number } | undefined {
+  const m = /^\s*["“„«]?\s*(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,2})\s*:\s+(?=\S)/u.exec(text.slice(0, 60));
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  if (words.some((w) => NOT_LABELS.has(w.toLowerCase().replace(/\.$/, ''))) || m[1].replace(/[^\p{Lu}]/gu, '').length < 3) return undefined;
+  return { name: m[1], end: m.index + m[0].length };
 }
 
 function setSpeaker(q: ExtractedQuote, ref: SpeakerRef): void {
@@ -109,9 +199,10 @@ function setSpeaker(q: ExtractedQuote, ref: SpeakerRef): void {
   if (ref.aliases.length) q.speakerAliases = [...ref.aliases];
 }
 
-function makeQuote(paragraph: number, text: string, kind: QuoteKind, marks: QuoteMarks, ref: SpeakerRef | null): ExtractedQuote {
+function makeQuote(paragraph: number, text: string, kind: QuoteKind, marks: QuoteMarks, ref: SpeakerRef | null, rule: string): ExtractedQuote {
   const q: ExtractedQuote = { paragraph, text, kind, marks, speaker: null };
   if (ref) setSpeaker(q, ref);
+  q.rule = ref ? rule : 'none';
   return q;
 }
 
@@ -120,9 +211,10 @@ function makeQuote(paragraph: number, text: string, kind: QuoteKind, marks: Quot
 
 function prepare(index: number, text: string): Para {
   const tokens = tokenize(text);
-  const spans: Span[] = scanQuoteMarks(text).map((s) => (s.open < 0 ? withoutLeadClause(text, s) : s));
+  const spans: Span[] = scanQuoteMarks(text).slice(0, MAX_SPANS).map((s) => (s.open < 0 ? withoutLeadClause(text, s) : s));
   for (const d of dashSpans(text, tokens, spans)) spans.push(d);
   spans.sort((a, b) => a.start - b.start);
+  if (spans.length > MAX_SPANS) spans.length = MAX_SPANS;
   const inside = (pos: number): boolean => {
     // Spans are few per paragraph and sorted; binary search keeps this logarithmic on huge paragraphs.
     let lo = 0;
@@ -155,23 +247,33 @@ function withoutLeadClause(text: string, span: MarkSpan): MarkSpan {
   }
   let start = span.start;
   let from = span.start;
+  // Searched inside the span only: orphan closing marks are many on a hostile page, and each search must stop
+  // at its own span's end.
+  const inner = text.slice(span.start, span.end);
   const boundary = /[.!?]\s+(?=[\p{Lu}\p{N}])/gu;
-  boundary.lastIndex = span.start;
-  for (let m = boundary.exec(text); m && m.index < span.end; m = boundary.exec(text)) {
-    const next = m.index + m[0].length;
+  for (let m = boundary.exec(inner); m; m = boundary.exec(inner)) {
+    const next = span.start + m.index + m[0].length;
     if (next >= span.end) break;
-    if (tokenize(text.slice(from, m.index)).some((t) => REPORTING_VERBS.has(t.low) && !t.cap)) start = next;
+    if (tokenize(text.slice(from, span.start + m.index)).some((t) => REPORTING_VERBS.has(t.low) && !t.cap)) start = next;
     from = next;
   }
   return start === span.start ? span : { ...span, start };
 }
 
+// A run of end marks is matched whole, then what follows it is checked in place: "[.!?…]+ then \s+" as one
+// pattern would rescan a long run of full stops from each of its characters (quadratic on "......").
+const END_RUN = /[.!?…]+/g;
+const AFTER_END = /["”’»“]*\s+(?=[\p{Lu}\p{N}"“„«‘'–—-])/uy;
+
 function sentenceStarts(text: string, inside: (pos: number) => boolean): number[] {
   const starts = [0];
-  const re = /[.!?…]+["”’»“]*\s+(?=[\p{Lu}\p{N}"“„«‘'–—-])/gu;
-  for (const m of text.matchAll(re)) {
-    const at = m.index ?? 0;
-    const next = at + m[0].length;
+  END_RUN.lastIndex = 0;
+  for (let run = END_RUN.exec(text); run; run = END_RUN.exec(text)) {
+    const at = run.index;
+    AFTER_END.lastIndex = at + run[0].length;
+    const tail = AFTER_END.exec(text);
+    if (!tail) continue;
+    const next = AFTER_END.lastIndex;
     if (inside(next - 1) && inside(next)) continue;
     // "U.S. President", "Mr. Peskov": an abbreviation's full stop does not end the sentence.
     const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at));
@@ -213,15 +315,18 @@ function dashSpans(text: string, tokens: Token[], quoteSpans: MarkSpan[]): Span[
   const out: Span[] = [];
   const re = /(^|[.!?…]["”»]?\s+)([–—-])\s*(?=[\p{L}\p{N}"“«])/gu;
   let qi = 0; // quote spans are sorted and dashes come in order: one pointer keeps this linear
+  // Closing dashes are found once, in order; each opening dash takes the first one after it (a search from
+  // every opening dash would rescan the rest of the paragraph each time).
+  const closes = [...text.matchAll(/\s[–—-]\s+/g)];
+  let ci = 0;
   for (const m of text.matchAll(re)) {
     const open = (m.index ?? 0) + m[1].length;
     const start = open + m[2].length + (text.slice(open + m[2].length).match(/^\s*/)?.[0].length ?? 0);
     if (m[2] === '-' && m[1] === '' && /^-\s/.test(text.slice(open)) === false && /^-\p{Ll}/u.test(text.slice(open))) continue;
     while (qi < quoteSpans.length && quoteSpans[qi].end <= start) qi++;
     if (qi < quoteSpans.length && quoteSpans[qi].start <= start) continue;
-    const closeRe = /\s[–—-]\s+/g;
-    closeRe.lastIndex = start;
-    const close = closeRe.exec(text);
+    while (ci < closes.length && (closes[ci].index ?? 0) < start) ci++;
+    const close = closes[ci] as RegExpMatchArray & { index: number } | undefined;
     let fq = qi;
     while (fq < quoteSpans.length && quoteSpans[fq].open < start) fq++;
     const firstQuote = quoteSpans[fq];
@@ -275,6 +380,23 @@ function tokensIn(list: Token[], from: number, to: number): Token[] {
   return out;
 }
 
+/**
+ * Spans starting in [from, to), in order (spans are sorted by start): a binary search, so paragraphs with
+ * thousands of quotes stay linear overall. Callers widen `from` by MAX_WINDOW to catch a span begun before.
+ */
+function spansFrom(p: Para, from: number, to: number): Span[] {
+  let lo = 0;
+  let hi = p.spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.spans[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let i = lo; i < p.spans.length && p.spans[i].start < to; i++) out.push(p.spans[i]);
+  return out;
+}
+
 function mentionsIn(p: Para, from: number, to: number): Mention[] {
   let lo = 0;
   let hi = p.mentions.length;
@@ -315,6 +437,8 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
   if (post !== undefined) return post;
   const pre = attributeBefore(p, sentStart, openAt, ctx);
   if (pre !== undefined) return pre;
+  const later = span.close >= 0 ? attributeLaterInSentence(p, span, ctx) : undefined;
+  if (later !== undefined) return later;
   // A reporting verb later in the sentence whose subject stands before the quote ("A senior aide, “…,” told Reuters").
   if (span.close >= 0) {
     const end = sentenceEndAfter(p, span.close);
@@ -322,7 +446,7 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
     for (let i = 0; i < later.length && i < 8; i++) {
       const k = later[i].i;
       if (k >= 0 && isReportingVerb(p.tokens, k)) {
-        const subject = findSubject(p, sentStart, later[i].start, ctx);
+        const subject = findSubject(p, sentStart, later[i].start, ctx, 'subject-of-verb-after');
         if (subject !== undefined) return subject;
         break;
       }
@@ -331,6 +455,53 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
   // “Russia is not interested in peace.” Estonian Prime Minister Kristen Michal made the remark on Thursday:
   // a quote standing as a sentence of its own, its speaker named at the start of the next one.
   if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return attributeNextSentence(p, span, ctx);
+  return undefined;
+}
+
+/**
+ * "“We’re happy” about the decision, said Jane Roe, …" / "“…” if she loses, he said.": an inverted or short
+ * attribution after a comma later in the quote's sentence, with no other quote in between.
+ */
+function attributeLaterInSentence(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
+  let end = sentenceEndAfter(p, span.close);
+  for (const s of spansFrom(p, span.close + 1, end)) if (s.open > span.close && s.open < end) end = Math.min(end, s.open);
+  const later = tokensIn(p.outside, span.close + 1, end);
+  for (let i = 1; i < later.length && i < 25; i++) {
+    const t = later[i];
+    if (!t.gap.includes(',') || later[i].i < 0) continue;
+    if (INVERTIBLE_VERBS.has(t.low) && !t.cap && later[i + 1]) {
+      const m = phraseHead(p, later[i + 1].start);
+      if (m) return via('later-comma-said-X', m, p, ctx);
+    }
+    const m = phraseHead(p, t.start);
+    if (m && m.kind !== 'place' && verbFollows(p, m.end)) {
+      const rest = tokensIn(p.outside, m.end, end);
+      if (rest.length <= 6) return via('later-comma-X-said', m, p, ctx);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * No reporting verb: the quote is the complement of some other verb ("calling him “a total stiff”", "As Jane
+ * Roe put it, “…”", "thanked them for “…”"), whose subject is the speaker. The tagger finds the last verb before
+ * the quote in its sentence; its subject is read as for a reporting verb.
+ */
+function attributeByClauseVerb(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
+  const openAt = span.open >= 0 ? span.open : span.start;
+  const s = sentenceStartBefore(p, openAt);
+  if (openAt - s < 3) return undefined;
+  const sentence = p.text.slice(s, openAt);
+  const tags = tag(sentence);
+  for (let i = tags.length - 1; i >= 0; i--) {
+    const t = tags[i];
+    if (t.pos !== 'VERB') continue;
+    if (spansFrom(p, s + t.start - MAX_WINDOW, s + t.start + 1).some((x) => x.start <= s + t.start && s + t.start < x.end)) continue;
+    // "As Tom Ridge put it, …": a name right before its verb is its subject even after "as".
+    const m = subjectMention(p, s, s + t.start) ?? mentionsIn(p, s, s + t.start).filter((x) => !x.possessive && (x.kind === 'person' || x.kind === 'org') && tokensIn(p.outside, x.end, s + t.start).length === 0).pop();
+    if (m) return via('clause-verb-subject', m, p, ctx);
+    return undefined;
+  }
   return undefined;
 }
 
@@ -346,7 +517,7 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
   if (!gap) return undefined;
   const from = span.close + 1 + gap[0].length;
   const to = sentenceEndAfter(p, from);
-  if (p.spans.some((s) => s.open >= from && s.open < to)) return undefined;
+  if (spansFrom(p, from, to + 1).some((s) => s.open >= from && s.open < to)) return undefined;
   const m = largestAt(p.mentions, from);
   if (!m || m.possessive || m.kind === 'place') return undefined;
   const toks = tokensIn(p.outside, m.end, to);
@@ -358,42 +529,120 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
   const back = !next || BACK_REFERENCE.has(next.low);
   const remark = REMARK_VERBS.has(v.low) && toks.slice(i + 1, i + 4).some((t) => REMARK_NOUNS.has(t.low));
   if (!((isReportingVerb(p.tokens, v.i) && back) || remark)) return undefined;
-  return ctx.resolve(m, p.index) ?? undefined;
+  return via('next-sentence', m, p, ctx) ?? undefined;
 }
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
-  const lead = /^[\s,.“”"»«–—-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
+  const lead = /^[\s,.“”"»«–—―-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
   const start = from + lead.length;
   const toks = tokensIn(p.outside, start, Math.min(p.text.length, start + 250));
   if (toks.length === 0 || toks[0].start !== start) return undefined;
+  // A quote credited with a dash and a name (“…” ― Jane Roe), as quote lists and epigraphs do: the name
+  // stands alone up to the end of the paragraph, a full stop or the next quote.
+  if (/[–—―-]/.test(lead) && /[.!?…,]?["”“»]?\s*[–—―-]\s*$/.test(lead)) {
+    const who = largestAt(mentionsIn(p, start, start + 80), start);
+    if (who && (who.kind === 'person' || who.kind === 'name1' || who.kind === 'org') && /^\s*(?:[,.;]\s*|\([^()]{0,40}\)\s*)?(?:$|["“”«„]|\p{Lu})/u.test(p.text.slice(who.end, who.end + 50)) && !verbFollows(p, who.end)) {
+      const restToks = tokensIn(p.outside, who.end, sentenceEndAfter(p, who.end));
+      if (restToks.length <= 6) return via('dash-credit', who, p, ctx);
+    }
+  }
   // “… remote.” Journalists report …: a full stop and a capital start a new sentence, not an attribution.
   const endsSentence = /[.!?…]["”“»\s]*$/.test(p.text.slice(Math.max(0, from - 3), from)) || /^\s*[.!?]/.test(lead);
   if (endsSentence && !/[,–—]/.test(lead) && toks[0].cap && !largestAt(mentionsIn(p, start, start + 80), start)?.kind.match(/person|org|name1|pronoun/)) return undefined;
   const mentions = mentionsIn(p, start, start + 250);
-  const idx = (t: Token): number => t.i;
   if (toks[0].low === 'according' && toks[1]?.low === 'to') {
     const m = mentions.find((x) => x.start === toks[2]?.start || (x.start >= toks[1].end && x.start <= (toks[3]?.start ?? 0)));
-    return m ? ctx.resolve(m, p.index) : undefined;
+    return m ? via('after-close-according-to', m, p, ctx) : undefined;
   }
   if (INVERTIBLE_VERBS.has(toks[0].low) && !toks[0].cap) {
-    // "said Peskov", "said one of the agency’s interlocutors"; "said in a statement" has no speaker here.
+    // "said Peskov", "said one of the agency’s interlocutors", "said former Massachusetts congressman Barney
+    // Frank", "said Mr. Brown"; "said in a statement" has no speaker here.
     const next = toks[1];
     if (!next) return undefined;
-    const m = largestAt(mentions, next.start);
-    if (m && m.kind !== 'place') return ctx.resolve(m, p.index);
+    const large = largestAt(mentions, next.start);
+    const head = phraseHead(p, next.start);
+    const m = head?.kind === 'person' ? head : large && large.kind !== 'place' && large.kind !== 'name1' ? large : head ?? (large?.kind === 'name1' ? large : undefined);
+    if (m) return via('after-close-said-X', m, p, ctx);
     return undefined;
   }
-  const m = largestAt(mentions, start);
+  const large = largestAt(mentions, start);
+  const head = phraseHead(p, start);
+  const m = large && large.kind !== 'name1' ? large : head ?? large;
   if (!m || m.possessive) return undefined;
-  const rest = tokensIn(p.outside, m.end, m.end + 80);
-  for (let i = 0; i < rest.length && i < 4; i++) {
-    const k = idx(rest[i]);
-    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && k >= 0) return ctx.resolve(m, p.index);
-    if (!AUXILIARIES.has(rest[i].low)) break;
+  if (verbFollows(p, afterTag(p, m.end))) return via('after-close-X-said', m, p, ctx);
+  // "Clark County Sheriff Jane Roe said": the name at the end of a title the mentions took for an organisation.
+  if (head && head !== m && !head.possessive && verbFollows(p, afterTag(p, head.end))) return via('after-close-X-said', head, p, ctx);
+  // "“…?” Jane Roe pressed.": a verb the lexicon lacks, tagged as one, that ends the sentence.
+  const who = head ?? m;
+  if (who.kind === 'person' || who.kind === 'pronoun' || who.kind === 'name1') {
+    const rest = tokensIn(p.outside, afterTag(p, who.end), sentenceEndAfter(p, who.end));
+    if (rest.length >= 1 && rest.length <= 4 && !rest[0].cap && !/[,;:.!?]/.test(rest[0].gap)) {
+      if (tagNear(p, rest[0].start, sentenceEndAfter(p, rest[0].start)) === 'VERB') return via('after-close-X-verb', who, p, ctx);
+    }
+  }
+  // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
+  if (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org') {
+    let at = m.end;
+    for (let n = 0; n < 3; n++) {
+      const comma = p.text.indexOf(',', at);
+      if (comma < 0 || comma - m.end > 160 || /[.!?;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
+      if (n > 0 || /^\s*,/.test(p.text.slice(m.end, m.end + 3))) {
+        if (n > 0 && verbFollows(p, comma + 1)) return via('after-close-X-apposition-said', m, p, ctx);
+      } else break;
+      at = comma + 1;
+    }
   }
   return undefined;
+}
+
+/** Past a party/state tag or other short bracket right after a name: "Sen. Jane Roe (R-Fla.) said". */
+function afterTag(p: Para, pos: number): number {
+  const m = /^\s*\([^()]{1,30}\)/.exec(p.text.slice(pos, pos + 40));
+  return m ? pos + m[0].length : pos;
+}
+
+/** A reporting verb, after at most a few auxiliaries ("has also said"), right after `pos`. */
+function verbFollows(p: Para, pos: number): boolean {
+  const rest = tokensIn(p.outside, pos, pos + 80);
+  for (let i = 0; i < rest.length && i < 4; i++) {
+    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && rest[i].i >= 0 && !/[.!?;:]/.test(rest[i].gap)) return true;
+    if (!AUXILIARIES.has(rest[i].low)) break;
+  }
+  return false;
+}
+
+/** Words whose full stop does not end a noun phrase ("Mr.", "Sen.", an initial). */
+function abbreviation(t: Token): boolean {
+  return ABBREVIATIONS.has(t.low) || HONORIFICS.has(t.low) || /^\p{Lu}$/u.test(t.text) || t.acr;
+}
+
+/**
+ * The name a noun phrase starting at `from` is about: titles, honorifics and modifiers in front of it are
+ * read past ("former Massachusetts congressman Barney Frank", "Mr. Brown", "undecided voter Jane Roe of
+ * Derry"). The phrase ends at the first comma, clause punctuation or lower-case verb.
+ */
+function phraseHead(p: Para, from: number): Mention | undefined {
+  const toks = tokensIn(p.outside, from, from + 160);
+  if (!toks.length || toks[0].start !== from) return undefined;
+  // "…”, while Zelensky called them …": a conjunction opens a clause of its own, not a name's phrase.
+  if (!toks[0].cap && SKIP_SEGMENT_START.has(toks[0].low)) return undefined;
+  let end = toks[0].end;
+  for (let k = 1; k < toks.length && k < 8; k++) {
+    const gap = toks[k].gap;
+    if (/[,;:!?()"“”«»]/.test(gap) || (gap.includes('.') && !abbreviation(toks[k - 1]))) break;
+    if (!toks[k].cap && (REPORTING_VERBS.has(toks[k].low) || AUXILIARIES.has(toks[k].low) || toks[k].low === 'who' || toks[k].low === 'that')) break;
+    end = toks[k].end;
+  }
+  const ms = mentionsIn(p, from, end).filter((m) => !m.possessive && m.kind !== 'place' && m.kind !== 'pronoun');
+  return ms.find((m) => m.kind === 'person') ?? ms.find((m) => m.kind === 'name1' && !followedByName(p, m, end)) ?? ms[0];
+}
+
+/** "Republican voter", "Iowa Republican strategist": a capitalised modifier in front of a noun is not the head. */
+function followedByName(p: Para, m: Mention, end: number): boolean {
+  const next = tokensIn(p.outside, m.end, end)[0];
+  return next !== undefined && /^\s+$/.test(next.gap);
 }
 
 function largestAt(mentions: Mention[], start: number): Mention | undefined {
@@ -414,11 +663,23 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
       const q = toks.slice(Math.max(0, i - 8), i).reverse().find((x) => x.low === 'quoted');
       if (q) {
         const m = mentionsIn(p, q.end, toks[i - 1].start).find((x) => x.subjectOk || x.kind === 'person');
-        if (m) return ctx.resolve(m, p.index);
-        return findSubject(p, sentStart, q.start, ctx) ?? undefined;
+        if (m) return via('quoted-as-saying', m, p, ctx);
+        return findSubject(p, sentStart, q.start, ctx, 'quoted-as-saying') ?? undefined;
       }
     }
-    const subject = findSubject(p, sentStart, t.start, ctx);
+    // "Cruz said he is certain Rubio will continue to be “…”": a verb inside a clause that an earlier verb of
+    // the sentence reports is part of what was reported; the quote is the outer speaker's.
+    if (toks.length - i > 3 && !t.low.endsWith('ing')) {
+      for (let k = 0; k < i; k++) {
+        const o = toks[k];
+        if (!INDIRECT_VERBS.has(o.low) || o.low.endsWith('ing') || !isReportingVerb(p.tokens, o.i) || o.cap) continue;
+        if (/[,;:]/.test(p.text.slice(o.end, t.start))) break;
+        const outer = findSubject(p, sentStart, o.start, ctx, 'subject-of-outer-verb');
+        if (outer !== undefined) return outer;
+        break;
+      }
+    }
+    const subject = findSubject(p, sentStart, t.start, ctx, 'subject-of-verb-before');
     if (subject !== undefined) return subject;
     if (t.low.endsWith('ing')) continue; // "stating" with no subject of its own: keep looking left
     break;
@@ -427,14 +688,14 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i].low === 'according' && toks[i + 1].low === 'to') {
       const m = largestAt(p.mentions, toks[i + 2]?.start ?? -1) ?? mentionsIn(p, toks[i + 1].end, openAt).find((x) => x.subjectOk === false || true);
-      if (m) return ctx.resolve(m, p.index);
+      if (m) return via('according-to', m, p, ctx);
     }
   }
   // Headline style "Russian sources: Putin “…”".
   const colon = p.text.slice(sentStart, openAt).indexOf(':');
   if (colon > 0 && colon < 80) {
     const head = mentionsIn(p, sentStart, sentStart + colon);
-    if (head.length && head[0].start - sentStart < 4) return ctx.resolve(head[0], p.index);
+    if (head.length && head[0].start - sentStart < 4) return via('colon-lead', head[0], p, ctx);
   }
   return undefined;
 }
@@ -444,9 +705,9 @@ function attributeBefore(p: Para, sentStart: number, openAt: number, ctx: Articl
  * appositions ("Anton Gerashchenko, former deputy minister at …, said"), relative and participle clauses,
  * quotes set inside the sentence and introductory phrases ("In response to …,").
  */
-function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext): SpeakerRef | null | undefined {
+function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext, rule: string): SpeakerRef | null | undefined {
   const m = subjectMention(p, from, verbAt);
-  return m ? ctx.resolve(m, p.index) : undefined;
+  return m ? via(rule, m, p, ctx) : undefined;
 }
 
 function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
@@ -461,7 +722,8 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
     }
   }
   segs.push([from, segEnd]);
-  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive;
+  // "of Ashton, Md., said": a state's abbreviation after a comma is an address, never the subject.
+  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive && !(m.kind === 'name1' && m.text.length <= 5 && p.text[m.end] === '.' && /,\s*$/.test(p.text.slice(Math.max(0, m.start - 3), m.start)));
   /** The person or organisation that makes up segment `k` on its own, if any. */
   const nameSegment = (k: number): Mention | undefined => {
     if (k >= segs.length) return undefined;
@@ -498,7 +760,15 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
         const only = !SKIP_SEGMENT_START.has(words[0].low) ? nameSegment(s + 1) : undefined;
         if (only) return only;
         if (SKIP_SEGMENT_START.has(words[0].low) || /^\p{Ll}/u.test(words[0].text)) continue;
+        // "…, of Ashton, Md., said": an address; the name stands further left.
+        if (words.length <= 2 && words.every((w) => w.text.length <= 5 && p.text[w.end] === '.')) continue;
         return undefined;
+      }
+      // "Flynn, a top Trump surrogate, said" / "Jane Roe, a writer for The Atlantic, said": an indefinite
+      // description after a segment that is only a name describes that name, whatever names it holds.
+      if (/^(a|an)$/.test(words[0].low) && words[1] && !words[1].cap && s + 1 < segs.length) {
+        const only = nameSegment(s + 1);
+        if (only) return only;
       }
       let c = ms[ms.length - 1];
       // "Dmytro Lubinets, Ukraine’s human rights commissioner, said": a description after a segment that is
@@ -582,8 +852,8 @@ function marksOf(span: Span, next: Para | undefined): QuoteMarks {
   if (span.broken) return 'broken';
   if (span.close < 0) {
     // A quote continuing into the next paragraph is well formed when that paragraph opens with a mark.
-    const lead = next?.text.trimStart()[0];
-    return isDoubleMark(lead) || lead === '‘' ? 'quotes' : 'broken';
+    const lead = next?.text.trimStart() ?? '';
+    return isDoubleMark(lead[0]) || lead[0] === '‘' || lead.startsWith("''") ? 'quotes' : 'broken';
   }
   return 'quotes';
 }
@@ -628,9 +898,14 @@ function isLabel(p: Para, span: Span, text: string): boolean {
   const lead = tokensIn(p.outside, Math.max(0, openAt - 40), openAt).slice(-3).map((t) => t.low).join(' ');
   if (/(?:^|\s)(?:known as|referred to as|also called|nicknamed as|billed as)$/.test(lead) && words <= 6) return true;
   // A name in Title Case (“Operation Spiderweb”, “Coalition of the Willing”): a title or label, not speech.
-  return words <= 6 && isTitleCaseName(text) && !(span.close >= 0 && /^,/.test(p.text.slice(span.close + 1)));
+  if (words <= 6 && isTitleCaseName(text) && !(span.close >= 0 && /^,/.test(p.text.slice(span.close + 1)))) return true;
+  // A show or a book after a preposition, its comma or full stop inside the marks (on “Meet the Press.”,
+  // told NBC’s “Morning Joe,”): a title too.
+  const prev = tokensIn(p.outside, Math.max(0, openAt - 30), openAt).slice(-1)[0];
+  return words <= 6 && words >= 2 && /[.,]$/.test(text) && isTitleCaseName(text.slice(0, -1)) && prev !== undefined && (TITLE_PREPOSITIONS.has(prev.low) || prev.poss) && /^\s*$/.test(p.text.slice(prev.end, openAt));
 }
 
+const TITLE_PREPOSITIONS = new Set(['on', 'in', 'of', 'to', 'with', 'for', 'from', 'about', 'at', 'book', 'show', 'program', 'programme', 'film', 'movie', 'series', 'column', 'memoir', 'novel', 'titled', 'entitled', 'called']);
 const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at', 'with', 'de', 'von']);
 
 /** Every word capitalised (connectors aside), no sentence punctuation: "Operation Spiderweb", "20 Days in Mariupol". */
@@ -676,6 +951,7 @@ interface IndirectCandidate {
   to: number;
   /** A lead-in ending with a colon: no quote of its own, but it names the speaker of what follows. */
   intro?: boolean;
+  rule: string;
 }
 
 const INDIRECT_VERBS = new Set([
@@ -690,6 +966,77 @@ const INDIRECT_VERBS = new Set([
 
 const DET_START = new Set(['the', 'a', 'an']);
 
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few', 'both', 'all', 'half', 'majority', 'minority', 'plurality']);
+
+/** "said officers will …": a lower-case word the tagger reads as the start of a noun phrase opens a bare clause. */
+function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
+  return ['NOUN', 'ADJ', 'NUM'].includes(tagNear(p, t.start, Math.min(sEnd, t.end + 60)) ?? '');
+}
+
+/**
+ * The tag of the word at `at`, read in a window of its sentence (a few words either side are context enough,
+ * and tagging whole sentences for every check would double the extractor's time).
+ */
+function tagNear(p: Para, at: number, to: number): Pos | undefined {
+  const s = sentenceStartBefore(p, at);
+  let from = Math.max(s, at - 60);
+  if (from > s) {
+    const space = p.text.indexOf(' ', from);
+    from = space >= 0 && space < at ? space + 1 : at;
+  }
+  return posAt(p.text.slice(from, Math.max(to, at + 1)), at - from);
+}
+
+/**
+ * "Police officials said …", "The NFL legend said …", "Most of them said …": a short noun phrase opening the
+ * sentence, its last word tagged as a noun or pronoun, is the subject even when it names no one the mention
+ * finder knows. It speaks as the group or description it is.
+ */
+function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefined {
+  const words = tokensIn(p.tokens, sStart, verb.start);
+  let n = words.length;
+  while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
+  if (n === 0 || n > 10 || !words[0].cap) return undefined;
+  const phrase = words.slice(0, n);
+  const start = phrase[0].start;
+  const end = phrase[n - 1].end;
+  if (/[,;:()“”"«»[\]]/.test(p.text.slice(start, end)) || phrase[n - 1].poss || words.slice(1).some((w) => /[,;:()]/.test(w.gap))) return undefined;
+  if (!/^[\s"“]*$/.test(p.text.slice(sStart, start))) return undefined;
+  const pos = tagNear(p, phrase[n - 1].start, verb.end + 40);
+  const last = phrase[n - 1].low;
+  // "Some said …", "About three in 10 said …", "Most of them said …": quantities of people speak as a group.
+  const quantity = QUANTIFIERS.has(last) || (pos === 'NUM' && n >= 2);
+  if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'PRON' && !quantity) return undefined;
+  const group = quantity || GROUP_NOUNS.has(last) || (/s$/.test(last) && !/ss$/.test(last)) || last === 'them' || last === 'surveyed';
+  return {
+    kind: group ? 'group' : 'desc', start, end, tokStart: phrase[0].i, tokEnd: phrase[n - 1].i + 1, text: p.text.slice(start, end),
+    roles: [], subjectOk: true, possessive: false, definite: /^(the|these|those)$/i.test(phrase[0].text) && n > 1 ? true : undefined,
+  };
+}
+
+/** Words that open a bare reported clause besides subjects: "said if …", "says too many …", "said only …". */
+const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what', 'how', 'why', 'once', 'even', 'not', 'much', 'few', 'one', 'two', 'three', 'someone', 'everyone', 'everybody', 'nobody', 'something', 'nothing', 'people', 'voters', 'americans']);
+
+/**
+ * Quoted spans that are phrases inside a reported clause [from, to), together under half of it: the clause is
+ * reported speech in its own right (its partial quotes are kept as well, for the exact words).
+ */
+function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean {
+  let quoted = 0;
+  spans = spans.filter((s) => s.end > from && s.start < to);
+  for (const s of spans) {
+    if (s.open < from || s.close >= to + 2) return false;
+    // Scare quotes and labels ("17,200 Russian “occupiers”") are the reporter's words: the sentence is not speech.
+    if (!keepSpan(p, s, p.text.slice(s.start, s.end), true)) return false;
+    quoted += s.end - s.start;
+  }
+  // "Rubio said the talks were “productive”, but Lavrov called them “premature”": a second speaker's words
+  // are not part of the first one's clause.
+  const between = spans.length > 1 ? tokensIn(p.outside, spans[0].close, spans[spans.length - 1].open) : [];
+  if (between.some((t) => isReportingVerb(p.tokens, t.i) || isSpeechAct(p.tokens, t.i))) return false;
+  return quoted * 2 < to - from;
+}
+
 /** Verbs that take a clause without "that" ("Weller said it didn’t …"); others need "that". */
 const BARE_CLAUSE_VERBS = new Set(['saying', 'say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
 
@@ -703,12 +1050,20 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
     // A sentence with a quotation is attributed through it; the partial quote stands for its reported clause
     // (one row per statement, so answers do not list the same words twice). Titles and nicknames in marks are
     // not quotations ("In his book “…”, Snyder argued that …").
-    if (p.spans.some((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)))) continue;
+    // A sentence that only borrows a phrase or two in marks (Manafort said the result “confuses the issue” of …)
+    // is reported speech all the same: its clause is a statement of its own, the phrases inside it.
+    const inSentence = spansFrom(p, sStart - MAX_WINDOW, sEnd).filter((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)));
+    if (inSentence.some((s) => s.dash || s.open < 0 || s.close < 0 || p.text.slice(sStart, s.open).trim() === '')) continue;
     const toks = tokensIn(p.tokens, sStart, sEnd);
     let found = false;
-    for (let i = 0; i < toks.length && !found; i++) {
+    // One sentence may report two statements ("X said …, adding that …"; "… and predicted …"): each clause
+    // ends where the next reporting verb takes over, and the search goes on after it.
+    let doneTo = sStart;
+    let lastSubject: Mention | undefined;
+    for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const k = t.i;
+      if (t.start < doneTo) continue;
       if (!INDIRECT_VERBS.has(t.low) || !isReportingVerb(p.tokens, k)) continue;
       if (t.gap.includes(',') && invertedTail(p, toks, i, sEnd)) continue;
       let j = i + 1;
@@ -731,18 +1086,23 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
         if (hop !== undefined) j = hop;
         // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
         else if (past !== undefined) j = past;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low)) || /[,;:]/.test(toks[j].gap)) continue;
+        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
-      const [from, to] = clauseBounds(p.text, toks[j].start, sEnd);
+      const [from, to] = clauseBounds(p.text, toks[j].start, nextStatement(p, toks, j, sEnd));
       if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
+      if (inSentence.length && !phrasesOnly(p, inSentence, from, to)) continue;
       // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
-      const subject = bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start);
+      // "… and predicted that …": a second verb of the same subject.
+      const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
+      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start) ?? nominalSubject(p, sStart, t));
       if (!subject) continue;
-      out.push({ verb: t, subject, from, to });
+      lastSubject = subject;
+      out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
       found = true;
+      doneTo = to;
     }
     // "According to him, Ukraine is ready for …": the clause after the comma is X's.
     if (!found && toks[0]?.low === 'according' && toks[1]?.low === 'to') {
@@ -752,8 +1112,10 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const after = comma > 0 && comma < sEnd ? tokensIn(p.tokens, comma, sEnd) : [];
       if (m && after.length >= 4) {
         const [from, to] = clauseBounds(p.text, after[0].start, sEnd);
-        out.push({ verb: toks[0], subject: m, from, to });
-        found = true;
+        if (!inSentence.length || phrasesOnly(p, inSentence, from, to)) {
+          out.push({ verb: toks[0], subject: m, from, to, rule: 'reported-according-to' });
+          found = true;
+        }
       }
     }
     if (found) continue;
@@ -762,35 +1124,74 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const last = toks[toks.length - 1];
       if (last && REPORTING_VERBS.has(last.low)) {
         const subject = subjectMention(p, sStart, last.start);
-        if (subject) out.push({ verb: last, subject, from: sEnd, to: sEnd, intro: true });
+        if (subject) out.push({ verb: last, subject, from: sEnd, to: sEnd, intro: true, rule: 'colon-intro' });
+      } else if (last && sEnd - sStart < 400) {
+        // "Cruz called them on it:", "… released the following statement:": the subject of the lead-in's verb.
+        const tags = tag(p.text.slice(sStart, sEnd));
+        const v = [...tags].reverse().find((t) => t.pos === 'VERB');
+        const verb = v ? tokensIn(p.tokens, sStart + v.start, sStart + v.end)[0] : undefined;
+        const subject = verb ? subjectMention(p, sStart, verb.start) : undefined;
+        if (verb && subject && subject.kind !== 'place') out.push({ verb, subject, from: sEnd, to: sEnd, intro: true, rule: 'colon-intro-verb' });
       }
       continue;
     }
     // "…, says the Institute for the Study of War (ISW)." / "…, the ministry said."
-    const lastComma = p.text.lastIndexOf(',', sEnd - 1);
-    if (lastComma > sStart + 20) {
-      const tail = tokensIn(p.tokens, lastComma, sEnd);
+    // The attribution may be the last comma's tail or, before a participle ("Sales were great, he said,
+    // wiping …"), the one before it.
+    let tailEnd = sEnd;
+    for (let attempt = 0; attempt < 2; attempt++) {
+    const lastComma = p.text.lastIndexOf(',', tailEnd - 1);
+    if (attempt === 1) {
+      const after = tokensIn(p.tokens, tailEnd, sEnd);
+      if (!after.length || !after[0].low.endsWith('ing')) break;
+    }
+    if (lastComma > sStart + 10) {
+      const tail = tokensIn(p.tokens, lastComma, tailEnd);
       if (tail.length >= 2 && tail.length <= 12) {
         const vi = tail.findIndex((t) => INDIRECT_VERBS.has(t.low) && !t.cap);
         if (vi === 0 || vi > 0) {
           const ms = mentionsIn(p, lastComma, sEnd).filter((m) => !m.possessive);
           const near = (x: Mention, k: number): boolean => x.start === tail[k]?.start || (DET_START.has(tail[k]?.low ?? '') && x.start === tail[k + 1]?.start);
           // (a determiner in front: "the War Research Institute said")
-          const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start);
+          // "…, Donald Trump’s longtime confidant Roger Stone stated": the name right before the verb.
+          const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start) ??
+            ms.filter((x) => (x.kind === 'person' || x.kind === 'pronoun') && x.end <= tail[vi].start && tokensIn(p.tokens, x.end, tail[vi].start).every((w) => AUXILIARIES.has(w.low))).pop();
           // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
-          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => REPORTING_VERBS.has(t.low));
+          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i));
           if (m && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
             let to = lastComma;
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
             // A wire dateline ("KYIV, Nov 3 (Reuters) - ") is not part of what was said.
             const dateline = DATELINE.exec(p.text.slice(sStart, to));
-            out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to });
+            if (inSentence.length && !phrasesOnly(p, inSentence, sStart + (dateline ? dateline[0].length : 0), to)) continue;
+            out.push({ verb: tail[vi], subject: m, from: sStart + (dateline ? dateline[0].length : 0), to, rule: 'reported-tail-X-said' });
+            break;
           }
         }
       }
     }
+    tailEnd = lastComma;
+    if (tailEnd <= sStart) break;
+    }
   }
   return out;
+}
+
+/**
+ * Where a reported clause starting at toks[j] gives way to a second statement of the same sentence: a comma and
+ * a reporting participle (", telling reporters that", ", adding …") or "and"/"but" and a reporting verb
+ * ("… and predicted that …"). The sentence end otherwise.
+ */
+function nextStatement(p: Para, toks: Token[], j: number, sEnd: number): number {
+  for (let k = j + 3; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.start >= sEnd) break;
+    if (t.cap || !REPORTING_VERBS.has(t.low) || !isReportingVerb(p.tokens, t.i)) continue;
+    if (t.low.endsWith('ing') && t.gap.includes(',')) return trimEnd(p.text, 0, t.start - t.gap.length + t.gap.indexOf(','));
+    const prev = toks[k - 1];
+    if ((prev.low === 'and' || prev.low === 'but') && /^\s+$/.test(t.gap)) return trimEnd(p.text, 0, prev.start).valueOf();
+  }
+  return sEnd;
 }
 
 /**
@@ -899,10 +1300,11 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
     // "“Russia must show it is serious”: Umerov after talks" — the name after the colon.
     const tail = span.close >= 0 ? /^\s*[:–—|]\s*/.exec(title.slice(span.close + 1)) : null;
     const after = tail ? largestAt(p.mentions, span.close + 1 + tail[0].length) : undefined;
-    const ref = attribute(p, span, ctx) ?? (after ? ctx.resolve(after, 0) : null) ?? (head ? ctx.resolve(head, 0) : null);
+    lastRule = 'none';
+    const ref = attribute(p, span, ctx) ?? (after ? via('headline-after-colon', after, p, ctx) : undefined) ?? (head ? via('headline-colon-lead', head, p, ctx) : undefined) ?? null;
     if (!keepSpan(p, span, text, ref !== null)) continue;
     if (!ref && text.split(/\s+/).length < 3) continue;
-    out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref));
+    out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref ?? null, lastRule));
   }
   return out;
 }

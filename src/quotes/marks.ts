@@ -33,10 +33,11 @@ const PUNCT_AFTER = /[,.;:!?)\]}…]/;
 
 type Role = 'open' | 'close';
 
-function roleOf(text: string, i: number, isOpen: boolean): Role {
-  const c = text[i];
+function roleOf(text: string, i: number, len: number, isOpen: boolean): Role {
+  // Two apostrophes ('' — NYT and typewriter style) stand for one straight double mark.
+  const c = len === 2 ? '"' : text[i];
   const prev = i > 0 ? text[i - 1] : undefined;
-  const next = i + 1 < text.length ? text[i + 1] : undefined;
+  const next = i + len < text.length ? text[i + len] : undefined;
   const prevSpace = prev === undefined || SPACE_BEFORE.test(prev) || isDoubleMark(prev);
   const nextSpace = next === undefined || /\s/.test(next);
   const nextPunct = next !== undefined && PUNCT_AFTER.test(next);
@@ -63,37 +64,41 @@ export function scanQuoteMarks(text: string): MarkSpan[] {
   const spans: MarkSpan[] = [];
   let openAt = -1;
   let lastEnd = 0;
-  // Jump from mark to mark: most characters are not marks.
-  const marks = /["“”„‟«»＂]/g;
+  let openLen = 1;
+  // Jump from mark to mark: most characters are not marks. '' (two apostrophes) is one double mark.
+  const marks = /''|["“”„‟«»＂]/g;
   for (let found = marks.exec(text); found; found = marks.exec(text)) {
     const i = found.index;
-    const c = text[i];
-    const role = roleOf(text, i, openAt >= 0);
+    const len = found[0].length;
+    const c = len === 2 ? '"' : text[i];
+    const role = roleOf(text, i, len, openAt >= 0);
     if (role === 'open') {
       if (openAt >= 0) {
         // A second opening mark while one is open: the first quote lost its closing mark.
-        const { start, end } = trimmedSpan(text, openAt + 1, i);
+        const { start, end } = trimmedSpan(text, openAt + openLen, i);
         if (end > start) spans.push({ start, end, open: openAt, close: -1, broken: true });
       }
       openAt = i;
+      openLen = len;
     } else if (openAt >= 0) {
-      const { start, end } = trimmedSpan(text, openAt + 1, i);
-      const opener = text[openAt];
-      const wellFormed = (PAIRS[opener] === c || (opener === '“' && c === '”')) && !/\s/.test(text[openAt + 1] ?? '');
-      if (end > start) spans.push({ start, end, open: openAt, close: i, broken: !wellFormed });
+      const { start, end } = trimmedSpan(text, openAt + openLen, i);
+      const opener = openLen === 2 ? '"' : text[openAt];
+      const wellFormed = (PAIRS[opener] === c || (opener === '“' && c === '”')) && !/\s/.test(text[openAt + openLen] ?? '');
+      // close is the mark's last character, so close + 1 is always the first character after it.
+      if (end > start) spans.push({ start, end, open: openAt, close: i + len - 1, broken: !wellFormed });
       openAt = -1;
-      lastEnd = i + 1;
+      lastEnd = i + len;
     } else {
       // A closing mark with no opening mark: the quote starts after the previous quote or at the paragraph start.
       let from = lastEnd;
       while (from < i && /[\s,.;:!?\-–—]/.test(text[from]) && from > 0) from++;
       const { start, end } = trimmedSpan(text, from, i);
-      if (end > start) spans.push({ start, end, open: -1, close: i, broken: true });
-      lastEnd = i + 1;
+      if (end > start) spans.push({ start, end, open: -1, close: i + len - 1, broken: true });
+      lastEnd = i + len;
     }
   }
   if (openAt >= 0) {
-    const { start, end } = trimmedSpan(text, openAt + 1, text.length);
+    const { start, end } = trimmedSpan(text, openAt + openLen, text.length);
     if (end > start) spans.push({ start, end, open: openAt, close: -1, broken: false });
   }
   return spans.length ? spans : scanSingleQuotes(text);

@@ -26,7 +26,8 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
   for (const dir of SOURCE_DIRS) {
     let names: string[];
     try {
-      names = readdirSync(path.join(src, dir)).filter((n) => /\.[cm]?[jt]s$/.test(n)).sort();
+      // .json too: model weights or word lists a module loads are part of what it does.
+      names = readdirSync(path.join(src, dir)).filter((n) => /\.(?:[cm]?[jt]s|json)$/.test(n)).sort();
     } catch {
       // Bundled builds have no source tree: the probe and the options still cover term processing.
       hash.update(`no-source:${dir}`);
@@ -39,22 +40,29 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
   }
 }
 
-/** The installed MiniSearch's version ('unknown' if unreadable). Its package.json is not in its `exports`, so it
- * is found from the resolved entry point rather than required. */
-export function miniSearchVersion(): string {
+/**
+ * An installed package's version ('unknown' if unreadable). A package.json is not always in a package's `exports`,
+ * so it is found from the resolved entry point rather than required.
+ */
+function packageVersion(name: string): string {
   let dir: string;
   try {
-    dir = path.dirname(createRequire(import.meta.url).resolve('minisearch'));
+    dir = path.dirname(createRequire(import.meta.url).resolve(name));
   } catch {
     return 'unknown';
   }
   for (let up = 0; up < 4; up++, dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'minisearch' && pkg.version) return pkg.version;
+      if (pkg.name === name && pkg.version) return pkg.version;
     } catch { /* not this folder: go up */ }
   }
   return 'unknown';
+}
+
+/** The installed MiniSearch's version ('unknown' if unreadable). */
+export function miniSearchVersion(): string {
+  return packageVersion('minisearch');
 }
 
 let cached: string | null = null;
@@ -63,7 +71,9 @@ let cached: string | null = null;
 export function termFingerprint(): string {
   if (cached) return cached;
   const hash = createHash('sha256');
-  hash.update(`snapshot:${SNAPSHOT_VERSION};terms:${TERM_PROCESSING_VERSION};minisearch:${miniSearchVersion()}\n`);
+  hash.update(`snapshot:${SNAPSHOT_VERSION};terms:${TERM_PROCESSING_VERSION};minisearch:${packageVersion('minisearch')}\n`);
+  // The extractor's part-of-speech tagger: another model tags differently, so quotes may change.
+  hash.update(`wink-nlp:${packageVersion('wink-nlp')};model:${packageVersion('wink-eng-lite-web-model')}\n`);
   const { tokenize: _t, processTerm: _p, searchOptions: _s, ...plain } = MINISEARCH_OPTIONS;
   hash.update(JSON.stringify(plain));
   hash.update(String(MINISEARCH_OPTIONS.tokenize) + String(MINISEARCH_OPTIONS.processTerm));
