@@ -11,7 +11,6 @@ import { parseKeywords, uselessKeywords } from '../src/feeds/keywords.js';
 import { parseFeedBytes } from '../src/feeds/parse.js';
 import { pollerFor } from '../src/feeds/poller.js';
 import { decideItem, type Decision } from '../src/feeds/review.js';
-import { feedSettings } from '../src/feeds/settings.js';
 import { FeedStateError, findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
 import { normalizeUrl } from '../src/moderation/duplicates.js';
 import { isModerationError } from '../src/moderation/errors.js';
@@ -50,7 +49,7 @@ async function add(i: ChatInputCommandInteraction, ctx: CommandContext): Promise
   }
   await ctx.defer(i, true);
   const mctx = await moderationContext(ctx);
-  const settings = feedSettings(process.env);
+  const settings = ctx.config.feeds;
   // Read it once now, so a wrong link is refused here and the feed gets its own name.
   const doc = await fetchUrl(url, { timeoutMs: mctx.settings.urlTimeoutMs, maxBytes: settings.maxFeedBytes, allowPrivate: mctx.settings.allowPrivateUrls })
     .catch((err: unknown) => {
