@@ -3,7 +3,7 @@
 import type { CommandModule } from '../src/bot/command.js';
 import {
   articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf,
-  overridesFrom, postModLog, previewReply, refusalReply, sourceFrom, sourceOptions,
+  overridesFrom, postModLog, previewReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { addArticle, readSource } from '../src/moderation/service.js';
 
@@ -29,27 +29,20 @@ export const addArticleCommand: CommandModule = {
     // Through the router, so this cannot race its automatic deferral.
     await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
-    try {
-      const draft = await readSource(mctx, source, overrides);
-      const result = await addArticle(mctx, draft, moderatorOf(i));
-      await postModLog(i, ctx, result.audit);
-      return previewReply(ctx, result, '✅ Added');
-    } catch (err) {
-      return refusalReply(err, ctx, '/add-article', i);
-    }
+    // A refusal (ModerationError) is thrown on: the router shows its reason.
+    const draft = await readSource(mctx, source, overrides);
+    const result = await addArticle(mctx, draft, moderatorOf(i));
+    await postModLog(i, ctx, result.audit);
+    return previewReply(ctx, result, '✅ Added');
   },
   async modal(i, ctx) {
     // Through the router, so this cannot race its automatic deferral.
     await ctx.defer(i, true);
     const mctx = await moderationContext(ctx);
-    try {
-      const draft = await readSource(mctx, fieldsFromModal(i));
-      const result = await addArticle(mctx, draft, moderatorOf(i));
-      await postModLog(i, ctx, result.audit);
-      return previewReply(ctx, result, '✅ Added');
-    } catch (err) {
-      return refusalReply(err, ctx, '/add-article', i);
-    }
+    const draft = await readSource(mctx, fieldsFromModal(i));
+    const result = await addArticle(mctx, draft, moderatorOf(i));
+    await postModLog(i, ctx, result.audit);
+    return previewReply(ctx, result, '✅ Added');
   },
 };
 export default addArticleCommand;

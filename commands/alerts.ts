@@ -7,8 +7,7 @@ import { notice } from '../src/bot/render.js';
 import { DIGEST_AFTER, DIGEST_WINDOW_MS } from '../src/alerts/dispatch.js';
 import { describeAlert, loadAlerts, updateAlerts, type Alert } from '../src/alerts/state.js';
 import { uselessKeywords } from '../src/feeds/keywords.js';
-import { FeedStateError } from '../src/feeds/state.js';
-import { GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, refusalReply } from '../src/moderation/discord.js';
+import { GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf } from '../src/moderation/discord.js';
 
 const NAME = 'alerts';
 const CHANNEL_TYPES = [0, 5, 10, 11, 12];
@@ -79,15 +78,11 @@ export const alertsCommand: CommandModule = {
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {
+    // A broken alerts file (FeedStateError) or a refusal is thrown on: the router shows the reason.
     const sub = i.options.getSubcommand(false) ?? 'list';
-    try {
-      if (sub === 'add') return await add(i, ctx);
-      if (sub === 'remove') return await remove(i, ctx);
-      return await list(ctx);
-    } catch (err) {
-      if (err instanceof FeedStateError) return notice(`⚠️ ${err.message}`);
-      return refusalReply(err, ctx, `/${NAME} ${sub}`, i);
-    }
+    if (sub === 'add') return add(i, ctx);
+    if (sub === 'remove') return remove(i, ctx);
+    return list(ctx);
   },
   async autocomplete(i, ctx) {
     const focused = i.options.getFocused(true);

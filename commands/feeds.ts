@@ -11,12 +11,12 @@ import { parseKeywords, uselessKeywords } from '../src/feeds/keywords.js';
 import { parseFeedBytes } from '../src/feeds/parse.js';
 import { pollerFor } from '../src/feeds/poller.js';
 import { decideItem, type Decision } from '../src/feeds/review.js';
-import { FeedStateError, findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
+import { findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
 import { normalizeUrl } from '../src/moderation/duplicates.js';
 import { isModerationError } from '../src/moderation/errors.js';
 import { fetchUrl, parseHttpUrl } from '../src/moderation/fetch-url.js';
 import {
-  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply,
+  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog,
 } from '../src/moderation/discord.js';
 import { formatBytes } from '../src/moderation/settings.js';
 
@@ -198,22 +198,15 @@ export const feedsCommand: CommandModule = {
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {
+    // A broken state file (FeedStateError) or a refusal is thrown on: the router logs it and shows the reason.
     const sub = i.options.getSubcommand(false) ?? 'list';
-    try {
-      switch (sub) {
-        case 'add': return await add(i, ctx);
-        case 'list': return await list(ctx);
-        case 'remove': case 'pause': case 'resume': return await changeFeed(i, ctx, sub);
-        case 'check': return await check(i, ctx);
-        case 'queue': return await queue(ctx, i.guildId);
-        default: return notice(`Unknown subcommand ${escapeAndTruncate(sub, 40)}.`);
-      }
-    } catch (err) {
-      if (err instanceof FeedStateError) {
-        ctx.log(`feeds: /${NAME} ${sub}: ${err.message}`);
-        return notice(`⚠️ ${err.message}`);
-      }
-      return refusalReply(err, ctx, `/${NAME} ${sub}`, i);
+    switch (sub) {
+      case 'add': return add(i, ctx);
+      case 'list': return list(ctx);
+      case 'remove': case 'pause': case 'resume': return changeFeed(i, ctx, sub);
+      case 'check': return check(i, ctx);
+      case 'queue': return queue(ctx, i.guildId);
+      default: return notice(`Unknown subcommand ${escapeAndTruncate(sub, 40)}.`);
     }
   },
   async autocomplete(i, ctx) {
@@ -228,28 +221,18 @@ export const feedsCommand: CommandModule = {
     const [action, queueId] = args;
     if ((action !== 'approve' && action !== 'reject') || !queueId) return notice('This button no longer works.');
     const mctx = await moderationContext(ctx);
-    const state = await loadState(mctx.dir).catch((err: unknown) => {
-      if (err instanceof FeedStateError) return err;
-      throw err;
-    });
-    if (state instanceof FeedStateError) return notice(`⚠️ ${state.message}`);
+    const state = await loadState(mctx.dir);
     const before = state.queue.find((q) => q.id === queueId);
     if (!before) return notice('This item is no longer in the review queue.');
     // Said privately, and the card is left as it is (it shows the decision already, or soon will).
     if (before.status !== 'pending') return notice(`Already decided: ${decisionLine(before)}`);
     // Storing and indexing may outlast Discord's 3 s.
     await ctx.deferUpdate(i);
-    try {
-      const result = await decideItem(mctx, queueId, action as Decision, moderatorOf(i), new Date(ctx.now()));
-      if (result.kind === 'unknown') return { update: { content: 'This item is no longer in the review queue.', components: [] } };
-      if (result.kind === 'decided' && result.audit) await postModLog(i, ctx, result.audit);
-      return { update: decidedCard(result.item) };
-    } catch (err) {
-      if (err instanceof FeedStateError) return { update: { content: `⚠️ ${err.message}` } };
-      const reply = refusalReply(err, ctx, `/${NAME} ${action}`, i);
-      // The card stays as it was (buttons included), with the reason on top.
-      return { update: { content: reply.content } };
-    }
+    // A refusal is thrown on: the router puts the reason on top of the card, which keeps its buttons.
+    const result = await decideItem(mctx, queueId, action as Decision, moderatorOf(i), new Date(ctx.now()));
+    if (result.kind === 'unknown') return { update: { content: 'This item is no longer in the review queue.', components: [] } };
+    if (result.kind === 'decided' && result.audit) await postModLog(i, ctx, result.audit);
+    return { update: decidedCard(result.item) };
   },
 };
 export default feedsCommand;

@@ -3,7 +3,7 @@
 import type { CommandModule, Reply } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
 import {
-  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, unknownArticleReply,
+  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, unknownArticleReply,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN, resolveArticleFile } from '../src/moderation/ids.js';
 import { removeArticle } from '../src/moderation/service.js';
@@ -48,14 +48,10 @@ export const removeArticleCommand: CommandModule = {
     if (answer !== 'yes' || !id) return { update: { content: 'Cancelled: nothing was removed.', components: [] } };
     // Moving the file and telling the other shards may outlast Discord's 3 s; buttons are not deferred for us.
     await ctx.deferUpdate(i);
-    try {
-      const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
-      await postModLog(i, ctx, result.audit);
-      return { update: { content: `🗑️ Removed \`${result.id}\`; the file is in \`${escapeAndTruncate(result.audit.trashed ?? '.trash/', 150)}\`.`, components: [] } };
-    } catch (err) {
-      const reply = refusalReply(err, ctx, `/${NAME}`, i);
-      return { update: { content: reply.content, components: [] } };
-    }
+    // A refusal (ModerationError) is thrown on: the router puts its reason on the confirmation message.
+    const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
+    await postModLog(i, ctx, result.audit);
+    return { update: { content: `🗑️ Removed \`${result.id}\`; the file is in \`${escapeAndTruncate(result.audit.trashed ?? '.trash/', 150)}\`.`, components: [] } };
   },
   async autocomplete(i, ctx) {
     return articleChoices(ctx, i.options.getFocused());

@@ -5,7 +5,7 @@ import type { CommandContext, CommandModule, Reply } from '../src/bot/command.js
 import { notice } from '../src/bot/render.js';
 import {
   ARTICLE_ID_OPTION, articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
-  moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, unknownArticleReply, sourceFrom, sourceOptions,
+  moderatorOf, overridesFrom, postModLog, previewReply, unknownArticleReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN } from '../src/moderation/ids.js';
 import type { ArticleDraft } from '../src/moderation/draft.js';
@@ -20,13 +20,10 @@ async function replaceFrom(
   // Through the router, so this cannot race its automatic deferral.
   await ctx.defer(i, true);
   const mctx = await moderationContext(ctx);
-  try {
-    const result = await replaceArticle(mctx, id, await draft(mctx), moderatorOf(i));
-    await postModLog(i, ctx, result.audit);
-    return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
-  } catch (err) {
-    return refusalReply(err, ctx, `/${NAME}`, i);
-  }
+  // A refusal (ModerationError) is thrown on: the router shows its reason.
+  const result = await replaceArticle(mctx, id, await draft(mctx), moderatorOf(i));
+  await postModLog(i, ctx, result.audit);
+  return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
 }
 
 export const replaceArticleCommand: CommandModule = {

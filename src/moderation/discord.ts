@@ -10,7 +10,6 @@ import { LIMITS, escapeAndTruncate, truncate, truncateLines } from '../bot/limit
 import { notice, renderArticle } from '../bot/render.js';
 import { formatAuditLine, type AuditEntry } from './audit.js';
 import type { DraftOverrides } from './draft.js';
-import { isModerationError } from './errors.js';
 import { startModeration, type ChangeResult, type ModerationContext, type Moderator, type SourceRequest } from './service.js';
 import { notifyArticleAdded } from '../alerts/dispatch.js';
 
@@ -155,15 +154,6 @@ export function previewReply(ctx: CommandContext, result: ChangeResult, headline
     embed.fields = [...(embed.fields ?? []), { name: 'Quotes found', value: 'None — check that the text was read well.' }];
   }
   return { content: truncate(`${headline} \`${result.id}\``, LIMITS.content), embeds: [embed], ephemeral: true };
-}
-
-/** A refusal or failure as an ephemeral line; unexpected errors are rethrown for the router's apology. */
-export function refusalReply(err: unknown, ctx: CommandContext, what: string, i: Interaction): Reply {
-  if (isModerationError(err)) {
-    ctx.log(`moderation: ${what} by user ${i.user.id} refused (${err.code}): ${err.reason}`);
-    return notice(`⚠️ ${err.reason}`);
-  }
-  throw err;
 }
 
 /** Posts the audit line to MOD_LOG_CHANNEL_ID when set; a failure is logged, never shown as the command failing. */
