@@ -1,7 +1,7 @@
 // What a command module is. Adding a command = one file in commands/ exporting a CommandModule + one line in commands/index.ts.
 import {
   ApplicationCommandOptionType,
-  type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type ApplicationCommandOptionChoiceData,
+  type APIActionRowComponent, type APIApplicationCommandBasicOption, type APIComponentInMessageActionRow, type APIEmbed, type ApplicationCommandOptionChoiceData,
   type Attachment, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction,
   type ModalSubmitInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AttachmentPayload,
   type RepliableInteraction, type User,
@@ -200,6 +200,14 @@ function readOption(i: ChatInputCommandInteraction, o: OptionShape): unknown {
     }
     default: return undefined;
   }
+}
+
+/**
+ * A list of options shared by several definitions, kept as literal types (like `as const`) but mutable, as the
+ * definition type wants: `options: [...sharedOptions()]` or `options: sharedOptions()` inside `as const satisfies`.
+ */
+export function optionList<const T extends APIApplicationCommandBasicOption[]>(...options: T): T {
+  return options;
 }
 
 /** The shared `private` option: reply only to the asker. */
