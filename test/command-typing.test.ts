@@ -1,6 +1,6 @@
 // Typed commands: a handler's options come from its definition, so a wrong or renamed option name fails `tsc`
 // (this file is type-checked by `npx tsc --noEmit -p .`), and optionsOf reads what the definition declares.
-import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, type Attachment, type ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { limitOption, optionsOf, privateOption, UnknownSubcommandError, type ChatInputCommandData } from '../src/bot/command.js';
 import { UserError } from '../src/errors.js';
@@ -8,6 +8,8 @@ import commands from '../commands/index.js';
 import { checkCommands } from './fake-discord/validate.js';
 import feeds from '../commands/feeds.js';
 import { feedsData } from '../commands/feeds.js';
+import { alertsData } from '../commands/alerts.js';
+import type { SourceArgs } from '../src/moderation/discord.js';
 
 const data = {
   name: 'demo',
@@ -72,6 +74,13 @@ describe('typed options', () => {
       // @ts-expect-error: /feeds add has `keywords`, not `keyword`.
       void f.keyword;
     }
+    const a = optionsOf(interaction({ alert: 'a1b2c3' }, 'remove'), alertsData);
+    if (a.subcommand === 'add') expectTypeOf(a.channel).toEqualTypeOf<string>();
+    // Shared option lists keep their types too.
+    expectTypeOf<SourceArgs['file']>().toEqualTypeOf<Attachment | undefined>();
+    expectTypeOf<SourceArgs['url']>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error: the shared source options have no `link`.
+    expectTypeOf<SourceArgs['link']>();
   });
 
   test('reads what was sent and leaves out what was not, so defaults apply', () => {
