@@ -62,14 +62,14 @@ test('moderation commands are registered only in the servers that own the corpus
     const r = await deploy({ ...env, MOD_GUILD_IDS: `${home},${other}` });
     expect(r.code).toBe(0);
     const moderation = commandList.filter((c) => c.moderatorOnly).map((c) => c.data.name);
-    expect(moderation).toEqual(['add-article', 'replace-article', 'remove-article', 'reindex']);
+    expect(moderation).toEqual(['add-article', 'replace-article', 'remove-article', 'reindex', 'feeds', 'alerts']);
     const global: string[] = two.commands.get('global')!.map((c) => String(c.name));
     expect(global).toEqual(expect.arrayContaining(['who-said', 'search', 'quotes', 'article', 'sources', 'help']));
     expect(global.filter((n) => moderation.includes(n))).toEqual([]);
     expect(two.commands.get(home)!.map((c) => c.name)).toEqual(moderation);
     expect(two.commands.get(other)!.map((c) => c.name)).toEqual(moderation);
     expect(two.guilds.filter((g) => two.commands.has(g.id)).map((g) => g.id)).toEqual([home, other]);
-    expect(r.stdout).toContain(`Registered 4 moderation commands to guild ${other}: /add-article /replace-article /remove-article /reindex`);
+    expect(r.stdout).toContain(`Registered 6 moderation commands to guild ${other}: /add-article /replace-article /remove-article /reindex /feeds /alerts`);
     // A server the bot is not in: one line naming it, and a failing exit code.
     const absent = snowflake();
     const bad = await deploy({ ...env, MOD_GUILD_IDS: `${home},${absent}` });
