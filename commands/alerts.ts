@@ -1,23 +1,52 @@
 // /alerts (moderators): post a newly added article's quotes on a topic, or by a speaker, into a channel.
 import { createHash } from 'node:crypto';
-import type { ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext, CommandModule, Reply } from '../src/bot/command.js';
+import {
+  ApplicationCommandOptionType, ChannelType, type ApplicationCommandOptionAllowedChannelType, type ChatInputCommandInteraction,
+} from 'discord.js';
+import { optionsOf, type ArgsOf, type ChatInputCommandData, type CommandContext, type CommandModule, type Reply } from '../src/bot/command.js';
 import { LIMITS, escapeAndTruncate, truncate } from '../src/bot/limits.js';
 import { notice } from '../src/bot/render.js';
 import { DIGEST_AFTER, DIGEST_WINDOW_MS } from '../src/alerts/dispatch.js';
 import { describeAlert, loadAlerts, updateAlerts, type Alert } from '../src/alerts/state.js';
 import { uselessKeywords } from '../src/feeds/keywords.js';
-import { FeedStateError } from '../src/feeds/state.js';
-import { GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, refusalReply } from '../src/moderation/discord.js';
+import { GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf } from '../src/moderation/discord.js';
 
 const NAME = 'alerts';
-const CHANNEL_TYPES = [0, 5, 10, 11, 12];
+/** Text channels, announcement channels and threads. */
+const CHANNEL_TYPES: ApplicationCommandOptionAllowedChannelType[] = [
+  ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread,
+];
 const MAX_ALERTS = 50;
+const T = ApplicationCommandOptionType;
 
-async function add(i: ChatInputCommandInteraction, ctx: CommandContext): Promise<Reply> {
-  const channelId = String(i.options.get('channel', true).value ?? '');
-  const topic = i.options.getString('topic')?.trim().replace(/\s+/g, ' ') || undefined;
-  const typedSpeaker = i.options.getString('speaker')?.trim() || undefined;
+export const alertsData = {
+  name: NAME,
+  description: 'Moderators: post new quotes on a topic or by a speaker into a channel',
+  default_member_permissions: MODERATOR_PERMISSIONS,
+  ...GUILD_ONLY,
+  options: [
+    {
+      name: 'add', description: 'Alert on a topic or a speaker', type: T.Subcommand, options: [
+        { name: 'channel', description: 'Where the alerts are posted', type: T.Channel, required: true, channel_types: CHANNEL_TYPES },
+        { name: 'topic', description: 'Words a quote must contain, e.g. prisoner exchange', type: T.String, required: false, max_length: 100 },
+        { name: 'speaker', description: 'Someone quoted, e.g. Peskov', type: T.String, required: false, max_length: 100, autocomplete: true },
+      ],
+    },
+    { name: 'list', description: 'The alerts', type: T.Subcommand },
+    {
+      name: 'remove', description: 'Remove an alert', type: T.Subcommand, options: [
+        { name: 'alert', description: 'Start typing the topic or speaker', type: T.String, required: true, autocomplete: true, max_length: 100 },
+      ],
+    },
+  ],
+} as const satisfies ChatInputCommandData;
+
+type AlertsArgs<S extends string> = Extract<ArgsOf<typeof alertsData>, { subcommand: S }>;
+
+async function add(i: ChatInputCommandInteraction, ctx: CommandContext, o: AlertsArgs<'add'>): Promise<Reply> {
+  const channelId = o.channel;
+  const topic = o.topic?.trim().replace(/\s+/g, ' ') || undefined;
+  const typedSpeaker = o.speaker?.trim() || undefined;
   if (!/^\d{1,25}$/.test(channelId)) return notice('⚠️ Pick a channel for the alerts.');
   if (!!topic === !!typedSpeaker) return notice('⚠️ Give either a `topic:` or a `speaker:` (one of the two).');
   if (topic && uselessKeywords([topic]).length) return notice('⚠️ That topic holds no searchable word; use words a quote would contain.');
@@ -47,8 +76,8 @@ async function list(ctx: CommandContext): Promise<Reply> {
   return { embeds: [{ title: `Alerts (${alerts.length})`, description: truncate(lines.join('\n'), LIMITS.embedDescription) }], ephemeral: true };
 }
 
-async function remove(i: ChatInputCommandInteraction, ctx: CommandContext): Promise<Reply> {
-  const typed = i.options.getString('alert', true).trim();
+async function remove(ctx: CommandContext, o: AlertsArgs<'remove'>): Promise<Reply> {
+  const typed = o.alert.trim();
   const removed = await updateAlerts((await moderationContext(ctx)).dir, (s) => {
     const a = s.alerts.find((x) => x.id === typed);
     if (a) s.alerts = s.alerts.filter((x) => x !== a);
@@ -59,34 +88,16 @@ async function remove(i: ChatInputCommandInteraction, ctx: CommandContext): Prom
 }
 
 export const alertsCommand: CommandModule = {
-  data: {
-    name: NAME,
-    description: 'Moderators: post new quotes on a topic or by a speaker into a channel',
-    default_member_permissions: MODERATOR_PERMISSIONS,
-    ...GUILD_ONLY,
-    options: [
-      {
-        name: 'add', description: 'Alert on a topic or a speaker', type: 1, options: [
-          { name: 'channel', description: 'Where the alerts are posted', type: 7, required: true, channel_types: CHANNEL_TYPES },
-          { name: 'topic', description: 'Words a quote must contain, e.g. prisoner exchange', type: 3, required: false, max_length: 100 },
-          { name: 'speaker', description: 'Someone quoted, e.g. Peskov', type: 3, required: false, max_length: 100, autocomplete: true },
-        ],
-      },
-      { name: 'list', description: 'The alerts', type: 1 },
-      { name: 'remove', description: 'Remove an alert', type: 1, options: [{ name: 'alert', description: 'Start typing the topic or speaker', type: 3, required: true, autocomplete: true, max_length: 100 }] },
-    ],
-  },
+  data: alertsData,
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {
-    const sub = i.options.getSubcommand(false) ?? 'list';
-    try {
-      if (sub === 'add') return await add(i, ctx);
-      if (sub === 'remove') return await remove(i, ctx);
-      return await list(ctx);
-    } catch (err) {
-      if (err instanceof FeedStateError) return notice(`⚠️ ${err.message}`);
-      return refusalReply(err, ctx, `/${NAME} ${sub}`, i);
+    // A broken alerts file (FeedStateError) or a refusal is thrown on: the router shows the reason.
+    const o = optionsOf(i, alertsData);
+    switch (o.subcommand) {
+      case 'add': return add(i, ctx, o);
+      case 'remove': return remove(ctx, o);
+      case 'list': return list(ctx);
     }
   },
   async autocomplete(i, ctx) {

@@ -1,8 +1,10 @@
 // /feeds (moderators): news feeds that keep the corpus current. add / list / remove / pause / resume / check /
 // queue, and the Approve / Reject buttons of the review cards the poller posts.
 import { createHash } from 'node:crypto';
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext, CommandModule, HandlerResult, Reply } from '../src/bot/command.js';
+import {
+  ApplicationCommandOptionType, ChannelType, type ApplicationCommandOptionAllowedChannelType, type ButtonInteraction, type ChatInputCommandInteraction,
+} from 'discord.js';
+import { optionsOf, type ArgsOf, type ChatInputCommandData, type CommandContext, type CommandModule, type HandlerResult, type Reply } from '../src/bot/command.js';
 import { LIMITS, escapeAndTruncate, escapeMarkdown, truncate } from '../src/bot/limits.js';
 import { notice } from '../src/bot/render.js';
 import { decidedCard, decisionLine } from '../src/feeds/card.js';
@@ -11,20 +13,51 @@ import { parseKeywords, uselessKeywords } from '../src/feeds/keywords.js';
 import { parseFeedBytes } from '../src/feeds/parse.js';
 import { pollerFor } from '../src/feeds/poller.js';
 import { decideItem, type Decision } from '../src/feeds/review.js';
-import { feedSettings } from '../src/feeds/settings.js';
-import { FeedStateError, findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
+import { findFeed, loadState, updateState, type FeedRecord } from '../src/feeds/state.js';
 import { normalizeUrl } from '../src/moderation/duplicates.js';
 import { isModerationError } from '../src/moderation/errors.js';
 import { fetchUrl, parseHttpUrl } from '../src/moderation/fetch-url.js';
 import {
-  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply,
+  GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog,
 } from '../src/moderation/discord.js';
 import { formatBytes } from '../src/moderation/settings.js';
 
 const NAME = 'feeds';
-const FEED_OPTION = { name: 'feed', description: 'Start typing the feed name', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 200 } as const;
+const FEED_OPTION = {
+  name: 'feed', description: 'Start typing the feed name', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, min_length: 1, max_length: 200,
+} as const;
 /** Text channels, announcement channels and threads. */
-const CHANNEL_TYPES = [0, 5, 10, 11, 12];
+const CHANNEL_TYPES: ApplicationCommandOptionAllowedChannelType[] = [
+  ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread,
+];
+const SUBCOMMAND = ApplicationCommandOptionType.Subcommand;
+
+export const feedsData = {
+  name: NAME,
+  description: 'Moderators: news feeds that add articles (with a review queue)',
+  default_member_permissions: MODERATOR_PERMISSIONS,
+  ...GUILD_ONLY,
+  options: [
+    {
+      name: 'add', description: 'Follow a feed (RSS, Atom or JSON Feed)', type: SUBCOMMAND, options: [
+        { name: 'url', description: 'The feed address (http or https)', type: ApplicationCommandOptionType.String, required: true, max_length: 2000 },
+        { name: 'keywords', description: 'Only items mentioning one of these (comma-separated)', type: ApplicationCommandOptionType.String, required: false, max_length: 500 },
+        { name: 'approval', description: 'Queue new items for a moderator to approve (default: yes)', type: ApplicationCommandOptionType.Boolean, required: false },
+        { name: 'channel', description: 'Where the review queue and notices go (default: the mod-log)', type: ApplicationCommandOptionType.Channel, required: false, channel_types: CHANNEL_TYPES },
+        { name: 'backfill', description: 'Also take the newest N items already in the feed (default 0)', type: ApplicationCommandOptionType.Integer, required: false, min_value: 0, max_value: 20 },
+      ],
+    },
+    { name: 'list', description: 'The feeds, their state and last error', type: SUBCOMMAND },
+    { name: 'remove', description: 'Stop following a feed', type: SUBCOMMAND, options: [FEED_OPTION] },
+    { name: 'pause', description: 'Stop polling a feed for now', type: SUBCOMMAND, options: [FEED_OPTION] },
+    { name: 'resume', description: 'Poll a paused feed again', type: SUBCOMMAND, options: [FEED_OPTION] },
+    { name: 'check', description: 'Poll now: one feed, or all of them', type: SUBCOMMAND, options: [{ ...FEED_OPTION, required: false }] },
+    { name: 'queue', description: 'Items waiting for review', type: SUBCOMMAND },
+  ],
+} as const satisfies ChatInputCommandData;
+
+/** The options of one subcommand of /feeds, as its handler gets them. */
+type FeedsArgs<S extends string> = Extract<ArgsOf<typeof feedsData>, { subcommand: S }>;
 
 const esc = (s: string) => escapeMarkdown(s);
 
@@ -36,21 +69,20 @@ async function dirOf(ctx: CommandContext): Promise<string> {
   return (await moderationContext(ctx)).dir;
 }
 
-async function add(i: ChatInputCommandInteraction, ctx: CommandContext): Promise<Reply> {
-  const raw = i.options.getString('url', true);
-  const url = parseHttpUrl(raw).href;
-  const keywords = parseKeywords(i.options.getString('keywords'));
+async function add(i: ChatInputCommandInteraction, ctx: CommandContext, o: FeedsArgs<'add'>): Promise<Reply> {
+  const url = parseHttpUrl(o.url).href;
+  const keywords = parseKeywords(o.keywords ?? null);
   const useless = uselessKeywords(keywords);
   if (useless.length) return notice(`⚠️ These keywords hold no searchable word: ${useless.map((k) => `\`${escapeAndTruncate(k, 40)}\``).join(', ')}. Use words an article would contain.`);
-  const approval = i.options.getBoolean('approval') ?? true;
-  const channelId = (i.options.get('channel')?.value as string | undefined) ?? undefined;
-  const backfill = Math.max(0, Math.min(20, i.options.getInteger('backfill') ?? 0));
+  const approval = o.approval ?? true;
+  const channelId = o.channel;
+  const backfill = Math.max(0, Math.min(20, o.backfill ?? 0));
   if (!channelId && !ctx.config.modLogChannelId) {
     return notice('⚠️ Give a `channel:` for the review queue and notices (no MOD_LOG_CHANNEL_ID is set).');
   }
   await ctx.defer(i, true);
   const mctx = await moderationContext(ctx);
-  const settings = feedSettings(process.env);
+  const settings = ctx.config.feeds;
   // Read it once now, so a wrong link is refused here and the feed gets its own name.
   const doc = await fetchUrl(url, { timeoutMs: mctx.settings.urlTimeoutMs, maxBytes: settings.maxFeedBytes, allowPrivate: mctx.settings.allowPrivateUrls })
     .catch((err: unknown) => {
@@ -128,8 +160,7 @@ async function queue(ctx: CommandContext, guildId: string | null): Promise<Handl
   return { pages, ephemeral: true };
 }
 
-async function changeFeed(i: ChatInputCommandInteraction, ctx: CommandContext, what: 'remove' | 'pause' | 'resume'): Promise<Reply> {
-  const typed = i.options.getString('feed', true);
+async function changeFeed(i: ChatInputCommandInteraction, ctx: CommandContext, what: 'remove' | 'pause' | 'resume', typed: string): Promise<Reply> {
   const dir = await dirOf(ctx);
   const result = await updateState(dir, (s) => {
     const f = findFeed(s, typed);
@@ -148,8 +179,7 @@ async function changeFeed(i: ChatInputCommandInteraction, ctx: CommandContext, w
   return notice(what === 'pause' ? `⏸️ **${n}** is paused; \`/feeds resume\` starts it again.` : `▶️ **${n}** is polled again.`);
 }
 
-async function check(i: ChatInputCommandInteraction, ctx: CommandContext): Promise<Reply> {
-  const typed = i.options.getString('feed');
+async function check(i: ChatInputCommandInteraction, ctx: CommandContext, typed: string | undefined): Promise<Reply> {
   const dir = await dirOf(ctx);
   const state = await loadState(dir);
   const feed = typed ? findFeed(state, typed) : undefined;
@@ -173,48 +203,18 @@ async function check(i: ChatInputCommandInteraction, ctx: CommandContext): Promi
 }
 
 export const feedsCommand: CommandModule = {
-  data: {
-    name: NAME,
-    description: 'Moderators: news feeds that add articles (with a review queue)',
-    default_member_permissions: MODERATOR_PERMISSIONS,
-    ...GUILD_ONLY,
-    options: [
-      {
-        name: 'add', description: 'Follow a feed (RSS, Atom or JSON Feed)', type: 1, options: [
-          { name: 'url', description: 'The feed address (http or https)', type: 3, required: true, max_length: 2000 },
-          { name: 'keywords', description: 'Only items mentioning one of these (comma-separated)', type: 3, required: false, max_length: 500 },
-          { name: 'approval', description: 'Queue new items for a moderator to approve (default: yes)', type: 5, required: false },
-          { name: 'channel', description: 'Where the review queue and notices go (default: the mod-log)', type: 7, required: false, channel_types: CHANNEL_TYPES },
-          { name: 'backfill', description: 'Also take the newest N items already in the feed (default 0)', type: 4, required: false, min_value: 0, max_value: 20 },
-        ],
-      },
-      { name: 'list', description: 'The feeds, their state and last error', type: 1 },
-      { name: 'remove', description: 'Stop following a feed', type: 1, options: [FEED_OPTION] },
-      { name: 'pause', description: 'Stop polling a feed for now', type: 1, options: [FEED_OPTION] },
-      { name: 'resume', description: 'Poll a paused feed again', type: 1, options: [FEED_OPTION] },
-      { name: 'check', description: 'Poll now: one feed, or all of them', type: 1, options: [{ ...FEED_OPTION, required: false }] },
-      { name: 'queue', description: 'Items waiting for review', type: 1 },
-    ],
-  },
+  data: feedsData,
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {
-    const sub = i.options.getSubcommand(false) ?? 'list';
-    try {
-      switch (sub) {
-        case 'add': return await add(i, ctx);
-        case 'list': return await list(ctx);
-        case 'remove': case 'pause': case 'resume': return await changeFeed(i, ctx, sub);
-        case 'check': return await check(i, ctx);
-        case 'queue': return await queue(ctx, i.guildId);
-        default: return notice(`Unknown subcommand ${escapeAndTruncate(sub, 40)}.`);
-      }
-    } catch (err) {
-      if (err instanceof FeedStateError) {
-        ctx.log(`feeds: /${NAME} ${sub}: ${err.message}`);
-        return notice(`⚠️ ${err.message}`);
-      }
-      return refusalReply(err, ctx, `/${NAME} ${sub}`, i);
+    // A broken state file (FeedStateError) or a refusal is thrown on: the router logs it and shows the reason.
+    const o = optionsOf(i, feedsData);
+    switch (o.subcommand) {
+      case 'add': return add(i, ctx, o);
+      case 'list': return list(ctx);
+      case 'remove': case 'pause': case 'resume': return changeFeed(i, ctx, o.subcommand, o.feed);
+      case 'check': return check(i, ctx, o.feed);
+      case 'queue': return queue(ctx, i.guildId);
     }
   },
   async autocomplete(i, ctx) {
@@ -229,28 +229,18 @@ export const feedsCommand: CommandModule = {
     const [action, queueId] = args;
     if ((action !== 'approve' && action !== 'reject') || !queueId) return notice('This button no longer works.');
     const mctx = await moderationContext(ctx);
-    const state = await loadState(mctx.dir).catch((err: unknown) => {
-      if (err instanceof FeedStateError) return err;
-      throw err;
-    });
-    if (state instanceof FeedStateError) return notice(`⚠️ ${state.message}`);
+    const state = await loadState(mctx.dir);
     const before = state.queue.find((q) => q.id === queueId);
     if (!before) return notice('This item is no longer in the review queue.');
     // Said privately, and the card is left as it is (it shows the decision already, or soon will).
     if (before.status !== 'pending') return notice(`Already decided: ${decisionLine(before)}`);
     // Storing and indexing may outlast Discord's 3 s.
     await ctx.deferUpdate(i);
-    try {
-      const result = await decideItem(mctx, queueId, action as Decision, moderatorOf(i), new Date(ctx.now()));
-      if (result.kind === 'unknown') return { update: { content: 'This item is no longer in the review queue.', components: [] } };
-      if (result.kind === 'decided' && result.audit) await postModLog(i, ctx, result.audit);
-      return { update: decidedCard(result.item) };
-    } catch (err) {
-      if (err instanceof FeedStateError) return { update: { content: `⚠️ ${err.message}` } };
-      const reply = refusalReply(err, ctx, `/${NAME} ${action}`, i);
-      // The card stays as it was (buttons included), with the reason on top.
-      return { update: { content: reply.content } };
-    }
+    // A refusal is thrown on: the router puts the reason on top of the card, which keeps its buttons.
+    const result = await decideItem(mctx, queueId, action as Decision, moderatorOf(i), new Date(ctx.now()));
+    if (result.kind === 'unknown') return { update: { content: 'This item is no longer in the review queue.', components: [] } };
+    if (result.kind === 'decided' && result.audit) await postModLog(i, ctx, result.audit);
+    return { update: decidedCard(result.item) };
   },
 };
 export default feedsCommand;

@@ -1,12 +1,14 @@
 // /help — every command with its description (including ones other modules add).
-import type { CommandModule } from '../src/bot/command.js';
+import type { ChatInputCommandData, CommandModule } from '../src/bot/command.js';
 import { COLOR } from '../src/bot/render.js';
 
+const data = {
+  name: 'help',
+  description: 'How to use talks-bot',
+} as const satisfies ChatInputCommandData;
+
 export const help: CommandModule = {
-  data: {
-    name: 'help',
-    description: 'How to use talks-bot',
-  },
+  data,
   ephemeral: true,
   async execute(_i, { commands, engine }) {
     const s = engine.sources();

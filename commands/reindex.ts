@@ -1,6 +1,6 @@
 // /reindex (moderators): re-read every file in corpus/ (after hand edits), showing progress, then the
 // counts and any file that could not be read (those are left out; the rest keeps working).
-import type { CommandModule } from '../src/bot/command.js';
+import type { ChatInputCommandData, CommandModule } from '../src/bot/command.js';
 import { escapeAndTruncate, truncateLines } from '../src/bot/limits.js';
 import { appendAudit } from '../src/moderation/audit.js';
 import {
@@ -11,13 +11,15 @@ import { withCorpusLock } from '../src/moderation/store.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+const data = {
+  name: 'reindex',
+  description: 'Moderators: re-read every article file (after editing files by hand)',
+  default_member_permissions: MODERATOR_PERMISSIONS,
+  ...GUILD_ONLY,
+} as const satisfies ChatInputCommandData;
+
 export const reindexCommand: CommandModule = {
-  data: {
-    name: 'reindex',
-    description: 'Moderators: re-read every article file (after editing files by hand)',
-    default_member_permissions: MODERATOR_PERMISSIONS,
-    ...GUILD_ONLY,
-  },
+  data,
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {

@@ -1,27 +1,30 @@
 // /remove-article id: (moderators) — asks for confirmation, then takes the article out of the index and
 // moves its file to corpus/.trash/ (never deletes it).
-import type { CommandModule, Reply } from '../src/bot/command.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { optionsOf, type ChatInputCommandData, type CommandModule, type Reply } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
 import {
-  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, refusalReply, unknownArticleReply,
+  ARTICLE_ID_OPTION, articleChoices, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext, moderatorOf, postModLog, unknownArticleReply,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN, resolveArticleFile } from '../src/moderation/ids.js';
 import { removeArticle } from '../src/moderation/service.js';
 
 const NAME = 'remove-article';
 
+const data = {
+  name: NAME,
+  description: 'Moderators: remove an article (it goes to the trash folder)',
+  default_member_permissions: MODERATOR_PERMISSIONS,
+  ...GUILD_ONLY,
+  options: [ARTICLE_ID_OPTION],
+} as const satisfies ChatInputCommandData;
+
 export const removeArticleCommand: CommandModule = {
-  data: {
-    name: NAME,
-    description: 'Moderators: remove an article (it goes to the trash folder)',
-    default_member_permissions: MODERATOR_PERMISSIONS,
-    ...GUILD_ONLY,
-    options: [ARTICLE_ID_OPTION],
-  },
+  data,
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {
-    const id = i.options.getString('id', true).trim();
+    const id = optionsOf(i, data).id.trim();
     const info = ID_PATTERN.test(id) ? ctx.engine.article(id) : undefined;
     // A file that could not be read is not in the index, but a moderator may still want it gone.
     const onDisk = !info && ID_PATTERN.test(id)
@@ -34,10 +37,10 @@ export const removeArticleCommand: CommandModule = {
     return {
       content: `Remove ${what}? It disappears from answers at once; the file is kept in \`corpus/.trash/\`.`,
       components: [{
-        type: 1,
+        type: ComponentType.ActionRow,
         components: [
-          { type: 2, style: 4, label: 'Remove', custom_id: `${NAME}:yes:${id}` },
-          { type: 2, style: 2, label: 'Cancel', custom_id: `${NAME}:no` },
+          { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Remove', custom_id: `${NAME}:yes:${id}` },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `${NAME}:no` },
         ],
       }],
       ephemeral: true,
@@ -48,14 +51,10 @@ export const removeArticleCommand: CommandModule = {
     if (answer !== 'yes' || !id) return { update: { content: 'Cancelled: nothing was removed.', components: [] } };
     // Moving the file and telling the other shards may outlast Discord's 3 s; buttons are not deferred for us.
     await ctx.deferUpdate(i);
-    try {
-      const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
-      await postModLog(i, ctx, result.audit);
-      return { update: { content: `🗑️ Removed \`${result.id}\`; the file is in \`${escapeAndTruncate(result.audit.trashed ?? '.trash/', 150)}\`.`, components: [] } };
-    } catch (err) {
-      const reply = refusalReply(err, ctx, `/${NAME}`, i);
-      return { update: { content: reply.content, components: [] } };
-    }
+    // A refusal (ModerationError) is thrown on: the router puts its reason on the confirmation message.
+    const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
+    await postModLog(i, ctx, result.audit);
+    return { update: { content: `🗑️ Removed \`${result.id}\`; the file is in \`${escapeAndTruncate(result.audit.trashed ?? '.trash/', 150)}\`.`, components: [] } };
   },
   async autocomplete(i, ctx) {
     return articleChoices(ctx, i.options.getFocused());

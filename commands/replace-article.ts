@@ -1,11 +1,11 @@
 // /replace-article id: (moderators) — a corrected version from a file, a url or the modal; same id,
 // the old version goes to corpus/.trash/.
 import type { RepliableInteraction } from 'discord.js';
-import type { CommandContext, CommandModule, Reply } from '../src/bot/command.js';
+import { optionsOf, type ChatInputCommandData, type CommandContext, type CommandModule, type Reply } from '../src/bot/command.js';
 import { notice } from '../src/bot/render.js';
 import {
   ARTICLE_ID_OPTION, articleChoices, articleModal, fieldsFromModal, GUILD_ONLY, MODERATOR_PERMISSIONS, moderationContext,
-  moderatorOf, overridesFrom, postModLog, previewReply, refusalReply, unknownArticleReply, sourceFrom, sourceOptions,
+  moderatorOf, overridesFrom, postModLog, previewReply, unknownArticleReply, sourceFrom, sourceOptions,
 } from '../src/moderation/discord.js';
 import { ID_PATTERN } from '../src/moderation/ids.js';
 import type { ArticleDraft } from '../src/moderation/draft.js';
@@ -20,34 +20,34 @@ async function replaceFrom(
   // Through the router, so this cannot race its automatic deferral.
   await ctx.defer(i, true);
   const mctx = await moderationContext(ctx);
-  try {
-    const result = await replaceArticle(mctx, id, await draft(mctx), moderatorOf(i));
-    await postModLog(i, ctx, result.audit);
-    return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
-  } catch (err) {
-    return refusalReply(err, ctx, `/${NAME}`, i);
-  }
+  // A refusal (ModerationError) is thrown on: the router shows its reason.
+  const result = await replaceArticle(mctx, id, await draft(mctx), moderatorOf(i));
+  await postModLog(i, ctx, result.audit);
+  return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
 }
 
+const data = {
+  name: NAME,
+  description: 'Moderators: replace an article with a corrected version',
+  default_member_permissions: MODERATOR_PERMISSIONS,
+  ...GUILD_ONLY,
+  options: [
+    ARTICLE_ID_OPTION,
+    ...sourceOptions(false),
+  ],
+} as const satisfies ChatInputCommandData;
+
 export const replaceArticleCommand: CommandModule = {
-  data: {
-    name: NAME,
-    description: 'Moderators: replace an article with a corrected version',
-    default_member_permissions: MODERATOR_PERMISSIONS,
-    ...GUILD_ONLY,
-    options: [
-      ARTICLE_ID_OPTION,
-      ...sourceOptions(false),
-    ],
-  },
+  data,
   ephemeral: true,
   moderatorOnly: true,
   async execute(i, ctx) {
-    const id = i.options.getString('id', true).trim();
+    const o = optionsOf(i, data);
+    const id = o.id.trim();
     const info = ID_PATTERN.test(id) ? ctx.engine.article(id) : undefined;
     if (!info) return unknownArticleReply(id);
-    const source = sourceFrom(i);
-    const overrides = overridesFrom(i);
+    const source = sourceFrom(o);
+    const overrides = overridesFrom(o);
     if (source === 'modal') {
       const shown = await ctx.showModal(i, articleModal(`${NAME}:${info.id}`, `Replace: ${info.title}`, {
         title: overrides.title ?? info.title, source: overrides.source ?? info.source, url: info.url, date: overrides.date ?? info.date,

@@ -1,14 +1,16 @@
 // /sources — what the corpus holds.
-import type { CommandModule } from '../src/bot/command.js';
-import { privateOption } from '../src/bot/command.js';
+import { privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
 import { renderSources } from '../src/bot/render.js';
 
+// `private` is read by the router (every command's answer can be private); the handler needs no option.
+const data = {
+  name: 'sources',
+  description: 'List the articles the answers come from',
+  options: [privateOption],
+} as const satisfies ChatInputCommandData;
+
 export const sources: CommandModule = {
-  data: {
-    name: 'sources',
-    description: 'List the articles the answers come from',
-    options: [privateOption],
-  },
+  data,
   async execute(_i, { engine }) {
     return renderSources(engine.sources());
   },

@@ -56,6 +56,27 @@ export interface ModerationSettings {
   modGuildIds: string[];
 }
 
+/** News feeds (FEED_*): how often they are polled, how much is read, and whether this process polls. */
+export interface FeedSettings {
+  /** Time between two polls of a healthy feed. */
+  intervalMs: number;
+  /** Longest wait after repeated errors (the backoff doubles up to this). */
+  maxBackoffMs: number;
+  /** Largest feed document accepted. */
+  maxFeedBytes: number;
+  /** New items handled per feed per poll; the rest wait for the next poll. */
+  itemsPerPoll: number;
+  /** How often a page that failed to load (time-out, server error) is retried before the item is given up. */
+  itemRetries: number;
+  /** FEED_POLLING=off: this process never polls (the /feeds commands still work). */
+  polling: boolean;
+}
+
+export const DEFAULT_FEED_INTERVAL_MINUTES = 15;
+export const DEFAULT_FEED_MAX_BACKOFF_MINUTES = 6 * 60;
+export const DEFAULT_FEED_MAX_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_FEED_ITEMS_PER_POLL = 10;
+
 export interface BotConfig {
   token: string;
   clientId: string;
@@ -77,6 +98,7 @@ export interface BotConfig {
   modGuildIds: string[];
   moderation: ModerationSettings;
   snapshot: SnapshotSettings;
+  feeds: FeedSettings;
 }
 
 export interface DatabaseSettings {
@@ -90,6 +112,7 @@ export interface Settings {
   snapshot: SnapshotSettings;
   corpus: CorpusSettings;
   database: DatabaseSettings;
+  feeds: FeedSettings;
 }
 
 // Discord ids (snowflakes) for servers, channels, roles and applications alike: one rule.
@@ -137,9 +160,19 @@ function intSetting(env: Env, name: string, fallback: number, min: number, max: 
   return Number(v);
 }
 
-function boolSetting(env: Env, name: string): boolean {
+/** A decimal number (minutes may be fractional: tests poll every 0.01 min). */
+function numberSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = value(env, name);
+  if (v === undefined) return fallback;
+  if (!/^\d+(?:\.\d+)?$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}; got "${shown(v)}".`);
+  }
+  return Number(v);
+}
+
+function boolSetting(env: Env, name: string, fallback = false): boolean {
   const v = value(env, name)?.toLowerCase();
-  if (v === undefined) return false;
+  if (v === undefined) return fallback;
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   throw new ConfigError(`${name} must be true or false; got "${shown(v)}".`);
@@ -231,6 +264,25 @@ export function moderationSettings(env: Env = process.env): ModerationSettings {
   };
 }
 
+/** Feed settings, validated (pure: pass any env). Read once at start and handed down through BotConfig. */
+export function feedSettings(env: Env = process.env): FeedSettings {
+  const minutes = numberSetting(env, 'FEED_INTERVAL_MINUTES', DEFAULT_FEED_INTERVAL_MINUTES, 0.001, 7 * 24 * 60);
+  const backoffSet = value(env, 'FEED_MAX_BACKOFF_MINUTES') !== undefined;
+  const backoff = numberSetting(env, 'FEED_MAX_BACKOFF_MINUTES', DEFAULT_FEED_MAX_BACKOFF_MINUTES, 0.001, 30 * 24 * 60);
+  // A backoff shorter than the interval would poll a failing feed more often than a healthy one.
+  if (backoffSet && backoff < minutes) {
+    throw new ConfigError(`FEED_MAX_BACKOFF_MINUTES must be at least FEED_INTERVAL_MINUTES (${minutes}); got "${shown(String(backoff))}".`);
+  }
+  return {
+    intervalMs: Math.round(minutes * 60_000),
+    maxBackoffMs: Math.round(Math.max(backoff, minutes) * 60_000),
+    maxFeedBytes: intSetting(env, 'FEED_MAX_BYTES', DEFAULT_FEED_MAX_BYTES, 1, 100 * 1024 * 1024),
+    itemsPerPoll: intSetting(env, 'FEED_ITEMS_PER_POLL', DEFAULT_FEED_ITEMS_PER_POLL, 1, 1000),
+    itemRetries: 3,
+    polling: boolSetting(env, 'FEED_POLLING', true),
+  };
+}
+
 /**
  * The bot's typed settings, or a ConfigError whose message is one line saying what to fix.
  * `requireToken: false` lets tools that never log in (tests of config) skip the token.
@@ -273,6 +325,7 @@ export function loadConfig(env: Env = process.env, opts: { requireToken?: boolea
     modGuildIds: moderation.modGuildIds,
     moderation,
     snapshot: snapshotSettings(env),
+    feeds: feedSettings(env),
   };
 }
 
@@ -306,5 +359,5 @@ export function loadOpsConfig(env: Env = process.env): OpsConfig {
 /** Everything, for the bot: one read of the environment, every value checked. */
 export function loadSettings(env: Env = process.env, opts: { requireToken?: boolean } = {}): Settings {
   const bot = loadConfig(env, opts);
-  return { bot, moderation: bot.moderation, snapshot: bot.snapshot, corpus: { dir: bot.corpusDir }, database: databaseSettings(env) };
+  return { bot, moderation: bot.moderation, snapshot: bot.snapshot, corpus: { dir: bot.corpusDir }, feeds: bot.feeds, database: databaseSettings(env) };
 }

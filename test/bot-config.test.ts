@@ -83,3 +83,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, DISCORD_GUILD_ID: '  ', CORPUS_DIR: '' }).guildId).toBeNull();
   });
 });
+
+describe('feed settings', () => {
+  test('defaults, and every FEED_ value is read once with the others', () => {
+    expect(loadConfig(base).feeds).toEqual({
+      intervalMs: 15 * 60_000, maxBackoffMs: 6 * 60 * 60_000, maxFeedBytes: 4 * 1024 * 1024, itemsPerPoll: 10, itemRetries: 3, polling: true,
+    });
+    const s = loadSettings({
+      ...base, FEED_INTERVAL_MINUTES: '0.5', FEED_MAX_BACKOFF_MINUTES: '90', FEED_MAX_BYTES: '1048576', FEED_ITEMS_PER_POLL: '3', FEED_POLLING: 'off',
+    });
+    expect(s.feeds).toEqual({ intervalMs: 30_000, maxBackoffMs: 90 * 60_000, maxFeedBytes: 1048576, itemsPerPoll: 3, itemRetries: 3, polling: false });
+    expect(s.bot.feeds).toBe(s.feeds);
+    // A long interval lifts the default backoff with it rather than being refused.
+    expect(loadConfig({ ...base, FEED_INTERVAL_MINUTES: '720' }).feeds.maxBackoffMs).toBe(720 * 60_000);
+  });
+
+  test('a wrong value is refused in one line naming the variable, never replaced by the default', () => {
+    expect(problem({ ...base, FEED_INTERVAL_MINUTES: '10m' })).toBe('FEED_INTERVAL_MINUTES must be a number from 0.001 to 10080; got "10m".');
+    expect(problem({ ...base, FEED_INTERVAL_MINUTES: '0' })).toMatch(/^FEED_INTERVAL_MINUTES must be a number from/);
+    expect(problem({ ...base, FEED_INTERVAL_MINUTES: '-5' })).toMatch(/^FEED_INTERVAL_MINUTES must be a number from/);
+    expect(problem({ ...base, FEED_MAX_BACKOFF_MINUTES: 'lots' })).toMatch(/^FEED_MAX_BACKOFF_MINUTES must be a number from/);
+    expect(problem({ ...base, FEED_INTERVAL_MINUTES: '60', FEED_MAX_BACKOFF_MINUTES: '30' })).toBe('FEED_MAX_BACKOFF_MINUTES must be at least FEED_INTERVAL_MINUTES (60); got "30".');
+    expect(problem({ ...base, FEED_MAX_BYTES: '4MB' })).toMatch(/^FEED_MAX_BYTES must be a whole number from 1 to/);
+    expect(problem({ ...base, FEED_ITEMS_PER_POLL: '2.5' })).toMatch(/^FEED_ITEMS_PER_POLL must be a whole number from 1 to 1000/);
+    expect(problem({ ...base, FEED_ITEMS_PER_POLL: '0' })).toMatch(/^FEED_ITEMS_PER_POLL must be a whole number/);
+    expect(problem({ ...base, FEED_POLLING: 'sometimes' })).toBe('FEED_POLLING must be true or false; got "sometimes".');
+  });
+});

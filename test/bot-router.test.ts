@@ -40,6 +40,23 @@ const lookalike: CommandModule = {
     throw err;
   },
 };
+// A confirmation whose button is refused: after acknowledging the press as an update (late), or before (early).
+const confirm: CommandModule = {
+  data: { name: 'confirm', description: 'asks, then refuses on the button' },
+  async execute() {
+    return {
+      content: 'Sure?',
+      components: [{ type: 1, components: [
+        { type: 2, style: 4, label: 'Yes', custom_id: 'confirm:late' },
+        { type: 2, style: 2, label: 'Early', custom_id: 'confirm:early' },
+      ] }],
+    };
+  },
+  async button(i, ctx, [when]) {
+    if (when === 'late') await ctx.deferUpdate(i);
+    throw new ModerationError('disk-full', 'The disk is full.');
+  },
+};
 const quick: CommandModule = {
   data: { name: 'quick', description: 'answers at once, without deferring' },
   async execute() { return { content: 'quick answer' }; },
@@ -100,7 +117,7 @@ function assertWithinLimits(a: Answer): void {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ engine: stubEngine(quotes), extraCommands: [boom, boomLate, greedy, picky, form, refusesFile, lookalike, quick], pageTtlMs: 60_000 });
+  h = await startHarness({ engine: stubEngine(quotes), extraCommands: [boom, boomLate, greedy, picky, form, refusesFile, lookalike, quick, confirm], pageTtlMs: 60_000 });
 });
 afterAll(async () => { await h?.stop(); });
 afterEach(() => {
@@ -207,11 +224,25 @@ describe('failures', () => {
 
   test("any user-facing refusal (a moderator's bad file too) is shown as is; a look-alike error gets the apology", async () => {
     const a = await h.command('refuses-file');
-    expect(a.content).toBe('That file is not text.');
+    expect(a.content).toBe('⚠️ That file is not text.');
     expect(a.ephemeral).toBe(true);
     const b = await h.command('lookalike');
     expect(b.content).toBe(MESSAGES.apology);
     expect(b.text).not.toContain('/srv/secret');
+  });
+
+  test('a refusal thrown by a button handler is answered by the router: on the pressed message once acknowledged, privately before', async () => {
+    const ask = await h.command('confirm');
+    await h.click(ask, 'Yes');
+    const card = h.fake.messages.get(ask.message!.id);
+    // The message stays (buttons included), with the reason on top; nothing else was posted.
+    expect(card?.content).toBe('⚠️ The disk is full.');
+    expect(JSON.stringify(card?.components)).toContain('confirm:late');
+    const early = await h.click(ask, 'Early');
+    expect(early.ephemeral).toBe(true);
+    expect(early.content).toBe('⚠️ The disk is full.');
+    expect(h.fake.messages.get(ask.message!.id)).toBeDefined();
+    expect(h.logs.some((l) => /component confirm:late by user \d+ in guild \d+ refused \(disk-full\): The disk is full\./.test(l))).toBe(true);
   });
 
   test('an answer in flight when the automatic deferral is due stays the only first response (late arrival, slow REST)', async () => {

@@ -27,7 +27,8 @@ const STORIES: Story[] = [
 const linkOf = (s: Story) => `${site.base}/news/${s.slug}`;
 
 function env(): Record<string, string> {
-  return { ALLOW_PRIVATE_URLS: 'true', MOD_LOG_CHANNEL_ID: MOD_LOG };
+  // Polls come round quickly in the test: a new item shows up without anyone running /feeds check.
+  return { ALLOW_PRIVATE_URLS: 'true', MOD_LOG_CHANNEL_ID: MOD_LOG, FEED_INTERVAL_MINUTES: '0.01' };
 }
 const fake = () => ({
   guilds: [{ id: GUILD, name: 'Peace Talks Watchers', channels: [{ id: GENERAL, name: 'general' }, { id: MOD_LOG, name: 'mod-log' }, { id: NEWSROOM, name: 'newsroom' }] }],
@@ -52,8 +53,6 @@ beforeAll(async () => {
   site.routes.set('/rss', conditional('application/rss+xml', () => rss('Harbour Courier', items)));
   site.routes.set('/broken', (_q, res) => void res.writeHead(200, { 'content-type': 'text/xml' }).end('<rss><channel><item>'));
   process.env.URL_TIMEOUT_MS = '1000';
-  // Polls come round quickly in the test: a new item shows up without anyone running /feeds check.
-  process.env.FEED_INTERVAL_MINUTES = '0.01';
   dir = await copyCorpus();
   h = await startHarness({ corpusDir: dir, env: env(), fake: fake() });
 });
@@ -63,7 +62,6 @@ afterAll(async () => {
   await site?.close();
   await removeDir(dir);
   delete process.env.URL_TIMEOUT_MS;
-  delete process.env.FEED_INTERVAL_MINUTES;
 });
 
 describe('/feeds end to end', () => {

@@ -46,6 +46,7 @@ beforeAll(async () => {
   const env = {
     PATH: process.env.PATH ?? '', DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: corpus, COOLDOWN_SECONDS: '0', SHARD_COUNT: '2', ALLOW_PRIVATE_URLS: 'true', FEED_INTERVAL_MINUTES: '0.01',
+    // The servers on both shards own the corpus (without it moderation, and so /feeds, is off).
     MOD_GUILD_IDS: fake.guilds.map((g) => g.id).join(','),
   };
   const running = await startScript('src/bot/sharded.ts', { cwd, env, ready: /all 2 shards ready/, timeoutMs: 40_000 });

@@ -345,12 +345,12 @@ describe('the review queue', () => {
 });
 
 describe('who polls, and clean-up', () => {
-  const config = { corpusDir: '', modRoleIds: [], modLogChannelId: null, maxAttachmentBytes: 1024, allowPrivateUrls: false } as unknown as BotConfig;
+  const config = { corpusDir: '', modRoleIds: [], modLogChannelId: null, maxAttachmentBytes: 1024, allowPrivateUrls: false, feeds: feedSettings({}) } as unknown as BotConfig;
   const engineAt = (d: string) => ({ dir: d, allArticles: () => [] }) as unknown as Engine;
   const clientOn = (ids: number[] | null) => ({ shard: ids ? { ids, count: 2 } : null, rest: { post: async () => ({}) } }) as unknown as Client;
 
   it('only shard 0 (or a single process) polls; FEED_POLLING=off turns polling off', () => {
-    const opts = (ids: number[] | null, env: Record<string, string> = {}) => ({ client: clientOn(ids), engine: engineAt(dir), config, log: () => undefined, corpusChanged: async () => undefined, env });
+    const opts = (ids: number[] | null, env: Record<string, string> = {}) => ({ client: clientOn(ids), engine: engineAt(dir), config: { ...config, feeds: feedSettings(env) }, log: () => undefined, corpusChanged: async () => undefined });
     expect(startFeeds(opts([1]))).toBeUndefined();
     expect(pollerFor(dir)).toBeUndefined();
     expect(startFeeds(opts([0], { FEED_POLLING: 'off' }))).toBeUndefined();

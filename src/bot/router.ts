@@ -57,6 +57,8 @@ export class Router {
   private readonly onCommand?: (e: CommandEvent) => void;
   /** Initial responses (deferrals, modals) sent or in flight: a send must wait for them, or it would be a second one. */
   private readonly deferring = new WeakMap<RepliableInteraction, Promise<void>>();
+  /** Button presses acknowledged with deferUpdate: their answer changes the pressed message. */
+  private readonly updating = new WeakSet<ButtonInteraction>();
 
   constructor(opts: RouterOptions) {
     for (const m of opts.commands) {
@@ -66,7 +68,10 @@ export class Router {
     this.ctx = {
       engine: opts.engine, config: opts.config, log: opts.log, now: opts.now, commands: opts.commands,
       defer: (i, ephemeral) => this.defer(i, ephemeral),
-      deferUpdate: (i) => this.acknowledge(i, () => i.deferUpdate()),
+      deferUpdate: (i) => this.acknowledge(i, () => {
+        this.updating.add(i);
+        return i.deferUpdate();
+      }),
       showModal: async (i, modal) => {
         if (i.replied || i.deferred || this.deferring.has(i)) return false;
         await this.acknowledge(i, () => i.showModal(modal));
@@ -184,7 +189,16 @@ export class Router {
       await this.send(i, refused);
       return;
     }
-    const result = await m.button(i, this.ctx, args);
+    let result: Awaited<ReturnType<NonNullable<CommandModule['button']>>>;
+    try {
+      result = await m.button(i, this.ctx, args);
+    } catch (err) {
+      if (!(err instanceof UserError) || !this.updating.has(i)) throw err;
+      // Refused after the press was acknowledged as an update: the reason goes on top of the message, which stays
+      // (a review card keeps its buttons, so the moderator can try again).
+      this.logRefusal(i, err);
+      result = { update: { content: err.userMessage } };
+    }
     if (result && typeof result === 'object' && 'update' in result) {
       const body = toOptions(clampMessage(result.update));
       let updated = false;
@@ -335,10 +349,11 @@ export class Router {
 
   private async apologize(i: Interaction, err: unknown): Promise<void> {
     if (err instanceof UserError && i.isRepliable()) {
-      // Refused as asked (empty topic, unknown id, a moderator's bad file): the message is meant for the user.
-      this.ctx.log(`${describe(i)}: ${err.message}`);
+      // Refused as asked (empty topic, unknown id, a moderator's bad file): the message is meant for the user. This
+      // is the one place handlers' refusals become replies: handlers throw, never catch to answer.
+      this.logRefusal(i, err);
       try {
-        await this.send(i, notice(err.message));
+        await this.send(i, notice(err.userMessage));
         return;
       } catch (again) {
         this.ctx.log(`could not answer ${describe(i)}: ${describeError(again)}`);
@@ -355,6 +370,11 @@ export class Router {
     } catch (again) {
       this.ctx.log(`could not apologize in ${describe(i)}: ${describeError(again)}`);
     }
+  }
+
+  private logRefusal(i: Interaction, err: UserError): void {
+    const code = 'code' in err && typeof err.code === 'string' ? ` (${err.code})` : '';
+    this.ctx.log(`${describe(i)} refused${code}: ${err.message}`);
   }
 }
 

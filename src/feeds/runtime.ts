@@ -10,7 +10,6 @@ import type { MessageBody } from './card.js';
 import type { FeedDeps } from './poll.js';
 import { FeedPoller, registerPoller } from './poller.js';
 import { AlertDispatcher, notifyArticleAdded, registerAlerts } from '../alerts/dispatch.js';
-import { feedSettings } from './settings.js';
 
 export interface FeedRuntimeOptions {
   client: Client;
@@ -18,7 +17,6 @@ export interface FeedRuntimeOptions {
   config: BotConfig;
   log: (line: string) => void;
   corpusChanged: CommandContext['corpusChanged'];
-  env?: Record<string, string | undefined>;
   /** Called after an article from a feed was stored and indexed (alerts). */
   onArticleAdded?: (id: string) => void | Promise<void>;
 }
@@ -56,10 +54,10 @@ export function channelPoster(client: Client, log: (line: string) => void): (cha
 }
 
 export function feedDeps(opts: FeedRuntimeOptions): FeedDeps {
-  const env = opts.env ?? process.env;
   return {
     mctx: botModerationContext(opts.engine, opts.config, opts.log, opts.corpusChanged),
-    settings: feedSettings(env),
+    // Read and validated once at start-up with every other setting.
+    settings: opts.config.feeds,
     now: () => new Date(),
     log: opts.log,
     post: channelPoster(opts.client, opts.log),
@@ -73,7 +71,7 @@ export function feedDeps(opts: FeedRuntimeOptions): FeedDeps {
 export function startFeeds(opts: FeedRuntimeOptions): { poller: FeedPoller; stop(): void } | undefined {
   const shard = opts.client.shard;
   if (shard && !shard.ids.includes(0)) return undefined;
-  if (/^(0|false|no|off)$/i.test((opts.env ?? process.env).FEED_POLLING?.trim() ?? '')) return undefined;
+  if (!opts.config.feeds.polling) return undefined;
   const deps = feedDeps(opts);
   const poller = new FeedPoller(deps);
   const unregister = registerPoller(deps.mctx.dir, poller);

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { ArticleDraft } from '../moderation/draft.js';
 import { feedsDir, readJson, withFeedsLock, writeJsonAtomic } from './files.js';
+import { UserError } from '../errors.js';
 
 export interface FeedRecord {
   /** Short stable id, e.g. "f3a9c1"; shown in /feeds list and used by the autocomplete. */
@@ -86,7 +87,14 @@ export function emptyState(): FeedsState {
 }
 
 /** The state file cannot be read (edited by hand, say): nothing is written over it until it is fixed. */
-export class FeedStateError extends Error {}
+/** The feeds' or alerts' state file is unreadable: the moderator is told what to fix; nothing is written over it. */
+export class FeedStateError extends UserError {
+  override name = 'FeedStateError';
+
+  override get userMessage(): string {
+    return `⚠️ ${this.message}`;
+  }
+}
 
 export async function loadState(corpusDir: string): Promise<FeedsState> {
   let raw: unknown;

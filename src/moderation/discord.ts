@@ -1,27 +1,27 @@
 // The thin Discord side of moderation, shared by /add-article, /replace-article, /remove-article and
 // /reindex: who may moderate, the moderation context from the bot's, previews, and the mod-log post.
 import {
-  InteractionContextType, Routes,
-  type APIEmbed, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
+  ApplicationCommandOptionType, InteractionContextType, Routes,
+  type APIEmbed, type Interaction, type ModalSubmitInteraction,
 } from 'discord.js';
-import type { CommandContext, Reply } from '../bot/command.js';
+import { optionList, type CommandContext, type OptionsOf, type Reply } from '../bot/command.js';
 import { cutAt } from '../unicode.js';
 import { LIMITS, escapeAndTruncate, truncate, truncateLines } from '../bot/limits.js';
 import { notice, renderArticle } from '../bot/render.js';
 import { formatAuditLine, type AuditEntry } from './audit.js';
 import type { DraftOverrides } from './draft.js';
-import { isModerationError } from './errors.js';
 import { startModeration, type ChangeResult, type ModerationContext, type Moderator, type SourceRequest } from './service.js';
 import { notifyArticleAdded } from '../alerts/dispatch.js';
 
 /** Manage Messages, as the commands' default_member_permissions (Discord hides them from others). */
 export const MODERATOR_PERMISSIONS = String(1n << 13n);
 /** Guild-only: moderation never runs in DMs. */
-export const GUILD_ONLY = { contexts: [InteractionContextType.Guild], dm_permission: false };
+export const GUILD_ONLY: { contexts: InteractionContextType[]; dm_permission: false } = { contexts: [InteractionContextType.Guild], dm_permission: false };
 
 /** The `id:` option of the commands that act on one stored article (autocompleted by title). */
 export const ARTICLE_ID_OPTION = {
-  name: 'id', description: 'Start typing a title or id', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100,
+  name: 'id', description: 'Start typing a title or id', type: ApplicationCommandOptionType.String, required: true, autocomplete: true,
+  min_length: 1, max_length: 100,
 } as const;
 
 /** The answer when the typed id names no article. */
@@ -66,28 +66,28 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
 }
 
 /** The source options shared by /add-article and /replace-article. */
-export function sourceOptions(required = false) {
-  return [
-    { name: 'file', description: 'A .txt, .md or .html file with the article', type: 11, required },
-    { name: 'url', description: 'A link to the article (http or https)', type: 3, required: false, max_length: 2000 },
-    { name: 'title', description: 'Use this title instead of the one found', type: 3, required: false, max_length: 300 },
-    { name: 'source', description: 'Publication name, e.g. Reuters', type: 3, required: false, max_length: 200 },
-    { name: 'date', description: 'Publication date, YYYY-MM-DD', type: 3, required: false, max_length: 40 },
-  ];
+export function sourceOptions<R extends boolean = false>(required: R = false as R) {
+  const T = ApplicationCommandOptionType;
+  return optionList(
+    { name: 'file', description: 'A .txt, .md or .html file with the article', type: T.Attachment, required },
+    { name: 'url', description: 'A link to the article (http or https)', type: T.String, required: false, max_length: 2000 },
+    { name: 'title', description: 'Use this title instead of the one found', type: T.String, required: false, max_length: 300 },
+    { name: 'source', description: 'Publication name, e.g. Reuters', type: T.String, required: false, max_length: 200 },
+    { name: 'date', description: 'Publication date, YYYY-MM-DD', type: T.String, required: false, max_length: 40 },
+  );
 }
 
-export function overridesFrom(i: ChatInputCommandInteraction): DraftOverrides {
-  return {
-    title: i.options.getString('title') ?? undefined,
-    source: i.options.getString('source') ?? undefined,
-    date: i.options.getString('date') ?? undefined,
-  };
+/** The source options as a handler reads them (optionsOf). */
+export type SourceArgs = OptionsOf<ReturnType<typeof sourceOptions<false>>>;
+
+export function overridesFrom(o: Pick<SourceArgs, 'title' | 'source' | 'date'>): DraftOverrides {
+  return { title: o.title, source: o.source, date: o.date };
 }
 
 /** The file or url option as a source request, 'modal' when neither, or a refusal when both. */
-export function sourceFrom(i: ChatInputCommandInteraction): SourceRequest | 'modal' | Reply {
-  const file = i.options.getAttachment('file');
-  const url = i.options.getString('url')?.trim();
+export function sourceFrom(o: Pick<SourceArgs, 'file' | 'url'>): SourceRequest | 'modal' | Reply {
+  const file = o.file;
+  const url = o.url?.trim();
   if (file && url) return notice('Give either a file or a url, not both.');
   if (file) return { kind: 'attachment', url: file.url, filename: file.name, contentType: file.contentType ?? undefined, size: file.size };
   if (url) return { kind: 'url', url };
@@ -155,15 +155,6 @@ export function previewReply(ctx: CommandContext, result: ChangeResult, headline
     embed.fields = [...(embed.fields ?? []), { name: 'Quotes found', value: 'None — check that the text was read well.' }];
   }
   return { content: truncate(`${headline} \`${result.id}\``, LIMITS.content), embeds: [embed], ephemeral: true };
-}
-
-/** A refusal or failure as an ephemeral line; unexpected errors are rethrown for the router's apology. */
-export function refusalReply(err: unknown, ctx: CommandContext, what: string, i: Interaction): Reply {
-  if (isModerationError(err)) {
-    ctx.log(`moderation: ${what} by user ${i.user.id} refused (${err.code}): ${err.reason}`);
-    return notice(`⚠️ ${err.reason}`);
-  }
-  throw err;
 }
 
 /** Posts the audit line to MOD_LOG_CHANNEL_ID when set; a failure is logged, never shown as the command failing. */

@@ -11,6 +11,11 @@ export class ModerationError extends UserError {
   constructor(readonly code: ModerationErrorCode, readonly reason: string, readonly details?: Record<string, unknown>) {
     super(reason);
   }
+
+  // `reason` rather than `message`: a caller may reword the reason (e.g. a feed's own size limit).
+  override get userMessage(): string {
+    return `⚠️ ${this.reason}`;
+  }
 }
 
 export function isModerationError(err: unknown): err is ModerationError {
