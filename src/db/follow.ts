@@ -35,6 +35,11 @@ export interface Follower {
   waitFor(seq: string, timeoutMs?: number): Promise<void>;
   /** Catch up now (also done on every notification). */
   catchUp(): Promise<void>;
+  /**
+   * Re-applies every change after `seq` at the next catch-up (when the engine was just rebuilt from a snapshot at
+   * `seq`, changes this follower applied after it must be applied again on top).
+   */
+  rewind(seq: string): void;
   stop(): Promise<void>;
 }
 
@@ -193,6 +198,10 @@ export function followChanges(opts: FollowOptions): Follower {
       });
     },
     catchUp,
+    rewind(seq: string): void {
+      const to = BigInt(seq);
+      if (to < last) last = to;
+    },
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(poll);
