@@ -11,7 +11,6 @@ import { openDbEngineWithRetry } from '../db/open.js';
 import type { ArticleFormat } from '../corpus/read.js';
 import type { Engine } from '../engine.js';
 import { assertNotDuplicate, existingArticle, type ExistingArticle } from '../moderation/duplicates.js';
-import type { ArticleDraft } from '../moderation/draft.js';
 import { ModerationError } from '../moderation/errors.js';
 import { baseArticleId, idCandidates } from '../moderation/ids.js';
 import { renderArticle } from '../moderation/store.js';
