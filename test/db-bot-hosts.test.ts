@@ -188,6 +188,20 @@ describe.skipIf(NO_DATABASE)('two hosts, one database', () => {
     expect(outputs[1]()).toMatch(/changes: reconnected/);
   }, 60_000);
 
+  it('/reindex re-reads the database (not the empty corpus folder): a row stored by hand is served, nothing is dropped', async () => {
+    const body = 'Hand inserted\n\nThe mediator Ilse Brandt said: “The pomegranate formula needs written guarantees.”\n';
+    await t.db.query(
+      "INSERT INTO articles (id, title, body, hash, format) VALUES ('hand-inserted', 'Hand inserted', $1, encode(sha256(convert_to($1, 'UTF8')), 'hex'), 'txt')",
+      [body],
+    );
+    const before = await whoSaid(onHost[0], 'ceasefire');
+    expect(await whoSaid(onHost[0], 'pomegranate formula')).not.toMatch(/Brandt/);
+    const r = await ask(onHost[0], 'reindex');
+    expect(messageText(r.original)).toMatch(/1 added, 0 updated, 0 removed/);
+    expect(await whoSaid(onHost[0], 'pomegranate formula')).toMatch(/Ilse Brandt/);
+    expect(await whoSaid(onHost[0], 'ceasefire')).toEqual(before);
+  });
+
   it('no host wrote an article file, and nothing broke a Discord rule', async () => {
     for (const c of corpusOf) expect((await readdir(c)).filter((n) => /\.(md|txt)$/.test(n))).toEqual([]);
     expect(fake.rejections).toEqual([]);
