@@ -5,7 +5,6 @@
 // with nothing written, and after the link comes back catches up with what host A changed meanwhile.
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import {
 } from './fake-discord/harness.js';
 import { startScript } from './fake-discord/process.js';
 import { FakeDiscord, INTERACTION, snowflake, type FakeInteraction, type FakeMessage } from './fake-discord/server.js';
-import { freshDatabase, NO_DATABASE, noteSkipped, type TestDatabase } from './db-helpers.js';
+import { freshDatabase, NO_DATABASE, noteSkipped, Relay, type TestDatabase } from './db-helpers.js';
 
 noteSkipped('db-bot-hosts');
 
@@ -35,34 +34,6 @@ Deputy minister Taras Hnatiuk said: “The Lviv water pledge must hold through t
 He spoke after the talks ended.
 `;
 const LVIV_ID = '2025-07-03-minister-backs-the-lviv-water-pledge';
-
-/** A TCP relay to the database that can be cut (every connection dropped, nothing accepted) and restored. */
-class Relay {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-  constructor(private readonly target: { host: string; port: number }) {}
-  async open(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
 
 describe.skipIf(NO_DATABASE)('two hosts, one database', () => {
   let t: TestDatabase;
