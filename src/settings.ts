@@ -94,6 +94,8 @@ export interface BotConfig {
   allowPrivateUrls: boolean;
   /** Explicit shard list/count; null = a single shard (discord.js default). */
   shardCount: number | null;
+  /** SHARD_LIST: the shards this host runs under start:sharded (the others run on other hosts); null = all. */
+  shardList: number[] | null;
   /** The servers where moderation commands are registered and obeyed; empty = moderation is off. */
   modGuildIds: string[];
   moderation: ModerationSettings;
@@ -227,6 +229,21 @@ function realPath(dir: string): string {
   }
 }
 
+/** SHARD_LIST=0,1: shard ids below SHARD_COUNT (required with it), each once. */
+function shardListSetting(env: Env): number[] | null {
+  const raw = value(env, 'SHARD_LIST');
+  if (raw === undefined) return null;
+  const count = value(env, 'SHARD_COUNT');
+  if (count === undefined) throw new ConfigError('SHARD_LIST needs SHARD_COUNT (the total number of shards over every host).');
+  const total = intSetting(env, 'SHARD_COUNT', 1, 1, 10_000);
+  const ids = raw.split(',').map((p) => p.trim());
+  const list = ids.map(Number);
+  if (!ids.length || ids.some((p) => !/^\d+$/.test(p)) || list.some((n) => n >= total) || new Set(list).size !== list.length) {
+    throw new ConfigError(`SHARD_LIST must be distinct shard ids from 0 to ${total - 1} separated by commas, e.g. 0,1; got "${shown(raw)}".`);
+  }
+  return list;
+}
+
 /** A connection string with its password hidden, for messages and logs. */
 export function redactUrl(url: string): string {
   return url.replace(/^([a-z][\w+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
@@ -322,6 +339,7 @@ export function loadConfig(env: Env = process.env, opts: { requireToken?: boolea
     maxAttachmentBytes: moderation.maxAttachmentBytes,
     allowPrivateUrls: moderation.allowPrivateUrls,
     shardCount: shards === undefined ? null : intSetting(env, 'SHARD_COUNT', 1, 1, 10_000),
+    shardList: shardListSetting(env),
     modGuildIds: moderation.modGuildIds,
     moderation,
     snapshot: snapshotSettings(env),

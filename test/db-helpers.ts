@@ -1,6 +1,7 @@
 // Database tests run against a real PostgreSQL named by TEST_DATABASE_URL (`npm run test:pg` or .ci/run start one:
 // scripts/pg-test.sh). Each test file gets databases of its own, dropped at the end, so files run in parallel.
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import pg from 'pg';
 import { openDb, type Db } from '../src/db/connect.js';
 
@@ -49,4 +50,32 @@ export async function freshDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** A TCP relay to the database that can be cut (every connection dropped, nothing accepted) and restored. */
+export class Relay {
+  private server: net.Server | null = null;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+  constructor(private readonly target: { host: string; port: number }) {}
+  async open(): Promise<void> {
+    const server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as net.AddressInfo).port;
+    this.server = server;
+  }
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
 }

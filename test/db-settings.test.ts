@@ -73,3 +73,25 @@ describe('opening the store at start, database unreachable', () => {
     expect(lines.join('\n')).not.toContain('hunter2');
   });
 });
+
+describe('SHARD_LIST (several hosts)', () => {
+  const base = { DISCORD_CLIENT_ID: '123456789012345678' };
+  const load = (env: Record<string, string>) => loadSettings({ ...base, ...env }, { requireToken: false }).bot.shardList;
+
+  it('unset: this host runs every shard, as before', () => {
+    expect(load({})).toBeNull();
+    expect(load({ SHARD_COUNT: '4', SHARD_LIST: ' ' })).toBeNull();
+  });
+
+  it('shard ids below SHARD_COUNT', () => {
+    expect(load({ SHARD_COUNT: '4', SHARD_LIST: '2, 3' })).toEqual([2, 3]);
+  });
+
+  it('refused with a line naming the fix: no SHARD_COUNT, out of range, repeated, not a number', () => {
+    expect(() => load({ SHARD_LIST: '0' })).toThrow(/SHARD_LIST needs SHARD_COUNT/);
+    for (const bad of ['4', '0,0', '1,x', '-1', '0,,1']) {
+      expect(() => load({ SHARD_COUNT: '4', SHARD_LIST: bad })).toThrow(ConfigError);
+      expect(() => load({ SHARD_COUNT: '4', SHARD_LIST: bad })).toThrow(/SHARD_LIST must be distinct shard ids from 0 to 3/);
+    }
+  });
+});

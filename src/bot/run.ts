@@ -7,6 +7,8 @@ import type { HealthServer } from '../health/server.js';
 import { createLogger, installCrashHandlers, lineLogger, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
 import { startModeration } from '../moderation/index.js';
+import { databaseSettings } from '../settings.js';
+import { useStoreFor } from '../store/registry.js';
 import type { RunningBot } from './start.js';
 
 export interface RunOptions {
@@ -68,18 +70,31 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
     logger.info({ url: health.url }, `health server on ${health.url} (/healthz, /readyz, /metrics)`);
   }
 
+  const databaseUrl = databaseSettings(env).url;
+  // The database's follower and pool, when it is the store; stopped with the bot.
+  let stopStore: () => Promise<void> = async () => undefined;
   try {
-    // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
-    await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
-      .catch((err: Error) => logger.error(`moderation: start-up recovery failed: ${err.message}`));
     // discord.js takes ~0.6 s to load: load it while the corpus opens (snapshot reads and hashing wait on the
-    // disk and a worker thread), not after.
-    const opening = openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
-    opening.catch(() => undefined);
-    const { startBot } = await import('./start.js');
-    engine = await opening;
-    bot = await startBot({ config, engine, logger, onCommand: metrics && ((e) => metrics.command(e)) });
+    // disk and a worker thread, or the database answers), not after.
+    const loadingBot = import('./start.js');
+    loadingBot.catch(() => undefined);
+    if (databaseUrl) {
+      // The database is the store and the channel between processes: no folder recovery, no cross-shard sync.
+      const { openDatabaseStore } = await import('../store/database.js');
+      const opened = await openDatabaseStore({ url: databaseUrl, log });
+      stopStore = opened.stop;
+      useStoreFor(opened.engine, opened.store);
+      engine = opened.engine;
+    } else {
+      // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
+      await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
+        .catch((err: Error) => logger.error(`moderation: start-up recovery failed: ${err.message}`));
+      engine = await openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
+    }
+    const { startBot } = await loadingBot;
+    bot = await startBot({ config, engine, logger, onCommand: metrics && ((e) => metrics.command(e)), corpusSync: !databaseUrl });
   } catch (err) {
+    await stopStore();
     await health?.close();
     throw err;
   }
@@ -91,6 +106,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
     async stop() {
       stopping = true;
       await started.stop();
+      await stopStore();
       await health?.close();
     },
   };

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, loadDotenvFile, loadOpsConfig, type BotConfig } from '../config.js';
 import { createLogger, installCrashHandlers, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
+import { databaseSettings } from '../settings.js';
 
 export async function recommendedShards(config: BotConfig): Promise<number> {
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
@@ -20,14 +21,18 @@ export async function startSharded(
   config: BotConfig, log: (line: string) => void = lineSink(createLogger({ token: config.token })),
 ): Promise<ShardingManager> {
   const totalShards = config.shardCount ?? await recommendedShards(config);
-  // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once.
-  await openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
+  // Bring the index snapshot up to date once here, so the shards load it instead of all rebuilding at once
+  // (with DATABASE_URL each shard builds from the database: there is no folder here to read).
+  if (!databaseSettings().url) await openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
+  // SHARD_LIST: this host runs these shards of totalShards; the other hosts run the rest.
+  const shardList = config.shardList ?? 'auto';
   // Compiled (dist/), the children run shard-main.js; from TypeScript (npm run dev, tests) they run it through tsx
   // the way the parent does (resolved here: a child's cwd may not see node_modules).
   const ext = path.extname(fileURLToPath(import.meta.url));
   const manager = new ShardingManager(fileURLToPath(new URL(`./shard-main${ext}`, import.meta.url)), {
     token: config.token,
     totalShards,
+    shardList,
     mode: 'process',
     respawn: true,
     execArgv: ext === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
@@ -37,7 +42,8 @@ export async function startSharded(
     shard.on('death', () => log(`shard ${shard.id} exited`));
   });
   await manager.spawn({ amount: totalShards, delay: 0, timeout: 60_000 });
-  log(`all ${totalShards} shard${totalShards === 1 ? '' : 's'} ready`);
+  if (config.shardList) log(`shards ${config.shardList.join(',')} of ${totalShards} ready`);
+  else log(`all ${totalShards} shard${totalShards === 1 ? '' : 's'} ready`);
   return manager;
 }
 

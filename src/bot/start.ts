@@ -26,6 +26,11 @@ export interface StartBotOptions {
   pageTtlMs?: number;
   /** Interaction age at which unanswered commands are deferred (default 2000 ms of Discord's 3 s). */
   autoDeferMs?: number;
+  /**
+   * Cross-shard sync over the shared corpus folder (broadcastEval, and a catch-up with the folder once ready);
+   * default true. Off when the database is the store: every process follows its changes instead.
+   */
+  corpusSync?: boolean;
   /** Give up logging in after this long (default 60 s). */
   readyTimeoutMs?: number;
 }
@@ -42,7 +47,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const log = lineSink(logger);
   const client = createClient(opts.config);
   // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
-  const corpusChanged = setupCorpusSync(client, opts.engine, log);
+  const corpusChanged = opts.corpusSync === false ? async () => undefined : setupCorpusSync(client, opts.engine, log);
   const router = new Router({
     engine: opts.engine,
     config: opts.config,

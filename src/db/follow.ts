@@ -35,6 +35,11 @@ export interface Follower {
   waitFor(seq: string, timeoutMs?: number): Promise<void>;
   /** Catch up now (also done on every notification). */
   catchUp(): Promise<void>;
+  /**
+   * Re-applies every change after `seq` at the next catch-up (when the engine was just rebuilt from a snapshot at
+   * `seq`, changes this follower applied after it must be applied again on top).
+   */
+  rewind(seq: string): void;
   stop(): Promise<void>;
 }
 
@@ -66,6 +71,8 @@ export function followChanges(opts: FollowOptions): Follower {
   let delay = minMs;
   let reconnectTimer: NodeJS.Timeout | null = null;
   let failures = 0;
+  // A reconnect after a lost connection is logged even when its first attempt succeeds.
+  let everConnected = false;
   // Catch-ups run one at a time; a wake-up during one runs one more afterwards.
   let running: Promise<void> | null = null;
   let again = false;
@@ -159,8 +166,9 @@ export function followChanges(opts: FollowOptions): Follower {
       await c.query(`LISTEN ${CHANGES_CHANNEL}`);
       if (stopped) { await c.end().catch(() => undefined); return; }
       connected = true;
-      if (failures > 0) log(`changes: reconnected to ${redactUrl(opts.url)}; catching up from change ${last}`);
+      if (failures > 0 || everConnected) log(`changes: reconnected to ${redactUrl(opts.url)}; catching up from change ${last}`);
       failures = 0;
+      everConnected = true;
       delay = minMs;
       // Whatever happened while not listening.
       await catchUp();
@@ -193,6 +201,10 @@ export function followChanges(opts: FollowOptions): Follower {
       });
     },
     catchUp,
+    rewind(seq: string): void {
+      const to = BigInt(seq);
+      if (to < last) last = to;
+    },
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(poll);

@@ -1,5 +1,6 @@
 // Versioned schema migrations: migrations/NNN_name.sql, applied in order, each in its own transaction, under an
 // advisory lock so that processes starting together apply each one exactly once.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,10 @@ import type pg from 'pg';
 import type { Db } from './connect.js';
 import { DatabaseError } from './errors.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+// The repository's migrations/ folder, from src/db/ (tsx) or from the compiled dist/src/db/ (npm start).
+export const MIGRATIONS_DIR = [new URL('../../migrations/', import.meta.url), new URL('../../../migrations/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(path.join(dir, '001_initial.sql'))) ?? fileURLToPath(new URL('../../migrations/', import.meta.url));
 /** pg_advisory_lock key of the migration runner ("talk" in ASCII). */
 const LOCK_KEY = 0x74616c6b;
 const FILE_NAME = /^(\d{3,})_([\w-]+)\.sql$/;

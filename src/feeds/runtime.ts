@@ -6,6 +6,7 @@ import { clampMessage } from '../bot/limits.js';
 import type { BotConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { ModerationContext } from '../moderation/service.js';
+import { storeOf } from '../store/registry.js';
 import type { MessageBody } from './card.js';
 import type { FeedDeps } from './poll.js';
 import { FeedPoller, registerPoller } from './poller.js';
@@ -26,6 +27,7 @@ export function botModerationContext(engine: Engine, config: BotConfig, log: (li
   const dir = engine.dir ?? config.corpusDir;
   return {
     dir,
+    store: storeOf(engine),
     onArticleAdded: (id) => notifyArticleAdded(dir, id),
     settings: config.moderation,
     index: {

@@ -12,6 +12,7 @@ import { formatAuditLine, type AuditEntry } from './audit.js';
 import type { DraftOverrides } from './draft.js';
 import { startModeration, type ChangeResult, type ModerationContext, type Moderator, type SourceRequest } from './service.js';
 import { notifyArticleAdded } from '../alerts/dispatch.js';
+import { storeOf } from '../store/registry.js';
 
 /** Manage Messages, as the commands' default_member_permissions (Discord hides them from others). */
 export const MODERATOR_PERMISSIONS = String(1n << 13n);
@@ -40,8 +41,10 @@ const recovered = new Set<string>();
  * have left (temp files), in case start-up did not call startModeration itself.
  */
 export async function moderationContext(ctx: CommandContext): Promise<ModerationContext> {
+  const store = storeOf(ctx.engine);
   const mctx: ModerationContext = {
     dir: ctx.engine.dir ?? ctx.config.corpusDir,
+    store,
     // Read and validated once at start-up with every other setting.
     settings: ctx.config.moderation,
     // Re-index here, then have the other shards re-read the same file (a no-op in a single process); they are
@@ -58,7 +61,8 @@ export async function moderationContext(ctx: CommandContext): Promise<Moderation
     log: ctx.log,
     onArticleAdded: (id) => notifyArticleAdded(mctx.dir, id),
   };
-  if (!recovered.has(mctx.dir)) {
+  // Crash leftovers are a folder store's; the database's transactions leave none.
+  if (!store && !recovered.has(mctx.dir)) {
     recovered.add(mctx.dir);
     await startModeration(mctx).catch((err: Error) => ctx.log(`moderation: start-up recovery failed: ${err.message}`));
   }

@@ -74,6 +74,18 @@ export function assertNotDuplicate(draft: ArticleDraft, existing: ExistingArticl
     { id: dup.id });
 }
 
+/** An article's stored text (a file's, or a database row's) as the duplicate check compares it. */
+export function existingArticle(id: string, format: 'md' | 'txt', text: string): ExistingArticle {
+  const raw = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (format === 'md') {
+    const { meta, body } = parseFrontMatter(raw);
+    return { id, title: meta.title ?? '', url: meta.url, body };
+  }
+  const lines = raw.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return { id, title: (lines[first] ?? '').trim(), body: lines.slice(first + 1).join('\n') };
+}
+
 /** Reads every live article file (`*.md`, `*.txt`, not dot-files) for duplicate checks. Unreadable files are skipped. */
 export async function readExistingArticles(dir: string): Promise<ExistingArticle[]> {
   const out: ExistingArticle[] = [];
@@ -83,15 +95,8 @@ export async function readExistingArticles(dir: string): Promise<ExistingArticle
     if (!m) continue;
     try {
       // Read as the corpus reader reads: a FIFO, device or link out of the corpus is skipped, never waited on.
-      const raw = decodeArticleBytes(await readCorpusFile(dir, name, MAX_ARTICLE_FILE_BYTES)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-      if (m[2] === 'md') {
-        const { meta, body } = parseFrontMatter(raw);
-        out.push({ id: m[1], title: meta.title ?? '', url: meta.url, body });
-      } else {
-        const lines = raw.split('\n');
-        const first = lines.findIndex((l) => l.trim() !== '');
-        out.push({ id: m[1], title: (lines[first] ?? '').trim(), body: lines.slice(first + 1).join('\n') });
-      }
+      const raw = decodeArticleBytes(await readCorpusFile(dir, name, MAX_ARTICLE_FILE_BYTES));
+      out.push(existingArticle(m[1], m[2] as 'md' | 'txt', raw));
     } catch {
       // A broken file is /reindex's business, not a reason to refuse an add.
     }

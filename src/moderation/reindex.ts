@@ -3,6 +3,7 @@
 import type { CorpusListing, SyncOptions, SyncReport } from '../engine.js';
 import { hashCorpus } from '../snapshot/open.js';
 import type { CorpusProblem } from '../types.js';
+import { storeOf } from '../store/registry.js';
 
 /** What reindexing needs from the engine (the real Engine has it). */
 export interface ReindexTarget {
@@ -23,6 +24,9 @@ export async function reindexCorpus(
   onProgress?: (done: number, total: number) => void | Promise<void>,
   opts: { timeoutMs?: number } = {},
 ): Promise<ReindexReport> {
+  // With the database as the store, the folder is not the corpus: re-read the database instead.
+  const store = storeOf(engine);
+  if (store?.reindex) return store.reindex(onProgress);
   const listing = await hashCorpus(dir);
   const report = await engine.sync(listing, { onProgress, timeoutMs: opts.timeoutMs });
   const articles = report.unchanged + report.added.length + report.updated.length;

@@ -31,6 +31,8 @@ export interface LiveIndex {
 
 export interface ModerationContext {
   dir: string;
+  /** Where changes are stored: the corpus folder when unset (the default), or the store chosen at start. */
+  store?: ArticleStore;
   settings: ModerationSettings;
   index?: LiveIndex;
   now?: () => Date;
@@ -38,6 +40,17 @@ export interface ModerationContext {
   log?: (line: string) => void;
   /** Told of each newly added (and indexed) article, without being waited for: alerts. */
   onArticleAdded?: (id: string) => void | Promise<void>;
+}
+
+/**
+ * Where moderators' changes go. The bot picks one at start (src/store/choose.ts): the corpus folder below, or the
+ * database. Each method does the whole change, audited, and returns once this process's index serves it.
+ */
+export interface ArticleStore {
+  readonly kind: 'folder' | 'database';
+  add(ctx: ModerationContext, draft: ArticleDraft, who: Moderator): Promise<ChangeResult>;
+  replace(ctx: ModerationContext, rawId: string, draft: ArticleDraft, who: Moderator): Promise<ChangeResult>;
+  remove(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult>;
 }
 
 export type SourceRequest =
@@ -118,7 +131,7 @@ export async function draftOffThread(ctx: ModerationContext, input: DraftInput):
  * Refuses content the corpus reader would reject or read as empty (e.g. nothing but boilerplate), or that takes
  * too long to read and extract: checked on the parse thread as the index will read it, before anything is written.
  */
-async function assertReadable(ctx: ModerationContext, id: string, content: string): Promise<void> {
+export async function assertReadable(ctx: ModerationContext, id: string, content: string): Promise<void> {
   try {
     await parseThread().run('check', { id, content }, articleTimeout(ctx));
   } catch (err) {
@@ -130,7 +143,7 @@ async function assertReadable(ctx: ModerationContext, id: string, content: strin
   }
 }
 
-function addedBy(ctx: ModerationContext, who: Moderator): { added_by: string; added_at: string } {
+export function addedBy(ctx: ModerationContext, who: Moderator): { added_by: string; added_at: string } {
   return { added_by: who.label ?? `${who.id} (${who.name})`, added_at: (ctx.now?.() ?? new Date()).toISOString() };
 }
 
@@ -189,7 +202,19 @@ async function journaled(
   }
 }
 
-export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
+export function addArticle(ctx: ModerationContext, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
+  return (ctx.store ?? folderStore).add(ctx, draft, who);
+}
+
+export function replaceArticle(ctx: ModerationContext, rawId: string, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
+  return (ctx.store ?? folderStore).replace(ctx, rawId, draft, who);
+}
+
+export function removeArticle(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult> {
+  return (ctx.store ?? folderStore).remove(ctx, rawId, who);
+}
+
+async function addToFolder(ctx: ModerationContext, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
   const by = addedBy(ctx, who);
   const content = renderArticle(draft, by);
   const baseId = baseArticleId(draft);
@@ -208,7 +233,7 @@ export async function addArticle(ctx: ModerationContext, draft: ArticleDraft, wh
   return { ...result, action: 'add', title: draft.title, audit: entry };
 }
 
-export async function replaceArticle(ctx: ModerationContext, rawId: string, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
+async function replaceInFolder(ctx: ModerationContext, rawId: string, draft: ArticleDraft, who: Moderator): Promise<ChangeResult> {
   const by = addedBy(ctx, who);
   const content = renderArticle(draft, by);
   await assertReadable(ctx, baseArticleId(draft), content);
@@ -228,7 +253,7 @@ export async function replaceArticle(ctx: ModerationContext, rawId: string, draf
   return { ...result, action: 'replace', title: draft.title, audit: entry };
 }
 
-export async function removeArticle(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult> {
+async function removeFromFolder(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult> {
   const now = ctx.now?.() ?? new Date();
   const { result, entry } = await journaled(ctx, async () => {
     const { id, file } = await resolveArticleFile(ctx.dir, rawId).catch(async (err: unknown) => {
@@ -245,6 +270,9 @@ export async function removeArticle(ctx: ModerationContext, rawId: string, who: 
   await reindexOne(ctx, result.id);
   return { ...result, action: 'remove', audit: entry };
 }
+
+/** The corpus folder as the store: files written durably under the write lock, journaled, audited in the folder. */
+export const folderStore: ArticleStore = { kind: 'folder', add: addToFolder, replace: replaceInFolder, remove: removeFromFolder };
 
 /** Call once at start, before reading the corpus: clears crash leftovers. */
 export async function startModeration(ctx: ModerationContext): Promise<string[]> {
