@@ -9,6 +9,8 @@ import { checkCommands } from './fake-discord/validate.js';
 import feeds from '../commands/feeds.js';
 import { feedsData } from '../commands/feeds.js';
 import { alertsData } from '../commands/alerts.js';
+import { whoSaidData } from '../commands/who-said.js';
+import { articleData } from '../commands/article.js';
 import type { SourceArgs } from '../src/moderation/discord.js';
 
 const data = {
@@ -74,6 +76,13 @@ describe('typed options', () => {
       // @ts-expect-error: /feeds add has `keywords`, not `keyword`.
       void f.keyword;
     }
+    const w = optionsOf(interaction({ topic: 'truce', sort: 'newest' }), whoSaidData);
+    expectTypeOf(w.topic).toEqualTypeOf<string>();
+    expectTypeOf(w.since).toEqualTypeOf<string | undefined>();
+    expectTypeOf(w.limit).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error: /who-said has `topic`, not `query`.
+    void w.query;
+    expectTypeOf(optionsOf(interaction({ id: 'x' }), articleData).paragraph).toEqualTypeOf<number | undefined>();
     const a = optionsOf(interaction({ alert: 'a1b2c3' }, 'remove'), alertsData);
     if (a.subcommand === 'add') expectTypeOf(a.channel).toEqualTypeOf<string>();
     // Shared option lists keep their types too.
