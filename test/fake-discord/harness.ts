@@ -65,7 +65,7 @@ export interface TestUser {
 
 export function user(p: Partial<TestUser> = {}): TestUser {
   const id = p.id ?? snowflake();
-  return { id, name: p.name ?? `user${id.slice(-4)}`, roles: p.roles ?? [], permissions: p.permissions ?? PERMISSIONS.MEMBER, dm: p.dm, guildId: p.guildId };
+  return { id, name: p.name ?? `user${id.slice(-4)}`, roles: p.roles ?? [], permissions: p.permissions ?? PERMISSIONS.MEMBER, dm: p.dm, guildId: p.guildId, locale: p.locale };
 }
 
 export const USERS = {
