@@ -161,6 +161,10 @@ describe('localisations', () => {
     ] }] })).toEqual(['0.options.0.options.0.name_localizations.ru APPLICATION_COMMAND_INVALID_NAME']);
     expect(errs({ ...base, options: [{ name: 'sort', description: 'x', type: 3, choices: [{ name: 'new', value: 'n', name_localizations: { uk: 'н'.repeat(101) } }] }] }))
       .toEqual(['0.options.0.choices.0.name_localizations.uk BASE_TYPE_MAX_LENGTH']);
+    // Long localised descriptions count towards the 4000 characters of a command, as Discord counts them.
+    const long = Array.from({ length: 25 }, (_, j) => ({ name: `o${j}`, description: 'x', type: 3, description_localizations: { uk: 'д'.repeat(100), ru: 'д'.repeat(100) } }));
+    expect(errs({ ...base, options: [{ name: 'sub', description: 'x', type: 1, options: long }, { name: 'sub2', description: 'x', type: 1, options: long }] }))
+      .toEqual(['0 APPLICATION_COMMAND_TOO_LARGE']);
     // Devanagari and Thai names are allowed (combining marks included).
     expect(errs({ ...base, name_localizations: { hi: 'खोजें', th: 'ค้นหา' } })).toEqual([]);
   });

@@ -263,6 +263,15 @@ function checkLocalized(c: Checker, node: Obj, path: Path, kind: 'command' | 'op
   if (Array.isArray(node.choices)) node.choices.forEach((ch, k) => checkLocalized(c, obj(ch), [...path, 'choices', k], 'choice'));
 }
 
+/** A command's size with every name, description and choice at its longest localisation. */
+function localizedSize(node: Obj): number {
+  const longest = (v: unknown, l: unknown) => Math.max(cp(String(v ?? '')), ...Object.values(obj(l)).map((x) => cp(String(x ?? ''))));
+  let n = longest(node.name, node.name_localizations) + longest(node.description, node.description_localizations);
+  for (const ch of Array.isArray(node.choices) ? node.choices.map(obj) : []) n += longest(ch.name, ch.name_localizations) + cp(String(ch.value ?? ''));
+  for (const o of Array.isArray(node.options) ? node.options.map(obj) : []) n += localizedSize(o);
+  return n;
+}
+
 /** Bulk command registration (PUT .../commands). */
 export function checkCommands(body: unknown): FieldError[] {
   const c = new Checker();
@@ -312,7 +321,8 @@ export function checkCommands(body: unknown): FieldError[] {
       });
       total += cp(oname) + cp(String(o.description ?? ''));
     });
-    if (total > 4000) c.fail(p, 'APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (4000)');
+    // Discord counts each text at its longest localisation, options of subcommands included.
+    if (total > 4000 || localizedSize(cmd) > 4000) c.fail(p, 'APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (4000)');
     checkLocalized(c, cmd, p, 'command');
   });
   return c.errors;
