@@ -1,21 +1,24 @@
 // /article id: — one article's title, source, date and what was found in it; autocomplete by title.
-import type { CommandModule } from '../src/bot/command.js';
-import { privateOption } from '../src/bot/command.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
 import { renderArticle, renderParagraph } from '../src/bot/render.js';
 
+export const articleData = {
+  name: 'article',
+  description: 'Show one article: title, source, date, speakers; or one of its paragraphs',
+  options: [
+    { name: 'id', description: 'Start typing a title', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, min_length: 1, max_length: 100 },
+    { name: 'paragraph', description: 'Show this paragraph (0: the headline), to check a citation', type: ApplicationCommandOptionType.Integer, required: false, min_value: 0, max_value: 100000 },
+    privateOption,
+  ],
+} as const satisfies ChatInputCommandData;
+
 export const article: CommandModule = {
-  data: {
-    name: 'article',
-    description: 'Show one article: title, source, date, speakers; or one of its paragraphs',
-    options: [
-      { name: 'id', description: 'Start typing a title', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 },
-      { name: 'paragraph', description: 'Show this paragraph (0: the headline), to check a citation', type: 4, required: false, min_value: 0, max_value: 100000 },
-      privateOption,
-    ],
-  },
+  data: articleData,
   async execute(i, { engine }) {
-    const typed = i.options.getString('id', true).trim();
+    const o = optionsOf(i, articleData);
+    const typed = o.id.trim();
     // An id from autocomplete, or a title typed without picking a suggestion.
     const id = engine.article(typed) ? typed : engine.articles(typed, 1)[0]?.id;
     const info = id ? engine.article(id) : undefined;
@@ -25,8 +28,8 @@ export const article: CommandModule = {
         ephemeral: true,
       };
     }
-    const n = i.options.getInteger('paragraph');
-    if (n !== null) {
+    const n = o.paragraph;
+    if (n !== undefined) {
       if (n > info.paragraphs) {
         return { content: `That article has paragraphs 1 to ${info.paragraphs} (0 is the headline).`, ephemeral: true };
       }

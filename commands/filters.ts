@@ -1,28 +1,27 @@
 // The date, source and order options shared by /who-said, /search and /quotes, and reading them back.
-import type { APIApplicationCommandOption, AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type { Reply } from '../src/bot/command.js';
+import { ApplicationCommandOptionType, type AutocompleteInteraction } from 'discord.js';
+import { optionList, type Reply } from '../src/bot/command.js';
 import { COLOR_EMPTY } from '../src/bot/render.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
 import { EngineError, type Engine, type QueryOptions } from '../src/engine.js';
 
-export const filterOptions: APIApplicationCommandOption[] = [
-  { name: 'since', description: 'Only articles dated on or after, e.g. 2025-05-12 or May 2025', type: 3, required: false, min_length: 4, max_length: 40 },
-  { name: 'until', description: 'Only articles dated on or before, e.g. 2025-06-30 or June 2025', type: 3, required: false, min_length: 4, max_length: 40 },
-  { name: 'source', description: 'Only articles from this source', type: 3, required: false, autocomplete: true, min_length: 1, max_length: 100 },
+const STRING = ApplicationCommandOptionType.String;
+
+export const filterOptions = optionList(
+  { name: 'since', description: 'Only articles dated on or after, e.g. 2025-05-12 or May 2025', type: STRING, required: false, min_length: 4, max_length: 40 },
+  { name: 'until', description: 'Only articles dated on or before, e.g. 2025-06-30 or June 2025', type: STRING, required: false, min_length: 4, max_length: 40 },
+  { name: 'source', description: 'Only articles from this source', type: STRING, required: false, autocomplete: true, min_length: 1, max_length: 100 },
   {
-    name: 'sort', description: 'Best matches first (default) or newest articles first', type: 3, required: false,
+    name: 'sort', description: 'Best matches first (default) or newest articles first', type: STRING, required: false,
     choices: [{ name: 'best match', value: 'relevance' }, { name: 'newest', value: 'newest' }],
   },
-];
+);
 
-export function readFilters(i: ChatInputCommandInteraction): Pick<QueryOptions, 'since' | 'until' | 'source' | 'sort'> {
-  const sort = i.options.getString('sort');
-  return {
-    since: i.options.getString('since') ?? undefined,
-    until: i.options.getString('until') ?? undefined,
-    source: i.options.getString('source') ?? undefined,
-    sort: sort === 'newest' ? 'newest' : undefined,
-  };
+/** The filter options as a handler reads them (optionsOf of a definition that spreads filterOptions). */
+export interface FilterArgs { since?: string; until?: string; source?: string; sort?: string }
+
+export function readFilters(o: FilterArgs): Pick<QueryOptions, 'since' | 'until' | 'source' | 'sort'> {
+  return { since: o.since, until: o.until, source: o.source, sort: o.sort === 'newest' ? 'newest' : undefined };
 }
 
 /** A date the engine could not read: said privately, nothing else happens. */

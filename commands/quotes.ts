@@ -1,29 +1,30 @@
 // /quotes speaker: — what one person said; any of their names works, autocomplete suggests speakers.
-import type { CommandModule } from '../src/bot/command.js';
-import { limitOption, privateOption } from '../src/bot/command.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { limitOption, optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
+import { messagesFor } from '../src/bot/i18n.js';
 import { badFilter, filterOptions, focused, readFilters, sourceChoices } from './filters.js';
 import { renderQuotes } from '../src/bot/render.js';
 
+export const quotesData = {
+  name: 'quotes',
+  description: 'What one person said, with sources',
+  options: [
+    { name: 'speaker', description: 'Any of their names, e.g. Zelensky', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, min_length: 1, max_length: 100 },
+    { name: 'topic', description: 'Only their quotes on this, e.g. ceasefire', type: ApplicationCommandOptionType.String, required: false, min_length: 1, max_length: 200 },
+    limitOption('quotes', 50),
+    privateOption,
+    ...filterOptions,
+  ],
+} as const satisfies ChatInputCommandData;
+
 export const quotes: CommandModule = {
-  data: {
-    name: 'quotes',
-    description: 'What one person said, with sources',
-    options: [
-      { name: 'speaker', description: 'Any of their names, e.g. Zelensky', type: 3, required: true, autocomplete: true, min_length: 1, max_length: 100 },
-      { name: 'topic', description: 'Only their quotes on this, e.g. ceasefire', type: 3, required: false, min_length: 1, max_length: 200 },
-      limitOption('quotes', 50),
-      privateOption,
-      ...filterOptions,
-    ],
-  },
+  data: quotesData,
   heavy: true,
   defer: true,
   async execute(i, { engine }) {
-    const speaker = i.options.getString('speaker', true);
-    const limit = i.options.getInteger('limit') ?? 25;
-    const topic = i.options.getString('topic') ?? undefined;
+    const o = optionsOf(i, quotesData);
     try {
-      return renderQuotes(engine.quotes(speaker, { limit, topic, ...readFilters(i) }));
+      return renderQuotes(engine.quotes(o.speaker, { limit: o.limit ?? 25, topic: o.topic, ...readFilters(o) }), messagesFor(i.locale).render);
     } catch (err) {
       const reply = badFilter(err);
       if (reply) return reply;

@@ -1,27 +1,29 @@
 // /search words: — ranked passages with the matched words in bold, each cited.
-import type { CommandModule } from '../src/bot/command.js';
-import { limitOption, privateOption } from '../src/bot/command.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { limitOption, optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
+import { messagesFor } from '../src/bot/i18n.js';
 import { badFilter, filterOptions, focused, readFilters, sourceChoices } from './filters.js';
 import { renderSearch } from '../src/bot/render.js';
 
+export const searchData = {
+  name: 'search',
+  description: 'Find passages in the articles',
+  options: [
+    { name: 'words', description: 'What to look for, e.g. prisoner exchange', type: ApplicationCommandOptionType.String, required: true, min_length: 1, max_length: 200 },
+    limitOption('passages', 30),
+    privateOption,
+    ...filterOptions,
+  ],
+} as const satisfies ChatInputCommandData;
+
 export const search: CommandModule = {
-  data: {
-    name: 'search',
-    description: 'Find passages in the articles',
-    options: [
-      { name: 'words', description: 'What to look for, e.g. prisoner exchange', type: 3, required: true, min_length: 1, max_length: 200 },
-      limitOption('passages', 30),
-      privateOption,
-      ...filterOptions,
-    ],
-  },
+  data: searchData,
   heavy: true,
   defer: true,
   async execute(i, { engine }) {
-    const words = i.options.getString('words', true);
-    const limit = i.options.getInteger('limit') ?? 10;
+    const o = optionsOf(i, searchData);
     try {
-      return renderSearch(engine.search(words, { limit, ...readFilters(i) }));
+      return renderSearch(engine.search(o.words, { limit: o.limit ?? 10, ...readFilters(o) }), messagesFor(i.locale).render);
     } catch (err) {
       const reply = badFilter(err);
       if (reply) return reply;

@@ -1,27 +1,29 @@
 // /who-said topic: — who said something about a topic, their exact quotes with citations.
-import type { CommandModule } from '../src/bot/command.js';
-import { limitOption, privateOption } from '../src/bot/command.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { limitOption, optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
+import { messagesFor } from '../src/bot/i18n.js';
 import { badFilter, filterOptions, focused, readFilters, sourceChoices } from './filters.js';
 import { renderWhoSaid } from '../src/bot/render.js';
 
+export const whoSaidData = {
+  name: 'who-said',
+  description: 'Who said something about a topic, with their exact quotes and sources',
+  options: [
+    { name: 'topic', description: 'A word or a few words, e.g. ceasefire', type: ApplicationCommandOptionType.String, required: true, min_length: 1, max_length: 200 },
+    limitOption('quotes', 50),
+    privateOption,
+    ...filterOptions,
+  ],
+} as const satisfies ChatInputCommandData;
+
 export const whoSaid: CommandModule = {
-  data: {
-    name: 'who-said',
-    description: 'Who said something about a topic, with their exact quotes and sources',
-    options: [
-      { name: 'topic', description: 'A word or a few words, e.g. ceasefire', type: 3, required: true, min_length: 1, max_length: 200 },
-      limitOption('quotes', 50),
-      privateOption,
-      ...filterOptions,
-    ],
-  },
+  data: whoSaidData,
   heavy: true,
   defer: true,
   async execute(i, { engine }) {
-    const topic = i.options.getString('topic', true);
-    const limit = i.options.getInteger('limit') ?? 25;
+    const o = optionsOf(i, whoSaidData);
     try {
-      return renderWhoSaid(engine.whoSaid(topic, { limit, ...readFilters(i) }));
+      return renderWhoSaid(engine.whoSaid(o.topic, { limit: o.limit ?? 25, ...readFilters(o) }), messagesFor(i.locale).render);
     } catch (err) {
       const reply = badFilter(err);
       if (reply) return reply;

@@ -6,9 +6,12 @@ import { limitOption, optionsOf, privateOption, UnknownSubcommandError, type Cha
 import { UserError } from '../src/errors.js';
 import commands from '../commands/index.js';
 import { checkCommands } from './fake-discord/validate.js';
+import { missingTranslations } from '../commands/locales.js';
 import feeds from '../commands/feeds.js';
 import { feedsData } from '../commands/feeds.js';
 import { alertsData } from '../commands/alerts.js';
+import { whoSaidData } from '../commands/who-said.js';
+import { articleData } from '../commands/article.js';
 import type { SourceArgs } from '../src/moderation/discord.js';
 
 const data = {
@@ -74,6 +77,13 @@ describe('typed options', () => {
       // @ts-expect-error: /feeds add has `keywords`, not `keyword`.
       void f.keyword;
     }
+    const w = optionsOf(interaction({ topic: 'truce', sort: 'newest' }), whoSaidData);
+    expectTypeOf(w.topic).toEqualTypeOf<string>();
+    expectTypeOf(w.since).toEqualTypeOf<string | undefined>();
+    expectTypeOf(w.limit).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error: /who-said has `topic`, not `query`.
+    void w.query;
+    expectTypeOf(optionsOf(interaction({ id: 'x' }), articleData).paragraph).toEqualTypeOf<number | undefined>();
     const a = optionsOf(interaction({ alert: 'a1b2c3' }, 'remove'), alertsData);
     if (a.subcommand === 'add') expectTypeOf(a.channel).toEqualTypeOf<string>();
     // Shared option lists keep their types too.
@@ -113,5 +123,49 @@ describe('every definition', () => {
     expect(commands.length).toBeGreaterThan(10);
     expect(checkCommands(commands.map((c) => c.data))).toEqual([]);
     expect(checkCommands([feeds.data])).toEqual([]);
+  });
+});
+
+describe('localisations', () => {
+  const byName = (name: string) => commands.find((c) => c.data.name === name)!.data;
+
+  test('every command, option, subcommand and choice has Ukrainian and Russian names and descriptions', () => {
+    const missing = commands.filter((c) => (c.data.type ?? 1) === 1).flatMap((c) => missingTranslations(c.data));
+    expect(missing).toEqual([]);
+    const w = byName('who-said');
+    expect(w.name_localizations).toEqual({ uk: 'хто-сказав', ru: 'кто-сказал' });
+    expect(w.options?.find((o) => o.name === 'topic')?.name_localizations).toEqual({ uk: 'тема', ru: 'тема' });
+    // The English definition stays as it was.
+    expect(w.name).toBe('who-said');
+    expect(whoSaidData).not.toHaveProperty('name_localizations');
+    const add = byName('feeds').options?.find((o) => o.name === 'add') as { options?: Array<{ name: string; description_localizations?: unknown }> };
+    expect(add.options?.find((o) => o.name === 'url')?.description_localizations).toEqual({ uk: 'Адреса стрічки (http або https)', ru: 'Адрес ленты (http или https)' });
+  });
+
+  test('the fake Discord refuses localisations real Discord refuses', () => {
+    const base = { name: 'demo', description: 'A made-up command' };
+    const errs = (d: unknown) => checkCommands([d]).map((e) => `${e.path.join('.')} ${e.code}`);
+    expect(errs({ ...base, name_localizations: { uk: 'Хто-Сказав' } })).toEqual(['0.name_localizations.uk APPLICATION_COMMAND_INVALID_NAME']);
+    expect(errs({ ...base, name_localizations: { uk: 'хто сказав' } })).toEqual(['0.name_localizations.uk APPLICATION_COMMAND_INVALID_NAME']);
+    expect(errs({ ...base, name_localizations: { ru: 'к'.repeat(33) } })).toEqual(['0.name_localizations.ru APPLICATION_COMMAND_INVALID_NAME']);
+    expect(errs({ ...base, name_localizations: { ua: 'хто' } })).toEqual(['0.name_localizations.ua LOCALE_INVALID']);
+    expect(errs({ ...base, description_localizations: { ru: 'д'.repeat(101) } })).toEqual(['0.description_localizations.ru BASE_TYPE_MAX_LENGTH']);
+    expect(errs({ ...base, description_localizations: { ru: '' } })).toEqual(['0.description_localizations.ru BASE_TYPE_MIN_LENGTH']);
+    // Two options whose Ukrainian names collide; a nested option of a subcommand with a bad localised name.
+    expect(errs({ ...base, options: [
+      { name: 'a', description: 'x', type: 3, name_localizations: { uk: 'тема' } },
+      { name: 'b', description: 'y', type: 3, name_localizations: { uk: 'тема' } },
+    ] })).toEqual(['0.options.1.name_localizations.uk APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS']);
+    expect(errs({ ...base, options: [{ name: 'add', description: 'x', type: 1, options: [
+      { name: 'url', description: 'y', type: 3, name_localizations: { ru: 'Ссылка' } },
+    ] }] })).toEqual(['0.options.0.options.0.name_localizations.ru APPLICATION_COMMAND_INVALID_NAME']);
+    expect(errs({ ...base, options: [{ name: 'sort', description: 'x', type: 3, choices: [{ name: 'new', value: 'n', name_localizations: { uk: 'н'.repeat(101) } }] }] }))
+      .toEqual(['0.options.0.choices.0.name_localizations.uk BASE_TYPE_MAX_LENGTH']);
+    // Long localised descriptions count towards the 4000 characters of a command, as Discord counts them.
+    const long = Array.from({ length: 25 }, (_, j) => ({ name: `o${j}`, description: 'x', type: 3, description_localizations: { uk: 'д'.repeat(100), ru: 'д'.repeat(100) } }));
+    expect(errs({ ...base, options: [{ name: 'sub', description: 'x', type: 1, options: long }, { name: 'sub2', description: 'x', type: 1, options: long }] }))
+      .toEqual(['0 APPLICATION_COMMAND_TOO_LARGE']);
+    // Devanagari and Thai names are allowed (combining marks included).
+    expect(errs({ ...base, name_localizations: { hi: 'खोजें', th: 'ค้นหา' } })).toEqual([]);
   });
 });

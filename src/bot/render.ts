@@ -7,6 +7,7 @@ import type {
 import type { Citation } from '../types.js';
 import { cutAt } from '../unicode.js';
 import type { PagedReply, Reply } from './command.js';
+import { LOCALES, type RenderText } from './i18n.js';
 import {
   ELLIPSIS, LIMITS, clampMessage, escapeAndTruncate, escapeInline, escapeLineStart, maskedLink, safeUrl, truncate,
 } from './limits.js';
@@ -197,17 +198,19 @@ function toPages(pages: APIEmbed[][], content: string, footer: string): PagedRep
   };
 }
 
-function noMatch(what: string, query: string, suggestions: string[]): Reply {
+/** What to say when nothing matched: `what(q)` is the first line, q already escaped. */
+function noMatch(what: (q: string) => string, query: string, suggestions: string[], t: RenderText): Reply {
   const q = escapeAndTruncate(query, 200);
-  let text = `I found no ${what} matching **${q}**.`;
+  let text = what(q);
   const tips = suggestions.slice(0, 8).map((s) => escapeAndTruncate(s, 60)).filter(Boolean);
-  if (tips.length) text += `\nYou could try: ${tips.join(', ')}.`;
-  else text += '\nTry fewer or different words, or see what the corpus holds with /sources.';
+  if (tips.length) text += `\n${t.youCouldTry(tips.join(', '))}`;
+  else text += `\n${t.tryOtherWords}`;
   return clampMessage({ embeds: [{ description: text, color: COLOR_EMPTY }] });
 }
 
-export function renderWhoSaid(answer: WhoSaidAnswer): Reply | PagedReply {
-  if (!answer.results.length) return noMatch('quotes', answer.query, answer.suggestions);
+/** `t`: the fixed phrases in the asker's language (default English). */
+export function renderWhoSaid(answer: WhoSaidAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
+  if (!answer.results.length) return noMatch(t.noQuotes, answer.query, answer.suggestions, t);
   const sections: Section[] = answer.speakers.map((g) => ({
     title: g.speaker ?? 'Unattributed',
     // Direct quotes first, whatever order the engine used inside the group.
@@ -219,36 +222,35 @@ export function renderWhoSaid(answer: WhoSaidAnswer): Reply | PagedReply {
   const footer = total > shown
     ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
     : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  return toPages(packPages(sections), `${whoSaidHeading(answer)}${queryNotesText(answer)}`, footer);
+  return toPages(packPages(sections), `${whoSaidHeading(answer, t)}${queryNotesText(answer)}`, footer);
 }
 
 /** "Who said something about …", or, when the topic named a speaker, whose quotes on what these are. */
-export function whoSaidHeading(answer: WhoSaidAnswer): string {
-  if (!answer.speaker) return `Who said something about **${escapeAndTruncate(answer.query, 200)}**:`;
+export function whoSaidHeading(answer: WhoSaidAnswer, t: RenderText = LOCALES.en.render): string {
+  if (!answer.speaker) return t.whoSaidAbout(escapeAndTruncate(answer.query, 200));
   const who = escapeAndTruncate(answer.speaker.name, 100);
-  return answer.topic
-    ? `What **${who}** said about **${escapeAndTruncate(answer.topic, 200)}**:`
-    : `Everything **${who}** is quoted saying (the topic names a speaker):`;
+  return answer.topic ? t.whatSaidAbout(who, escapeAndTruncate(answer.topic, 200)) : t.everythingBy(who);
 }
 
 function kindRank(k: QuoteHit['kind']): number {
   return k === 'direct' ? 0 : k === 'partial' ? 1 : 2;
 }
 
-export function renderSearch(answer: SearchAnswer): Reply | PagedReply {
-  if (!answer.results.length) return noMatch('passages', answer.query, answer.suggestions);
+export function renderSearch(answer: SearchAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
+  if (!answer.results.length) return noMatch(t.noPassages, answer.query, answer.suggestions, t);
   const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)) };
   const shown = answer.results.length;
   const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
   return toPages(packPages([section]), queryNotesText(answer).replace(/^\n/, ''), footer);
 }
 
-export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
+export function renderQuotes(answer: QuotesAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
   const asked = answer.query ?? '';
   if (!answer.speaker) {
-    return noMatch('speaker', asked, answer.suggestions);
+    return noMatch(t.noSpeaker, asked, answer.suggestions, t);
   }
-  if (!answer.results.length) return noMatch(`quotes by ${answer.speaker.name}`, asked, answer.suggestions);
+  const speakerName = answer.speaker.name;
+  if (!answer.results.length) return noMatch((q) => t.noQuotesBy(escapeAndTruncate(speakerName, 100), q), asked, answer.suggestions, t);
   const others = answer.speaker.aliases.filter((a) => a !== answer.speaker!.name);
   const blocks = answer.results.map(quoteBlock);
   if (others.length) blocks.unshift(`*Also named:* ${escapeAndTruncate(others.join(', '), 300)}`);
@@ -256,7 +258,7 @@ export function renderQuotes(answer: QuotesAnswer): Reply | PagedReply {
   const total = Math.max(answer.total ?? shown, shown);
   const who = truncate(answer.speaker.name, 100);
   const footer = total > shown ? `${total} quotes by ${who}; ${answer.topic ? 'best' : 'latest'} ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
-  const heading = answer.topic ? `What **${escapeAndTruncate(answer.speaker.name, 100)}** said about **${escapeAndTruncate(answer.topic, 200)}**:${queryNotesText(answer)}` : '';
+  const heading = answer.topic ? `${t.whatSaidAbout(escapeAndTruncate(answer.speaker.name, 100), escapeAndTruncate(answer.topic, 200))}${queryNotesText(answer)}` : '';
   return toPages(packPages([{ title: answer.speaker.name, blocks }]), heading, footer);
 }
 

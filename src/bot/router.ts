@@ -10,20 +10,15 @@ import { Cooldowns } from './cooldown.js';
 import { LIMITS, choice, clampMessage } from './limits.js';
 import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';
 import { notice } from './render.js';
+import { LOCALES, messagesFor, refusalText, type Messages } from './i18n.js';
 import { UserError } from '../errors.js';
 import { canModerate, type ModerationRules } from '../moderation/permissions.js';
 
 /** Defer any command not answered once this much of Discord's 3 s has gone (slow handler, queueing under load). */
 export const AUTO_DEFER_MS = 2000;
 
-export const MESSAGES = {
-  apology: 'Sorry, something went wrong while answering. The problem was logged; please try again in a moment.',
-  unknownCommand: (name: string) => `I don't know the command /${name} (it may have been removed). Try /help.`,
-  staleButton: 'This button no longer works. Run the command again for a fresh answer.',
-  expiredPages: (cmd: string) => `These buttons have expired. Run /${cmd} again for a fresh answer.`,
-  notYourPages: (cmd: string) => `Only the person who asked can turn these pages. Run /${cmd} yourself to get your own copy.`,
-  cooldown: (s: number) => `You're asking a bit fast: please wait ${s} more second${s === 1 ? '' : 's'}.`,
-};
+/** The English table (what tests assert); every interaction is answered from messagesFor(its locale). */
+export const MESSAGES: Messages = LOCALES.en;
 
 export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer' | 'deferUpdate' | 'showModal' | 'corpusChanged'> {
   commands: readonly CommandModule[];
@@ -101,7 +96,7 @@ export class Router {
     const decision = canModerate({ guildId: i.guildId, member }, this.moderation);
     if (decision.allowed) return null;
     this.ctx.log(`moderation refused: ${what} by user ${i.user.id} (${i.user.username}) in ${i.guildId ? `guild ${i.guildId}` : 'DM'}: ${decision.reason}`);
-    return { ...notice(`⛔ ${decision.reason}`), ephemeral: true };
+    return { ...notice(`⛔ ${refusalText(messagesFor(i.locale), decision.reason)}`), ephemeral: true };
   }
 
   /** Never throws: everything that goes wrong is logged and, when possible, answered. */
@@ -113,7 +108,7 @@ export class Router {
       else if (i.isAutocomplete()) await this.autocomplete(i);
       else if (i.isButton()) await this.button(i);
       else if (i.isModalSubmit()) await this.modal(i);
-      else if (i.isRepliable()) await this.send(i, notice(MESSAGES.staleButton));
+      else if (i.isRepliable()) await this.send(i, notice(messagesFor(i.locale).staleButton));
     } catch (err) {
       outcome = err instanceof UserError ? 'user-error' : 'error';
       await this.apologize(i, err);
@@ -132,7 +127,7 @@ export class Router {
     const m = this.byName.get(i.commandName);
     if (!m) {
       this.ctx.log(`unknown command /${i.commandName} from user ${i.user.id}`);
-      await this.send(i, notice(MESSAGES.unknownCommand(i.commandName)));
+      await this.send(i, notice(messagesFor(i.locale).unknownCommand(i.commandName)));
       return 'refused';
     }
     const refused = this.refusal(m, i, `/${m.data.name}`);
@@ -143,7 +138,7 @@ export class Router {
     if (m.heavy) {
       const wait = this.cooldowns.take(i.user.id);
       if (wait > 0) {
-        await this.send(i, notice(MESSAGES.cooldown(Math.ceil(wait / 1000))));
+        await this.send(i, notice(messagesFor(i.locale).cooldown(Math.ceil(wait / 1000))));
         return 'refused';
       }
     }
@@ -181,7 +176,7 @@ export class Router {
     const [name, ...args] = i.customId.split(':');
     const m = this.byName.get(name ?? '');
     if (!m?.button) {
-      await this.send(i, notice(MESSAGES.staleButton));
+      await this.send(i, notice(messagesFor(i.locale).staleButton));
       return;
     }
     const refused = this.refusal(m, i, `/${m.data.name} (button)`);
@@ -217,7 +212,7 @@ export class Router {
     const [name, ...args] = i.customId.split(':');
     const m = this.byName.get(name ?? '');
     if (!m?.modal) {
-      await this.send(i, notice(MESSAGES.staleButton));
+      await this.send(i, notice(messagesFor(i.locale).staleButton));
       return;
     }
     const refused = this.refusal(m, i, `/${m.data.name} (modal)`);
@@ -238,18 +233,18 @@ export class Router {
   private async turnPage(i: ButtonInteraction): Promise<void> {
     const b = parsePageButton(i.customId);
     if (!b) {
-      await this.send(i, notice(MESSAGES.staleButton));
+      await this.send(i, notice(messagesFor(i.locale).staleButton));
       return;
     }
     if (b.owner !== i.user.id) {
-      await this.send(i, notice(MESSAGES.notYourPages(b.command)));
+      await this.send(i, notice(messagesFor(i.locale).notYourPages(b.command)));
       return;
     }
     const entry = this.pages.get(b.key);
     if (!entry) {
       // Take the dead buttons off the message, then say why.
       await i.update({ components: [] });
-      await i.followUp({ content: MESSAGES.expiredPages(b.command), flags: MessageFlags.Ephemeral });
+      await i.followUp({ content: messagesFor(i.locale).expiredPages(b.command), flags: MessageFlags.Ephemeral });
       return;
     }
     const index = Math.min(b.page, entry.pages.length - 1);
@@ -295,7 +290,7 @@ export class Router {
     if (!result) {
       if (!i.replied && !i.deferred) {
         this.ctx.log(`/${command} returned nothing and did not answer`);
-        await this.send(i, notice('Done.'));
+        await this.send(i, notice(messagesFor(i.locale).done));
       }
       return;
     }
@@ -306,7 +301,7 @@ export class Router {
     const pages = result.pages;
     const eph = result.ephemeral ?? ephemeral;
     if (pages.length <= 1) {
-      await this.send(i, { ...(pages[0] ?? notice('Nothing to show.')), ephemeral: eph });
+      await this.send(i, { ...(pages[0] ?? notice(messagesFor(i.locale).nothingToShow)), ephemeral: eph });
       return;
     }
     const key = this.pages.put(i.user.id, command, pages);
@@ -365,7 +360,7 @@ export class Router {
       if (i.isAutocomplete()) {
         if (!i.responded) await i.respond([]);
       } else if (i.isRepliable()) {
-        await this.send(i, notice(MESSAGES.apology));
+        await this.send(i, notice(messagesFor(i.locale).apology));
       }
     } catch (again) {
       this.ctx.log(`could not apologize in ${describe(i)}: ${describeError(again)}`);

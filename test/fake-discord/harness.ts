@@ -59,11 +59,13 @@ export interface TestUser {
   dm?: boolean;
   /** Interact in this guild of the fake (default: its first guild). */
   guildId?: string;
+  /** The Discord client's language (interaction.locale), e.g. 'uk' or 'ru' (default 'en-US'). */
+  locale?: string;
 }
 
 export function user(p: Partial<TestUser> = {}): TestUser {
   const id = p.id ?? snowflake();
-  return { id, name: p.name ?? `user${id.slice(-4)}`, roles: p.roles ?? [], permissions: p.permissions ?? PERMISSIONS.MEMBER, dm: p.dm, guildId: p.guildId };
+  return { id, name: p.name ?? `user${id.slice(-4)}`, roles: p.roles ?? [], permissions: p.permissions ?? PERMISSIONS.MEMBER, dm: p.dm, guildId: p.guildId, locale: p.locale };
 }
 
 export const USERS = {
@@ -183,11 +185,13 @@ export function interactionContext(fake: FakeDiscord, as: TestUser): Record<stri
   if (!g) throw new Error(`the fake has no guild ${as.guildId}`);
   const channelId = g.channels![0]!.id;
   const u = { id: as.id, username: as.name, discriminator: '0', global_name: as.name, avatar: null, public_flags: 0 };
+  const locale = as.locale ? { locale: as.locale } : {};
   if (as.dm) {
     const dm = snowflake();
-    return { user: u, channel_id: dm, channel: { id: dm, type: 1, recipients: [u] }, context: 1, app_permissions: String(PERMISSIONS.MEMBER) };
+    return { ...locale, user: u, channel_id: dm, channel: { id: dm, type: 1, recipients: [u] }, context: 1, app_permissions: String(PERMISSIONS.MEMBER) };
   }
   return {
+    ...locale,
     guild_id: g.id,
     guild: { id: g.id, locale: 'en-US', features: [] },
     guild_locale: 'en-US',

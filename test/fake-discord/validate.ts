@@ -207,7 +207,70 @@ export function checkModal(data: unknown): FieldError[] {
   return c.errors;
 }
 
-const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/** The locale codes Discord accepts in name_localizations / description_localizations. */
+export const DISCORD_LOCALES = new Set([
+  'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi',
+  'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko',
+]);
+
+/** A chat-input name as Discord wants it: the regex, and lowercase where the script has case. */
+const validName = (n: string) => NAME.test(n) && n === n.toLowerCase();
+
+/**
+ * name_localizations / description_localizations of a command, option, subcommand or choice, and of everything
+ * inside it: known locales, names by the name rule, descriptions 1-100, and localised names unique among siblings.
+ */
+function checkLocalized(c: Checker, node: Obj, path: Path, kind: 'command' | 'option' | 'choice'): void {
+  const names = node.name_localizations;
+  if (names !== undefined && names !== null) {
+    for (const [locale, v] of Object.entries(obj(names))) {
+      const p = [...path, 'name_localizations', locale];
+      if (!DISCORD_LOCALES.has(locale)) { c.fail(p, 'LOCALE_INVALID', `Invalid locale ${locale}`); continue; }
+      if (kind === 'choice') c.str(v, p, 100, { required: true });
+      else if (typeof v !== 'string' || !validName(v)) c.fail(p, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+    }
+  }
+  const descs = node.description_localizations;
+  if (descs !== undefined && descs !== null) {
+    for (const [locale, v] of Object.entries(obj(descs))) {
+      const p = [...path, 'description_localizations', locale];
+      if (!DISCORD_LOCALES.has(locale)) { c.fail(p, 'LOCALE_INVALID', `Invalid locale ${locale}`); continue; }
+      c.str(v, p, 100, { required: true });
+    }
+  }
+  const children = Array.isArray(node.options) ? node.options.map(obj) : [];
+  // Each locale sees its own names (the English one where a child has none): they must not collide.
+  const locales = new Set(children.flatMap((o) => Object.keys(obj(o.name_localizations))));
+  for (const locale of locales) {
+    const seen = new Set<string>();
+    children.forEach((o, j) => {
+      const n = String(obj(o.name_localizations)[locale] ?? o.name ?? '');
+      if (seen.has(n)) c.fail([...path, 'options', j, 'name_localizations', locale], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
+      seen.add(n);
+    });
+  }
+  children.forEach((o, j) => {
+    const op = [...path, 'options', j];
+    if (kind !== 'command') {
+      // Nested options (of subcommands): the same rules as top-level ones for the English texts.
+      if (!validName(String(o.name ?? ''))) c.fail([...op, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+      c.str(o.description, [...op, 'description'], 100, { required: true });
+    }
+    checkLocalized(c, o, op, 'option');
+  });
+  if (Array.isArray(node.choices)) node.choices.forEach((ch, k) => checkLocalized(c, obj(ch), [...path, 'choices', k], 'choice'));
+}
+
+/** A command's size with every name, description and choice at its longest localisation. */
+function localizedSize(node: Obj): number {
+  const longest = (v: unknown, l: unknown) => Math.max(cp(String(v ?? '')), ...Object.values(obj(l)).map((x) => cp(String(x ?? ''))));
+  let n = longest(node.name, node.name_localizations) + longest(node.description, node.description_localizations);
+  for (const ch of Array.isArray(node.choices) ? node.choices.map(obj) : []) n += longest(ch.name, ch.name_localizations) + cp(String(ch.value ?? ''));
+  for (const o of Array.isArray(node.options) ? node.options.map(obj) : []) n += localizedSize(o);
+  return n;
+}
 
 /** Bulk command registration (PUT .../commands). */
 export function checkCommands(body: unknown): FieldError[] {
@@ -258,7 +321,9 @@ export function checkCommands(body: unknown): FieldError[] {
       });
       total += cp(oname) + cp(String(o.description ?? ''));
     });
-    if (total > 4000) c.fail(p, 'APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (4000)');
+    // Discord counts each text at its longest localisation, options of subcommands included.
+    if (total > 4000 || localizedSize(cmd) > 4000) c.fail(p, 'APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (4000)');
+    checkLocalized(c, cmd, p, 'command');
   });
   return c.errors;
 }
