@@ -409,12 +409,15 @@ export function renderFindSources(answer: FindSourcesAnswer): PagedReply {
   let content: string;
   if (answer.quotes.length) {
     content = `Quotes in the articles that match this message:${cut}`;
-    sections.push({ title: 'Matching quotes', blocks: answer.quotes.map(quoteBlock) });
+    sections.push({ title: 'Matching quotes', blocks: answer.quotes.map((q) => `**${escapeAndTruncate(q.speaker ?? 'Unattributed', 100)}**:\n${quoteBlock(q)}`) });
   } else {
     content = `No quote in the corpus matches this.${cut}`;
   }
-  if (answer.passages.length) {
-    sections.push({ title: answer.quotes.length ? 'Related passages' : 'Closest passages', blocks: answer.passages.map((h, i) => passageBlock(h, i + 1)) });
+  // A passage already shown as a matching quote's paragraph is not repeated.
+  const cited = new Set(answer.quotes.map((q) => `${q.paragraph}:${q.article}`));
+  const passages = answer.passages.filter((p) => !cited.has(`${p.paragraph}:${p.article}`));
+  if (passages.length) {
+    sections.push({ title: answer.quotes.length ? 'Related passages' : 'Closest passages', blocks: passages.map((h, i) => passageBlock(h, i + 1)) });
   } else if (!answer.quotes.length) {
     sections.push({ title: 'Closest passages', blocks: ['Nothing in the articles comes close to it either.'] });
   }
