@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const r = await deployCommands(config);
     const where = r.scope === 'guild' ? `to guild ${config.guildId} (visible now)` : 'globally (may take up to an hour to appear)';
-    console.log(`Registered ${r.names.length} commands ${where}: ${r.names.map((n) => `/${n}`).join(' ')}`);
+    // Slash command names are lower case without spaces; a message command's ("Find sources") is not.
+    const shown = (n: string) => (/[\sA-Z]/.test(n) ? `"${n}" (message menu)` : `/${n}`);
+    console.log(`Registered ${r.names.length} commands ${where}: ${r.names.map(shown).join(' ')}`);
     for (const m of r.moderation) {
       if (m.guildId !== config.guildId) console.log(`Registered ${m.names.length} moderation commands to guild ${m.guildId}: ${m.names.map((n) => `/${n}`).join(' ')}`);
     }
