@@ -23,6 +23,7 @@ export const help: CommandModule = {
         description:
           `Answers questions about the Russia–Ukraine peace talks from ${s.articles} news articles, always quoting and citing ` +
           `them (article, source, paragraph).\n\n${lines.join('\n')}\n\n` +
+          'Right-click a message → Apps → **Find sources**: the quotes and passages that say what it says (only you see it).\n' +
           'Add `private: True` to any question to see the answer alone. Long answers have Previous/Next buttons.',
       }],
     };

@@ -12,6 +12,7 @@ import { extractQuotes } from './quotes/extract.js';
 import { SpeakerRegistry } from './quotes/speakers.js';
 import { containsPhrases, highlight, MINISEARCH_OPTIONS, TextIndex, type IndexedText, type PlanInfo, type TextHit } from './search/index.js';
 import { quoteContext } from './search/quote-context.js';
+import { claimText, claimWords, contentWords, matchClaim, sharedHighlights, type FindSourcesAnswer, type SourceMatch } from './search/find-sources.js';
 import { PhraseIndex } from './search/phrases.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
 import { editDistance, suggestWords, WordCounts } from './search/suggest.js';
@@ -1050,6 +1051,53 @@ export class Engine {
     const text = n === 0 ? article.title : article.paragraphs[n - 1];
     const quotes = (this.quotesByArticle.get(article.id) ?? []).filter((q) => q.paragraph === n).map((q) => this.quoteHit(q));
     return { ...this.citation(article.id, n), text, paragraphs: count, quotes };
+  }
+
+  /**
+   * "Find sources" for a claim from a chat message: the quotes that say it (tolerant of punctuation, case, quote
+   * marks and small wording changes), best first, and the closest passages. Throws when the message has no words
+   * to look for (empty, only a link, only mentions).
+   */
+  findSources(message: string, opts: { limit?: number } = {}): FindSourcesAnswer {
+    const { text, truncated } = claimText(message ?? '');
+    const words = claimWords(text).slice(0, 250);
+    const content = contentWords(words);
+    if (!content.length) {
+      throw new EngineError('This message has no words to look for (only a link, an embed, mentions or common words).', 'empty-query');
+    }
+    const limit = clampLimit(opts.limit, 10);
+    // Candidates from both indexes: passages sharing the words, and quotes found by their words or context.
+    const query = [...new Set(content)].slice(0, 30).join(' ');
+    const tryAnswer = <T>(f: () => T): T | null => {
+      try {
+        return f();
+      } catch (err) {
+        if (err instanceof EngineError) return null;
+        throw err;
+      }
+    };
+    const passages = tryAnswer(() => this.search(query, { limit: 20 }))?.results ?? [];
+    const candidates = new Map<string, Quote>();
+    for (const p of passages) {
+      for (const q of this.quotesByArticle.get(p.article) ?? []) if (q.paragraph === p.paragraph) candidates.set(q.id, q);
+    }
+    for (const hit of tryAnswer(() => this.whoSaid(query, { limit: 30 }))?.results ?? []) {
+      const q = this.quotesById.get(hit.id);
+      if (q) candidates.set(q.id, q);
+    }
+    const messageWords = new Set(words);
+    const matched: SourceMatch[] = [];
+    for (const q of candidates.values()) {
+      const m = matchClaim(words, claimWords(q.text), claimWords(this.speakerName(q) ?? ''));
+      if (!m.matches) continue;
+      matched.push({
+        ...this.quoteHit(q), sharedRun: m.sharedRun, coverage: m.coverage,
+        score: m.sharedRun + 10 * m.coverage, highlights: sharedHighlights(q.text, messageWords),
+      });
+    }
+    matched.sort((a, b) => b.score - a.score || a.article.localeCompare(b.article) || a.paragraph - b.paragraph);
+    const { kept } = foldCopies(matched, (m) => this.quotesById.get(m.id)!);
+    return { text, truncated, quotes: kept.slice(0, limit), passages: passages.slice(0, kept.length ? 3 : 5) };
   }
 
   getArticle(id: string): Article | undefined {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import commandList from '../commands/index.js';
+import commandList, { messageCommands } from '../commands/index.js';
 import { compiled } from './compiled.js';
 import { removeDir } from './fake-discord/harness.js';
 import { FakeDiscord, snowflake } from './fake-discord/server.js';
@@ -38,16 +38,20 @@ test('registers every command to the guild when DISCORD_GUILD_ID is set, else gl
   const guild = fake.guilds[0]!.id;
   const g = await deploy({ ...env, DISCORD_GUILD_ID: guild });
   expect(g.code).toBe(0);
-  const n = commandList.length;
+  const n = commandList.length + messageCommands.length;
   expect(g.stdout).toMatch(new RegExp(`^Registered ${n} commands to guild ${guild} \\(visible now\\): /who-said /search /quotes /article /sources /help`));
-  expect(fake.commands.get(guild)!.map((c) => c.name)).toEqual(commandList.map((c) => c.data.name));
+  const slash = (mod: boolean) => commandList.filter((c) => !!c.moderatorOnly === mod).map((c) => c.data.name);
+  // The message context-menu command ("Find sources", type 3) goes with the question commands.
+  expect(fake.commands.get(guild)!.map((c) => c.name)).toEqual([...slash(false), 'Find sources', ...slash(true)]);
+  expect(fake.commands.get(guild)!.find((c) => c.name === 'Find sources')).toMatchObject({ type: 3 });
+  expect(g.stdout).toContain('"Find sources" (message menu)');
   expect(commandList.map((c) => c.data.name)).toEqual(expect.arrayContaining(['who-said', 'search', 'quotes', 'article', 'sources', 'help']));
   // Nobody logged in: deploying does not start the bot.
   expect(fake.identifies).toEqual([]);
 
   // Globally, with no server owning the corpus: the question commands only, and moderation says it is off.
   const global = await deploy(env);
-  const questions = commandList.filter((c) => !c.moderatorOnly).map((c) => c.data.name);
+  const questions = [...commandList.filter((c) => !c.moderatorOnly).map((c) => c.data.name), ...messageCommands.map((c) => c.data.name)];
   expect(global.stdout).toMatch(new RegExp(`^Registered ${questions.length} commands globally`));
   expect(global.stdout).toMatch(/Moderation is off, so its commands were not registered: set MOD_GUILD_IDS/);
   expect(fake.commands.get('global')!.map((c) => c.name)).toEqual(questions);

@@ -1,10 +1,11 @@
 // What a command module is. Adding a command = one file in commands/ exporting a CommandModule + one line in commands/index.ts.
 import {
-  ApplicationCommandOptionType,
+  ApplicationCommandOptionType, ApplicationCommandType,
   type APIActionRowComponent, type APIApplicationCommandBasicOption, type APIComponentInMessageActionRow, type APIEmbed, type ApplicationCommandOptionChoiceData,
   type Attachment, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction,
   type ModalSubmitInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AttachmentPayload,
-  type RepliableInteraction, type User,
+  type RepliableInteraction, type User, type MessageContextMenuCommandInteraction,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { UserError } from '../errors.js';
 import type { Engine } from '../engine.js';
@@ -88,6 +89,21 @@ export interface CommandModule {
   button?(interaction: ButtonInteraction, ctx: CommandContext, args: string[]): Promise<HandlerResult | { update: Reply }>;
   /** Modal submits whose custom_id is `<command name>:<args...>`. */
   modal?(interaction: ModalSubmitInteraction, ctx: CommandContext, args: string[]): Promise<HandlerResult>;
+}
+
+/**
+ * A message context-menu command (right-click a message → Apps → name): `data.type` 3, a name of 1–32 characters
+ * (spaces and capitals allowed), no description, no options. Registered by `npm run deploy` with the question commands.
+ */
+export interface MessageCommandModule {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody & { type: ApplicationCommandType.Message };
+  /** Heavy commands get the per-user cooldown. */
+  heavy?: boolean;
+  /** Replies are always private to the user who used it. */
+  ephemeral?: boolean;
+  /** Defer before executeMessage. */
+  defer?: boolean;
+  executeMessage(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<HandlerResult>;
 }
 
 export function isPaged(r: HandlerResult | { update: Reply }): r is PagedReply {

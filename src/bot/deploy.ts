@@ -3,9 +3,9 @@
 // hour to show). The moderation commands only ever to the servers that own the corpus (MOD_GUILD_IDS).
 import { REST, Routes } from 'discord.js';
 import { pathToFileURL } from 'node:url';
-import commandList from '../../commands/index.js';
+import commandList, { messageCommands as messageCommandList } from '../../commands/index.js';
 import { ConfigError, loadConfig, loadDotenvFile, type BotConfig } from '../config.js';
-import type { CommandModule } from './command.js';
+import type { CommandModule, MessageCommandModule } from './command.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
@@ -15,9 +15,11 @@ export interface DeployResult {
   moderation: Array<{ guildId: string; names: string[] }>;
 }
 
-export async function deployCommands(config: BotConfig, commands: readonly CommandModule[] = commandList): Promise<DeployResult> {
+export async function deployCommands(
+  config: BotConfig, commands: readonly CommandModule[] = commandList, messageCommands: readonly MessageCommandModule[] = messageCommandList,
+): Promise<DeployResult> {
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
-  const questions = commands.filter((c) => !c.moderatorOnly).map((c) => c.data);
+  const questions: unknown[] = [...commands.filter((c) => !c.moderatorOnly).map((c) => c.data), ...messageCommands.map((c) => c.data)];
   const moderation = commands.filter((c) => c.moderatorOnly).map((c) => c.data);
   const put = async (route: `/${string}`, body: unknown[]) =>
     ((await rest.put(route, { body })) as Array<{ name: string }>).map((c) => c.name);
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const r = await deployCommands(config);
     const where = r.scope === 'guild' ? `to guild ${config.guildId} (visible now)` : 'globally (may take up to an hour to appear)';
-    console.log(`Registered ${r.names.length} commands ${where}: ${r.names.map((n) => `/${n}`).join(' ')}`);
+    // Slash command names are lower case without spaces; a message command's ("Find sources") is not.
+    const shown = (n: string) => (/[\sA-Z]/.test(n) ? `"${n}" (message menu)` : `/${n}`);
+    console.log(`Registered ${r.names.length} commands ${where}: ${r.names.map(shown).join(' ')}`);
     for (const m of r.moderation) {
       if (m.guildId !== config.guildId) console.log(`Registered ${m.names.length} moderation commands to guild ${m.guildId}: ${m.names.map((n) => `/${n}`).join(' ')}`);
     }

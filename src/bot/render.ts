@@ -8,6 +8,8 @@ import type { Citation } from '../types.js';
 import { cutAt } from '../unicode.js';
 import type { PagedReply, Reply } from './command.js';
 import { LOCALES, type RenderText } from './i18n.js';
+import { paragraphPicker } from './pages.js';
+import type { FindSourcesAnswer } from '../search/find-sources.js';
 import {
   ELLIPSIS, LIMITS, clampMessage, escapeAndTruncate, escapeInline, escapeLineStart, maskedLink, safeUrl, truncate,
 } from './limits.js';
@@ -141,6 +143,8 @@ export interface Section {
   url?: string;
   /** Rendered, already-escaped blocks (each well under PAGE.description). */
   blocks: string[];
+  /** The citation each block shows (parallel to blocks), for "Show paragraphs". */
+  refs?: Citation[];
 }
 
 /**
@@ -148,7 +152,17 @@ export interface Section {
  * no block is ever cut. Returns at least one page.
  */
 export function packPages(sections: Section[], maxPages = 50): APIEmbed[][] {
+  return packPagesTracked(sections, maxPages).pages;
+}
+
+/** packPages, also saying which blocks' `refs` (Section.refs, parallel to blocks) landed on each page. */
+export function packPagesTracked(sections: Section[], maxPages = 50): { pages: APIEmbed[][]; refs: Citation[][] } {
   const pages: APIEmbed[][] = [];
+  const refs: Citation[][] = [];
+  const place = (ref: Citation | undefined) => {
+    if (!ref) return;
+    (refs[pages.length] ??= []).push(ref);
+  };
   let page: APIEmbed[] = [];
   let used = 0;
   const budget = PAGE.chars - FOOTER_RESERVE;
@@ -160,28 +174,30 @@ export function packPages(sections: Section[], maxPages = 50): APIEmbed[][] {
   for (const s of sections) {
     let embed: APIEmbed | null = null;
     let continued = false;
-    for (const raw of s.blocks) {
+    for (const [k, raw] of s.blocks.entries()) {
       const block = raw.length > PAGE.description ? truncate(raw, PAGE.description) : raw;
       const sep = embed?.description ? 2 : 0;
       const fitsEmbed = embed && (embed.description?.length ?? 0) + sep + block.length <= PAGE.description;
       if (embed && fitsEmbed && used + sep + block.length <= budget) {
         embed.description += `\n\n${block}`;
         used += sep + block.length;
+        place(s.refs?.[k]);
         continue;
       }
       const title = escapeAndTruncate(s.title, LIMITS.embedTitle - 14) + (continued ? ' (continued)' : '');
       if (page.length >= PAGE.embeds || used + title.length + block.length > budget) flush();
-      if (pages.length >= maxPages) return pages;
+      if (pages.length >= maxPages) return { pages, refs };
       embed = { title, description: block, color: COLOR };
       const href = safeUrl(s.url);
       if (href) embed.url = href;
       page.push(embed);
       used += title.length + block.length;
+      place(s.refs?.[k]);
       continued = true;
     }
   }
   flush();
-  return pages.length ? pages : [[]];
+  return { pages: pages.length ? pages : [[]], refs };
 }
 
 /** Attach a footer (counts and page number) to the last embed of each page and wrap pages as replies. */
@@ -211,18 +227,19 @@ function noMatch(what: (q: string) => string, query: string, suggestions: string
 /** `t`: the fixed phrases in the asker's language (default English). */
 export function renderWhoSaid(answer: WhoSaidAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
   if (!answer.results.length) return noMatch(t.noQuotes, answer.query, answer.suggestions, t);
-  const sections: Section[] = answer.speakers.map((g) => ({
-    title: g.speaker ?? 'Unattributed',
+  const sections: Section[] = answer.speakers.map((g) => {
     // Direct quotes first, whatever order the engine used inside the group.
-    blocks: [...g.quotes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind)).map(quoteBlock),
-  }));
+    const sorted = [...g.quotes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+    return { title: g.speaker ?? 'Unattributed', blocks: sorted.map(quoteBlock), refs: sorted };
+  });
   const shown = answer.results.length;
   const total = Math.max(answer.total ?? shown, shown);
   const speakers = Math.max(answer.totalSpeakers ?? answer.speakers.length, answer.speakers.length);
   const footer = total > shown
     ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
     : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  return toPages(packPages(sections), `${whoSaidHeading(answer, t)}${queryNotesText(answer)}`, footer);
+  const packed = packPagesTracked(sections);
+  return withParagraphPickers(toPages(packed.pages, `${whoSaidHeading(answer, t)}${queryNotesText(answer)}`, footer), packed.refs, 'who-said');
 }
 
 /** "Who said something about …", or, when the topic named a speaker, whose quotes on what these are. */
@@ -238,10 +255,11 @@ function kindRank(k: QuoteHit['kind']): number {
 
 export function renderSearch(answer: SearchAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
   if (!answer.results.length) return noMatch(t.noPassages, answer.query, answer.suggestions, t);
-  const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)) };
+  const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)), refs: answer.results };
   const shown = answer.results.length;
   const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
-  return toPages(packPages([section]), queryNotesText(answer).replace(/^\n/, ''), footer);
+  const packed = packPagesTracked([section]);
+  return withParagraphPickers(toPages(packed.pages, queryNotesText(answer).replace(/^\n/, ''), footer), packed.refs, 'search');
 }
 
 export function renderQuotes(answer: QuotesAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
@@ -342,4 +360,69 @@ function chunkLines(lines: string[], max: number): string[] {
 /** A one-line, ephemeral notice (errors, cooldowns, refusals). */
 export function notice(text: string): Reply {
   return { content: truncate(text, LIMITS.content), ephemeral: true };
+}
+
+/** Each page gets the "Show paragraphs" button or select for the citations it shows (it survives paging). */
+export function withParagraphPickers(paged: PagedReply, refs: Citation[][], command: string): PagedReply {
+  paged.pages.forEach((page, i) => {
+    const row = paragraphPicker(command, refs[i] ?? []);
+    if (row) page.components = [...(page.components ?? []), row];
+  });
+  return paged;
+}
+
+/** Raw text cut at spaces into pieces of at most `max` characters (escaping at most doubles them). */
+function chunkText(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    const piece = cutAt(rest, cut);
+    out.push(piece);
+    rest = rest.slice(piece.length).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** The cited paragraphs in full, each with its citation, split across embeds and pages within Discord's limits. */
+export function renderParagraphs(list: ParagraphAnswer[]): PagedReply {
+  const sections: Section[] = list.map((p) => {
+    const pieces = chunkText(p.text, 1800).map((raw) => escapeLineStart(escapeInline(raw)));
+    const speakers = p.quotes.length
+      ? `\n-# Quotes here: ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? 'unattributed').join(', '), 300)}`
+      : '';
+    const last = pieces.length - 1;
+    pieces[last] = `${pieces[last] ?? ''}\n— ${citationLine(p)}${speakers}`;
+    return {
+      title: `${p.title || p.article} — ${p.paragraph === 0 ? 'headline' : `¶${p.paragraph} of ${p.paragraphs}`}`,
+      url: p.url,
+      blocks: pieces,
+    };
+  });
+  return { ...toPages(packPages(sections), '', plural(list.length, 'paragraph') + ' · only you can see this'), ephemeral: true };
+}
+
+/** "Find sources" on a message: the matching quotes and who said them, or a plain "no quote matches", with passages. */
+export function renderFindSources(answer: FindSourcesAnswer): PagedReply {
+  const sections: Section[] = [];
+  const cut = answer.truncated ? '\n-# The message is long: only its beginning was searched.' : '';
+  let content: string;
+  if (answer.quotes.length) {
+    content = `Quotes in the articles that match this message:${cut}`;
+    sections.push({ title: 'Matching quotes', blocks: answer.quotes.map((q) => `**${escapeAndTruncate(q.speaker ?? 'Unattributed', 100)}**:\n${quoteBlock(q)}`) });
+  } else {
+    content = `No quote in the corpus matches this.${cut}`;
+  }
+  // A passage already shown as a matching quote's paragraph is not repeated.
+  const cited = new Set(answer.quotes.map((q) => `${q.paragraph}:${q.article}`));
+  const passages = answer.passages.filter((p) => !cited.has(`${p.paragraph}:${p.article}`));
+  if (passages.length) {
+    sections.push({ title: answer.quotes.length ? 'Related passages' : 'Closest passages', blocks: passages.map((h, i) => passageBlock(h, i + 1)) });
+  } else if (!answer.quotes.length) {
+    sections.push({ title: 'Closest passages', blocks: ['Nothing in the articles comes close to it either.'] });
+  }
+  const footer = answer.quotes.length ? `${plural(answer.quotes.length, 'matching quote')}` : plural(answer.passages.length, 'close passage');
+  return { ...toPages(packPages(sections), content, footer), ephemeral: true };
 }

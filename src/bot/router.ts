@@ -2,15 +2,18 @@
 // at that moment (reply / edit of a deferral / follow-up / update). Errors become an ephemeral apology, never a crash.
 import {
   GuildMemberRoleManager, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction,
-  type Interaction, type MessageComponentInteraction, type ModalSubmitInteraction,
+  type Interaction, type MessageComponentInteraction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type Reply } from './command.js';
+import { isPaged, type CommandContext, type CommandModule, type HandlerResult, type MessageCommandModule, type Reply } from './command.js';
 import { Cooldowns } from './cooldown.js';
 import { LIMITS, choice, clampMessage } from './limits.js';
-import { PAGE_PREFIX, PageStore, pageButtons, parsePageButton } from './pages.js';
-import { notice } from './render.js';
+import { PAGE_PREFIX, PARAGRAPHS_PREFIX, PageStore, pageButtons, parseParagraphPress, parsePageButton } from './pages.js';
+import { notice, renderParagraphs } from './render.js';
 import { LOCALES, messagesFor, refusalText, type Messages } from './i18n.js';
+import type { ParagraphAnswer } from '../answers.js';
+import { EngineError } from '../engine.js';
 import { UserError } from '../errors.js';
 import { canModerate, type ModerationRules } from '../moderation/permissions.js';
 
@@ -22,6 +25,8 @@ export const MESSAGES: Messages = LOCALES.en;
 
 export interface RouterOptions extends Omit<CommandContext, 'commands' | 'defer' | 'deferUpdate' | 'showModal' | 'corpusChanged'> {
   commands: readonly CommandModule[];
+  /** Message context-menu commands (right-click a message → Apps). */
+  messageCommands?: readonly MessageCommandModule[];
   /** Tells the other shards about a corpus change (see corpus-sync.ts); default: nothing to tell. */
   corpusChanged?: CommandContext['corpusChanged'];
   /** How long Previous/Next keep working. */
@@ -43,6 +48,7 @@ export interface CommandEvent {
 
 export class Router {
   private readonly byName = new Map<string, CommandModule>();
+  private readonly messageByName = new Map<string, MessageCommandModule>();
   private readonly ctx: CommandContext;
   private readonly cooldowns: Cooldowns;
   readonly pages: PageStore;
@@ -59,6 +65,10 @@ export class Router {
     for (const m of opts.commands) {
       if (this.byName.has(m.data.name)) throw new Error(`two commands are named ${m.data.name}`);
       this.byName.set(m.data.name, m);
+    }
+    for (const m of opts.messageCommands ?? []) {
+      if (this.messageByName.has(m.data.name)) throw new Error(`two message commands are named ${m.data.name}`);
+      this.messageByName.set(m.data.name, m);
     }
     this.ctx = {
       engine: opts.engine, config: opts.config, log: opts.log, now: opts.now, commands: opts.commands,
@@ -105,16 +115,18 @@ export class Router {
     let outcome: CommandOutcome = 'ok';
     try {
       if (i.isChatInputCommand()) outcome = await this.command(i);
+      else if (i.isMessageContextMenuCommand()) outcome = await this.messageCommand(i);
       else if (i.isAutocomplete()) await this.autocomplete(i);
       else if (i.isButton()) await this.button(i);
+      else if (i.isStringSelectMenu()) await this.select(i);
       else if (i.isModalSubmit()) await this.modal(i);
       else if (i.isRepliable()) await this.send(i, notice(messagesFor(i.locale).staleButton));
     } catch (err) {
       outcome = err instanceof UserError ? 'user-error' : 'error';
       await this.apologize(i, err);
     }
-    if (i.isChatInputCommand() && this.onCommand) {
-      const command = this.byName.has(i.commandName) ? i.commandName : 'unknown';
+    if ((i.isChatInputCommand() || i.isMessageContextMenuCommand()) && this.onCommand) {
+      const command = this.byName.has(i.commandName) || this.messageByName.has(i.commandName) ? i.commandName : 'unknown';
       try {
         this.onCommand({ command, outcome, ms: Date.now() - started });
       } catch (err) {
@@ -154,6 +166,58 @@ export class Router {
     return 'ok';
   }
 
+  /** A message context-menu command: always answered privately (it reads someone else's message). */
+  private async messageCommand(i: MessageContextMenuCommandInteraction): Promise<CommandOutcome> {
+    const m = this.messageByName.get(i.commandName);
+    if (!m) {
+      this.ctx.log(`unknown message command "${i.commandName}" from user ${i.user.id}`);
+      await this.send(i, notice(messagesFor(i.locale).staleButton));
+      return 'refused';
+    }
+    if (m.heavy) {
+      const wait = this.cooldowns.take(i.user.id);
+      if (wait > 0) {
+        await this.send(i, notice(messagesFor(i.locale).cooldown(Math.ceil(wait / 1000))));
+        return 'refused';
+      }
+    }
+    const ephemeral = m.ephemeral !== false;
+    if (m.defer) await this.defer(i, ephemeral);
+    const disarm = this.armAutoDefer(i, ephemeral);
+    try {
+      await this.deliver(i, await m.executeMessage(i, this.ctx), ephemeral, m.data.name);
+    } finally {
+      disarm();
+    }
+    return 'ok';
+  }
+
+  private async select(i: StringSelectMenuInteraction): Promise<void> {
+    if (i.customId.startsWith(`${PARAGRAPHS_PREFIX}:`)) return this.showParagraphs(i, i.values);
+    await this.send(i, notice(messagesFor(i.locale).staleButton));
+  }
+
+  /**
+   * "Show paragraphs" on a who-said/search answer: anyone may press it (it only reads), and only the presser sees
+   * the answer. Paragraphs gone since (article removed or shortened) are left out; none left: the stale reply.
+   */
+  private async showParagraphs(i: ButtonInteraction | StringSelectMenuInteraction, values?: readonly string[]): Promise<void> {
+    const press = parseParagraphPress(i.customId, values);
+    const found: ParagraphAnswer[] = [];
+    for (const r of press?.refs ?? []) {
+      try {
+        found.push(this.ctx.engine.paragraph(r.article, r.paragraph));
+      } catch (err) {
+        if (!(err instanceof EngineError)) throw err;
+      }
+    }
+    if (!press || !found.length) {
+      await this.send(i, notice(messagesFor(i.locale).staleButton));
+      return;
+    }
+    await this.deliver(i, renderParagraphs(found), true, press.command);
+  }
+
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
     const m = this.byName.get(i.commandName);
     let choices: Array<{ name: string; value: string | number }> = [];
@@ -173,6 +237,7 @@ export class Router {
 
   private async button(i: ButtonInteraction): Promise<void> {
     if (i.customId.startsWith(`${PAGE_PREFIX}:`)) return this.turnPage(i);
+    if (i.customId.startsWith(`${PARAGRAPHS_PREFIX}:`)) return this.showParagraphs(i);
     const [name, ...args] = i.customId.split(':');
     const m = this.byName.get(name ?? '');
     if (!m?.button) {
@@ -388,6 +453,7 @@ function toOptions(r: Reply): MessageBody {
 export function describe(i: Interaction): string {
   const where = i.guildId ? `guild ${i.guildId}` : 'DM';
   if (i.isChatInputCommand() || i.isAutocomplete()) return `/${i.commandName} by user ${i.user.id} in ${where}`;
+  if (i.isMessageContextMenuCommand()) return `message command "${i.commandName}" by user ${i.user.id} in ${where}`;
   if ((i as MessageComponentInteraction).customId !== undefined) {
     return `component ${(i as MessageComponentInteraction).customId.split(':').slice(0, 2).join(':')} by user ${i.user.id} in ${where}`;
   }

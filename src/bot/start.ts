@@ -1,12 +1,12 @@
 // startBot: log in, route interactions, report what is served; stop() logs out cleanly.
 import { Events, RESTEvents, type Client } from 'discord.js';
-import commandList from '../../commands/index.js';
+import commandList, { messageCommands as messageCommandList } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import { lineLogger, lineSink, redactor, type Logger } from '../log.js';
 import { createClient } from './client.js';
 import { setupCorpusSync } from './corpus-sync.js';
-import type { CommandModule } from './command.js';
+import type { CommandModule, MessageCommandModule } from './command.js';
 import { Router, describeError, type CommandEvent } from './router.js';
 import { startAlerts, startFeeds } from '../feeds/runtime.js';
 
@@ -20,6 +20,8 @@ export interface StartBotOptions {
   onCommand?: (e: CommandEvent) => void;
   /** Defaults to every module in commands/index.ts (tests add failing/slow ones). */
   commands?: readonly CommandModule[];
+  /** Defaults to the message commands of commands/index.ts. */
+  messageCommands?: readonly MessageCommandModule[];
   /** Clock for cooldowns and page expiry (tests). */
   now?: () => number;
   /** How long Previous/Next keep working (default 10 minutes). */
@@ -54,6 +56,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     log,
     now: opts.now ?? Date.now,
     commands: opts.commands ?? commandList,
+    messageCommands: opts.messageCommands ?? messageCommandList,
     pageTtlMs: opts.pageTtlMs,
     autoDeferMs: opts.autoDeferMs,
     corpusChanged,

@@ -84,6 +84,21 @@ export const file = (name: string, content: string | Buffer, contentType?: strin
 
 export type OptionValue = string | number | boolean | FileOption;
 
+/** A message in the channel, written by someone (for message context-menu commands). */
+export interface TargetMessage {
+  content: string;
+  embeds?: Array<Record<string, unknown>>;
+  attachments?: Array<Record<string, unknown>>;
+  author?: TestUser;
+}
+
+export interface Select { custom_id: string; placeholder?: string; min_values?: number; max_values?: number; options: Array<{ label: string; value: string }> }
+
+export function selectsOf(m: FakeMessage | undefined): Select[] {
+  return (m?.components ?? []).flatMap((row) => ((row.components as Array<Record<string, unknown>> | undefined) ?? []))
+    .filter((c) => c.type === 3) as unknown as Select[];
+}
+
 export interface Button { label?: string; custom_id?: string; disabled?: boolean; url?: string; style?: number }
 
 /** What the user sees after one interaction. */
@@ -139,6 +154,10 @@ export interface Harness {
   autocomplete(name: string, options: Record<string, OptionValue>, focused: string, as?: TestUser): Promise<Answer>;
   /** Press a button (by label or custom_id) on the answer's message. */
   click(on: Answer | FakeMessage, button: string, as?: TestUser): Promise<Answer>;
+  /** Pick `values` in the string select (by custom_id or placeholder) on the answer's message. */
+  select(on: Answer | FakeMessage, select: string, values: string[], as?: TestUser): Promise<Answer>;
+  /** Right-click `target` (a message someone wrote) → Apps → `name`: a message context-menu command. */
+  messageCommand(name: string, target: TargetMessage, as?: TestUser): Promise<Answer>;
   /** Submit the modal `on` opened (fields by custom_id), or a modal by custom_id. */
   submitModal(on: Answer | string, fields: Record<string, string>, as?: TestUser): Promise<Answer>;
   answerOf(fi: FakeInteraction): Answer;
@@ -307,6 +326,35 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
           type: INTERACTION.component,
           data: { custom_id: b.custom_id, component_type: 2 },
           message: fake.messageJson(msg),
+          ...base(as),
+        }));
+      },
+      select(on, select, values, as = USERS.alice) {
+        const msg = 'interaction' in on ? on.message : on;
+        if (!msg) throw new Error('no message to pick on');
+        const s = selectsOf(msg).find((x) => x.custom_id === select || x.placeholder === select);
+        if (!s) throw new Error(`no select "${select}" on the message`);
+        return settle(fake.dispatchInteraction({
+          type: INTERACTION.component,
+          data: { custom_id: s.custom_id, component_type: 3, values },
+          message: fake.messageJson(msg),
+          ...base(as),
+        }));
+      },
+      messageCommand(name, target, as = USERS.alice) {
+        const registered = (fake.commands.get(guild.id) ?? fake.commands.get('global') ?? [])
+          .find((c) => c.name === name && c.type === 3) as { id: string } | undefined;
+        const author = target.author ?? USERS.bob;
+        const id = snowflake();
+        const message = {
+          id, channel_id: channelId, type: 0, content: target.content, embeds: target.embeds ?? [], attachments: target.attachments ?? [],
+          author: { id: author.id, username: author.name, discriminator: '0', global_name: author.name, avatar: null, public_flags: 0 },
+          components: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false,
+          timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0,
+        };
+        return settle(fake.dispatchInteraction({
+          type: INTERACTION.command,
+          data: { id: registered?.id ?? snowflake(), name, type: 3, target_id: id, resolved: { messages: { [id]: message } } },
           ...base(as),
         }));
       },

@@ -125,7 +125,8 @@ function checkComponents(c: Checker, components: unknown, path: Path): void {
     items.forEach((rawItem, k) => {
       const b = obj(rawItem);
       const bp = [...rp, 'components', k];
-      if (b.type !== 2) return; // selects: not used by talks-bot; accepted as is
+      if (b.type === 3) return checkStringSelect(c, b, bp, items.length, seen);
+      if (b.type !== 2) return; // other selects: not used by talks-bot; accepted as is
       c.str(b.label, [...bp, 'label'], 80);
       if (b.style === 5) {
         c.url(b.url, [...bp, 'url']);
@@ -139,6 +140,36 @@ function checkComponents(c: Checker, components: unknown, path: Path): void {
       }
     });
   });
+}
+
+/** A string select (component type 3): alone in its row, 1–25 options with unique values, sane min/max. */
+function checkStringSelect(c: Checker, b: Obj, p: Path, rowSize: number, seen: Set<string>): void {
+  if (rowSize > 1) c.fail(p, 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width');
+  c.str(b.custom_id, [...p, 'custom_id'], 100, { required: true });
+  if (typeof b.custom_id === 'string') {
+    if (seen.has(b.custom_id)) c.fail([...p, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+    seen.add(b.custom_id);
+  }
+  c.str(b.placeholder, [...p, 'placeholder'], 150);
+  const options = c.arr(b.options, [...p, 'options'], 25);
+  if (!options.length) c.fail([...p, 'options'], 'BASE_TYPE_MIN_LENGTH', 'Must be 1 or more in length.');
+  const values = new Set<string>();
+  options.forEach((raw, k) => {
+    const o = obj(raw);
+    c.str(o.label, [...p, 'options', k, 'label'], 100, { required: true });
+    c.str(o.value, [...p, 'options', k, 'value'], 100, { required: true });
+    c.str(o.description, [...p, 'options', k, 'description'], 100);
+    if (typeof o.value === 'string') {
+      if (values.has(o.value)) c.fail([...p, 'options', k, 'value'], 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', 'Select component option values must be unique');
+      values.add(o.value);
+    }
+  });
+  const min = b.min_values ?? 1;
+  const max = b.max_values ?? 1;
+  if (typeof min !== 'number' || min < 0 || min > 25) c.fail([...p, 'min_values'], 'NUMBER_TYPE_MAX', 'int value should be between 0 and 25.');
+  if (typeof max !== 'number' || max < 1 || max > 25) c.fail([...p, 'max_values'], 'NUMBER_TYPE_MAX', 'int value should be between 1 and 25.');
+  else if (max > options.length) c.fail([...p, 'max_values'], 'SELECT_COMPONENT_MAX_VALUES_INVALID', 'max_values cannot exceed the number of options');
+  if (typeof min === 'number' && typeof max === 'number' && min > max) c.fail([...p, 'min_values'], 'SELECT_COMPONENT_MIN_VALUES_INVALID', 'min_values cannot exceed max_values');
 }
 
 export interface MessageCheck {
@@ -208,6 +239,8 @@ export function checkModal(data: unknown): FieldError[] {
 }
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+/** User and message context-menu commands: 1–32 characters, spaces and capitals allowed. */
+const MENU_NAME = /^[-_ '\p{L}\p{N}]{1,32}$/u;
 
 /** The locale codes Discord accepts in name_localizations / description_localizations. */
 export const DISCORD_LOCALES = new Set([
@@ -281,9 +314,19 @@ export function checkCommands(body: unknown): FieldError[] {
     const cmd = obj(raw);
     const p: Path = [i];
     const name = String(cmd.name ?? '');
+    const type = cmd.type ?? 1;
+    // Names are unique per command type (a slash command and a message command may share one).
+    const unique = `${String(type)}:${name}`;
+    if (names.has(unique)) c.fail([...p, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
+    names.add(unique);
+    if (type === 2 || type === 3) {
+      if (!MENU_NAME.test(name) || name.trim() !== name) c.fail([...p, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+      if (cmd.description !== undefined && cmd.description !== '') c.fail([...p, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Context menu commands cannot have description');
+      if (cmd.options !== undefined && (!Array.isArray(cmd.options) || cmd.options.length)) c.fail([...p, 'options'], 'APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS', 'Context menu commands cannot have options');
+      return;
+    }
+    if (type !== 1) return c.fail([...p, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of (1, 2, 3, 4).');
     if (!NAME.test(name) || name !== name.toLowerCase()) c.fail([...p, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
-    if (names.has(name)) c.fail([...p, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
-    names.add(name);
     c.str(cmd.description, [...p, 'description'], 100, { required: true });
     if (cmd.default_member_permissions !== undefined && cmd.default_member_permissions !== null && !/^\d+$/.test(String(cmd.default_member_permissions))) {
       c.fail([...p, 'default_member_permissions'], 'BASE_TYPE_BAD_INT', 'Value is not a valid permissions bitfield.');
