@@ -647,6 +647,24 @@ describe('attribution rules measured on real news', () => {
     expect(find(quotes, 'Nobody asked').speaker).toBe('Tomas Vidal');
   });
 
+  it('credits a quote to a dash credit with initials or four names the mentions do not read as one name', () => {
+    const quotes = extractQuotes([
+      '“The river rose faster than anyone said it would.” ― Marta Q. Ibarra',
+      '“We rebuilt the bridge ourselves.” ― Lena N Sofia Arrieta',
+    ]);
+    expect(find(quotes, 'river rose')).toMatchObject({ speaker: 'Marta Q. Ibarra', rule: 'dash-credit' });
+    expect(find(quotes, 'rebuilt the bridge').speaker).toContain('Arrieta');
+  });
+
+  it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
+    const quotes = extractQuotes([
+      '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',
+      '"The embassy stays open," said Amb. Piet Lindqvist.',
+    ]);
+    expect(find(quotes, 'waste of everyone').speaker).toBe('Rosa Tenorio');
+    expect(find(quotes, 'embassy stays open').speaker).toBe('Piet Lindqvist');
+  });
+
   it('never takes a verb, an adjective, a title or a party tag for the speaker', () => {
     const speakers = extractQuotes([
       'Fighting: “It was a big mistake, and everyone knows it.”',

@@ -49,7 +49,7 @@ const MAX_SPANS = 10_000;
 /** Longest paragraph looked at in full; beyond it only quote marks near the start are considered. */
 const MAX_WINDOW = 600;
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs', 'etc', 'prof', 'sen', 'rep', 'gov', 'maj', 'capt', 'sgt', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs', 'etc', 'prof', 'sen', 'rep', 'gov', 'maj', 'capt', 'sgt', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig', 'del', 'amb', 'adm', 'cmdr', 'supt', 'atty']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'this', 'such', 'any', 'no', 'of', 'in', 'whose', 'my', 'your']);
 const CLAUSE_SUBJECT_START = new Set([
   'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'the', 'a', 'an', 'these', 'those', 'russia', 'ukraine', 'moscow', 'kyiv', 'no',
@@ -533,6 +533,9 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
 }
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
+/** A personal name alone: capitalised words and initials, with the particles names carry ("de", "van"). */
+const DASH_CREDIT_NAME = /^(\p{Lu}[\p{Ll}’'-]+\.?(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}’'-]+|de|da|del|van|von|la|le|y)){1,4})\s*\.?\s*$/u;
+
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
   const lead = /^[\s,.“”"»«–—―-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
@@ -546,6 +549,13 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
     if (who && (who.kind === 'person' || who.kind === 'name1' || who.kind === 'org') && /^\s*(?:[,.;]\s*|\([^()]{0,40}\)\s*)?(?:$|["“”«„]|\p{Lu})/u.test(p.text.slice(who.end, who.end + 50)) && !verbFollows(p, who.end)) {
       const restToks = tokensIn(p.outside, who.end, sentenceEndAfter(p, who.end));
       if (restToks.length <= 6) return via('dash-credit', who, p, ctx);
+    }
+    // A credit the mentions do not read as one name ("― Oscar P. Quintero", "― Ana N Luis Soto"): two to five
+    // capitalised words or initials that end the paragraph are the name.
+    const credit = DASH_CREDIT_NAME.exec(p.text.slice(start, start + 80));
+    if (credit && start + credit[0].length >= p.text.length) {
+      lastRule = 'dash-credit';
+      return ctx.resolveLabel(credit[1]);
     }
   }
   // “… remote.” Journalists report …: a full stop and a capital start a new sentence, not an attribution.
