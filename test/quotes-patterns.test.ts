@@ -656,6 +656,11 @@ describe('attribution rules measured on real news', () => {
     expect(find(quotes, 'rebuilt the bridge').speaker).toContain('Arrieta');
   });
 
+  it('gives reported speech to the name before a description with capitalised words ("a Republican", "the head of X in Y")', () => {
+    expect(one(['The mayor of Eastfield, Dana Kowalczyk, a Republican, said Monday that she would veto the budget.'], 'veto the budget').speaker).toBe('Dana Kowalczyk');
+    expect(one(['Omar Haddad, the president of Harbor Local 12 in Portside, said that his members would strike next week.'], 'strike next week').speaker).toBe('Omar Haddad');
+  });
+
   it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
     const quotes = extractQuotes([
       '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',

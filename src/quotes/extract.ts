@@ -774,10 +774,14 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
         if (words.length <= 2 && words.every((w) => w.text.length <= 5 && p.text[w.end] === '.')) continue;
         return undefined;
       }
-      // "Flynn, a top Trump surrogate, said" / "Jane Roe, a writer for The Atlantic, said": an indefinite
-      // description after a segment that is only a name describes that name, whatever names it holds.
-      if (/^(a|an)$/.test(words[0].low) && words[1] && !words[1].cap && s + 1 < segs.length) {
-        const only = nameSegment(s + 1);
+      // "Flynn, a top Trump surrogate, said" / "Jane Roe, a writer for The Atlantic, said" / "Brian Sandoval, a
+      // Republican, said" / "Jo Roe, the president of Teamsters Local 9 in Albany, said": a description after a
+      // segment that is only a name describes that name, whatever names it holds — unless a person's name opens
+      // it ("the spokesman Dmitry Peskov").
+      if (/^(a|an|the)$/.test(words[0].low) && words[1] && s + 1 < segs.length) {
+        // A title "of" something is a role, not a name ("the president of Harbor Local 12" is no person).
+        const named = ms.find((m) => m.kind === 'person' && tokensIn(p.outside, a, m.start).length <= 3 && !/\s(?:of|for|at|in|to|with|from|on|by)\s/i.test(p.text.slice(a, m.end)));
+        const only = named ? undefined : nameSegment(s + 1);
         if (only) return only;
       }
       let c = ms[ms.length - 1];
