@@ -661,6 +661,11 @@ describe('attribution rules measured on real news', () => {
     expect(one(['Omar Haddad, the president of Harbor Local 12 in Portside, said that his members would strike next week.'], 'strike next week').speaker).toBe('Omar Haddad');
   });
 
+  it('reads past a party/state tag after the name and a debate or rally before "that"', () => {
+    expect(one(['Sen. Ruth Alvarado (D-Vt.) said she will publish her medical records next month.'], 'medical records')).toMatchObject({ kind: 'indirect', speaker: 'Ruth Alvarado' });
+    expect(one(['Paul Denning said during last night’s televised debate that he would cut the sales tax.'], 'cut the sales tax')).toMatchObject({ kind: 'indirect', speaker: 'Paul Denning' });
+  });
+
   it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
     const quotes = extractQuotes([
       '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',

@@ -720,12 +720,23 @@ function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext,
   return m ? via(rule, m, p, ctx) : undefined;
 }
 
+/** A US party and state tag: "R-Utah", "D-Ga.", "I-Vt.". */
+const PARTY_TAG = /^\s*[RDI]-\p{Lu}[\p{L}.]{0,12}\s*$/u;
+
 function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
   const participle = /ing\b/i.test(p.text.slice(verbAt, verbAt + 12).split(/\s/)[0] ?? '') && /[,;]\s*$/.test(p.text.slice(Math.max(from, verbAt - 4), verbAt));
   const segs: Array<[number, number]> = [];
   let segEnd = verbAt;
   for (let i = verbAt - 1; i >= from; i--) {
     const c = p.text[i];
+    // "Sen. Jane Roe (D-Vt.) said": a party/state tag belongs to the name before it, no segment of its own.
+    if (c === ')') {
+      const open = p.text.lastIndexOf('(', i);
+      if (open >= from && i - open <= 16 && PARTY_TAG.test(p.text.slice(open + 1, i))) {
+        i = open;
+        continue;
+      }
+    }
     if (c === ',' || c === ';' || c === '(' || c === ')' || ((c === '–' || c === '—') && /\s/.test(p.text[i + 1] ?? ''))) {
       segs.push([i + 1, segEnd]);
       segEnd = i;
@@ -733,7 +744,7 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
   }
   segs.push([from, segEnd]);
   // "of Ashton, Md., said": a state's abbreviation after a comma is an address, never the subject.
-  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive && !(m.kind === 'name1' && m.text.length <= 5 && p.text[m.end] === '.' && /,\s*$/.test(p.text.slice(Math.max(0, m.start - 3), m.start)));
+  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive && !(m.kind === 'name1' && PARTY_TAG.test(m.text)) && !(m.kind === 'name1' && m.text.length <= 5 && p.text[m.end] === '.' && /,\s*$/.test(p.text.slice(Math.max(0, m.start - 3), m.start)));
   /** The person or organisation that makes up segment `k` on its own, if any. */
   const nameSegment = (k: number): Mention | undefined => {
     if (k >= segs.length) return undefined;
@@ -1248,6 +1259,9 @@ const ADVERBIAL_WORDS = new Set([
   'counterparts', 'colleagues', 'allies', 'leaders', 'nation', 'people', 'agency', 'newspaper', 'broadcaster',
   'outlet', 'committee', 'council', 'assembly', 'senate', 'congress', 'gathering', 'event', 'ceremony',
   'response', 'reply', 'answer', 'question', 'questions', 'request', 'inquiry', 'written',
+  // Where politicians speak: "said during this week's debate that …", "said at a campaign rally on Monday that …".
+  'debate', 'debates', 'rally', 'rallies', 'campaign', 'stop', 'town', 'hall', 'appearance', 'tweet', 'tweets',
+  'program', 'programme', 'episode', 'edition', 'column', 'testimony', 'filing', 'release', 'several', 'times',
 ]);
 const DAYS_AND_MONTHS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
