@@ -666,6 +666,12 @@ describe('attribution rules measured on real news', () => {
     expect(one(['Paul Denning said during last night’s televised debate that he would cut the sales tax.'], 'cut the sales tax')).toMatchObject({ kind: 'indirect', speaker: 'Paul Denning' });
   });
 
+  it('reads reported speech of poll shares ("Nearly half said", "Twenty-four percent said", "In May, 47 percent said")', () => {
+    expect(one(['Nearly half said they would rather stay home on election day.'], 'stay home')).toMatchObject({ kind: 'indirect', speaker: 'Nearly half' });
+    expect(one(['Twenty-four percent said they trusted the new council more.'], 'trusted the new council')).toMatchObject({ kind: 'indirect' });
+    expect(one(['In May, 47 percent said they would back the harbour plan.'], 'back the harbour plan')).toMatchObject({ kind: 'indirect', speaker: '47 percent' });
+  });
+
   it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
     const quotes = extractQuotes([
       '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',

@@ -991,7 +991,7 @@ const INDIRECT_VERBS = new Set([
 
 const DET_START = new Set(['the', 'a', 'an']);
 
-const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few', 'both', 'all', 'half', 'majority', 'minority', 'plurality']);
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few', 'both', 'all', 'half', 'majority', 'minority', 'plurality', 'percent', 'third', 'thirds', 'quarter', 'quarters']);
 
 /** "said officers will …": a lower-case word the tagger reads as the start of a noun phrase opens a bare clause. */
 function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
@@ -1017,11 +1017,18 @@ function tagNear(p: Para, at: number, to: number): Pos | undefined {
  * sentence, its last word tagged as a noun or pronoun, is the subject even when it names no one the mention
  * finder knows. It speaks as the group or description it is.
  */
-function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefined {
+function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false): Mention | undefined {
+  // "Around that time, 47 percent said …": after a short introductory phrase, only a quantity or group of
+  // people is taken for the subject.
+  const comma = p.text.lastIndexOf(',', verb.start);
+  if (!afterIntro && comma > sStart && comma - sStart <= 80) {
+    const group = nominalSubject(p, comma + 1, verb, true);
+    return group?.kind === 'group' ? group : undefined;
+  }
   const words = tokensIn(p.tokens, sStart, verb.start);
   let n = words.length;
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
-  if (n === 0 || n > 10 || !words[0].cap) return undefined;
+  if (n === 0 || n > 10 || !(words[0].cap || (/^\d/.test(words[0].text) && n >= 2))) return undefined;
   const phrase = words.slice(0, n);
   const start = phrase[0].start;
   const end = phrase[n - 1].end;
@@ -1064,6 +1071,11 @@ function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean 
 
 /** Verbs that take a clause without "that" ("Weller said it didn’t …"); others need "that". */
 const BARE_CLAUSE_VERBS = new Set(['saying', 'say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
+
+/** A subject that can speak; a capitalised word that cannot ("Nearly half", "Twenty-four percent") leaves the phrase to nominalSubject. */
+function namedSubject(p: Para, m: Mention | undefined): Mention | undefined {
+  return m && !notASpeaker(p, m) ? m : undefined;
+}
 
 /** "X said (that) …" and "…, X said." sentences without quote marks. */
 function indirectCandidates(p: Para): IndirectCandidate[] {
@@ -1122,7 +1134,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       // "… and predicted that …": a second verb of the same subject.
       const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
-      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start) ?? nominalSubject(p, sStart, t));
+      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t));
       if (!subject) continue;
       lastSubject = subject;
       out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
