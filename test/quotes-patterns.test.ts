@@ -672,6 +672,12 @@ describe('attribution rules measured on real news', () => {
     expect(one(['In May, 47 percent said they would back the harbour plan.'], 'back the harbour plan')).toMatchObject({ kind: 'indirect', speaker: '47 percent' });
   });
 
+  it('reads clauses opening with a contraction and "told" with a longer listener phrase', () => {
+    expect(one(['Ines Moretti says she’d sign the treaty if elected.'], 'sign the treaty')).toMatchObject({ kind: 'indirect', speaker: 'Ines Moretti' });
+    expect(one(['Tomas Brandt told a packed union hall in northern Eastfield that he would not quit the race.'], 'not quit the race')).toMatchObject({ kind: 'indirect', speaker: 'Tomas Brandt' });
+    expect(one(['Ada Lindqvist told a news conference they are close to a deal on fishing rights.'], 'close to a deal')).toMatchObject({ kind: 'indirect', speaker: 'Ada Lindqvist' });
+  });
+
   it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
     const quotes = extractQuotes([
       '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',

@@ -56,6 +56,11 @@ const CLAUSE_SUBJECT_START = new Set([
   'any', 'all', 'some', 'his', 'her', 'their', 'its', 'our', 'more', 'less', 'fewer', 'nearly', 'almost', 'roughly', 'many',
   'most', 'several', 'both', 'none', 'each', 'every', 'neither', 'either',
 ]);
+/** The word as a clause's subject, contractions read through ("he’d", "they're", "she'll" → "he", "they", "she"); undefined when it opens no clause. */
+function subjectWord(low: string): string | undefined {
+  const bare = low.replace(/['’](?:d|ll|re|ve|m|s)$/, '');
+  return CLAUSE_SUBJECT_START.has(bare) ? bare : undefined;
+}
 const RELATIVE_START = new Set(['who', 'which', 'whose', 'whom', 'where', 'speaking', 'known', 'writing', 'quoted', 'cited', 'seen', 'according']);
 const SKIP_SEGMENT_START = new Set(['in', 'on', 'at', 'over', 'during', 'after', 'before', 'since', 'while', 'although', 'though', 'if', 'when', 'as', 'speaking', 'according', 'despite', 'amid', 'following', 'for', 'with', 'by', 'from', 'under', 'meanwhile', 'however', 'additionally', 'earlier', 'later', 'also', 'but', 'and', 'yet', 'so', 'because', 'who', 'which', 'whose', 'where']);
 
@@ -1113,8 +1118,13 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
           j = i + 1;
           if (listener) while (j < toks.length && toks[j].end <= listener.end) j++;
           else if (toks[j] && /^(reporters|journalists|me|us|him|her|them|parliament|lawmakers)$/.test(toks[j].low)) j++;
-          else continue;
-          if (!toks[j] || !CLAUSE_SUBJECT_START.has(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
+          else if (toks[j] && /^(a|an|the|his|her|their|its)$/.test(toks[j].low)) {
+            // "told a news conference they are …", "told the crowd it was …": a short listener phrase.
+            const stop = Math.min(toks.length, j + 5);
+            j++;
+            while (j < stop && !subjectWord(toks[j].low) && !toks[j].cap && !/[,;:()]/.test(toks[j].gap)) j++;
+          } else continue;
+          if (!toks[j] || !subjectWord(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
         }
       } else {
         // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
@@ -1123,7 +1133,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
         if (hop !== undefined) j = hop;
         // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
         else if (past !== undefined) j = past;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
+        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
@@ -1290,7 +1300,7 @@ function afterAdverbial(toks: Token[], from: number): number | undefined {
     // A pronoun opens the clause; a determiner does unless it belongs to the adverbial ("at the briefing").
     const prev = toks[j - 1].low;
     const inPhrase = DET_START.has(prev) || /^(on|in|at|during|after|before|to|with|from|of|for)$/.test(prev);
-    if (!t.cap && CLAUSE_SUBJECT_START.has(t.low) && !(inPhrase && !/^(he|she|it|they|we|i|you|there)$/.test(t.low))) return j;
+    if (!t.cap && subjectWord(t.low) && !(inPhrase && !/^(he|she|it|they|we|i|you|there)$/.test(subjectWord(t.low) ?? ''))) return j;
     if (!(ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || t.cap || /^\d+$/.test(t.low))) return undefined;
   }
   return undefined;
@@ -1305,6 +1315,9 @@ function thatAfter(toks: Token[], from: number, listener: boolean): number | und
     if (ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || /^\d+$/.test(t.low)) continue;
     // "told his advisers that": after a listener verb, a group of people is the listener.
     if (listener && GROUP_NOUNS.has(t.low)) continue;
+    // "told a crowded banquet hall at a hotel in downtown Baltimore that": after a listener verb, any words up to
+    // "that" — unless a clause has begun ("told reporters he was sure that …").
+    if (listener && !t.cap && !subjectWord(t.low) && !/[,;:()]/.test(t.gap)) continue;
     // Names of places, outlets and (after "told") listeners: "in Brussels", "told Reuters"; but "said Moscow …"
     // starts the clause itself.
     if (t.cap && (j > from || listener)) continue;
