@@ -678,6 +678,15 @@ describe('attribution rules measured on real news', () => {
     expect(one(['Ada Lindqvist told a news conference they are close to a deal on fishing rights.'], 'close to a deal')).toMatchObject({ kind: 'indirect', speaker: 'Ada Lindqvist' });
   });
 
+  it('credits a quote broken by inner marks to the credit at its end, not to the previous paragraph’s speaker', () => {
+    const quotes = extractQuotes([
+      '“The harbour will reopen in May,” Jo Roe said.',
+      '“As a fisher I would rather live in what she calls “chaos” than in a town run by him.” ― Ana Soto',
+    ]);
+    expect(find(quotes, 'As a fisher').speaker).toBe('Ana Soto');
+    expect(find(quotes, 'harbour will reopen').speaker).toBe('Jo Roe');
+  });
+
   it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
     const quotes = extractQuotes([
       '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',

@@ -115,10 +115,13 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       let rule = lastRule;
       if (explicit === undefined) {
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
+        // “… he calls “hell” than live …” ― Jane Roe: a quote broken by inner marks is credited at its end; the
+        // later part's speaker fills this one in (same-paragraph-later), not the previous paragraph's speaker.
+        const later = !paraSpeaker && prevQuote !== null && !prevQuote.open && creditedLater(p, span, ctx);
         if (paraSpeaker) [ref, rule] = [paraSpeaker, 'same-paragraph'];
-        else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
+        else if (!later && prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
         else if ((ref = attributeByClauseVerb(p, span, ctx) ?? null)) rule = lastRule;
-        else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
+        else if (!later && ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
       }
       if (label && span.start < label.end) {
         // The label inside the marks ("“WALLACE: Let’s start …”"): the quote starts after it.
@@ -143,6 +146,24 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     }
   }
   return out;
+}
+
+/**
+ * Whether a later quote of the paragraph, in the same sentence, names its own speaker (a dash credit or an
+ * attribution after it): then that speaker is this quote's too.
+ */
+function creditedLater(p: Para, span: Span, ctx: ArticleContext): boolean {
+  const saved = lastRule;
+  try {
+    for (const next of p.spans) {
+      if (next.start <= span.end) continue;
+      if (/[.!?…]["”’»]*\s+["“‘«]?\p{Lu}/u.test(p.text.slice(span.end, next.open >= 0 ? next.open : next.start))) return false;
+      if (attribute(p, next, ctx) != null) return true;
+    }
+    return false;
+  } finally {
+    lastRule = saved;
+  }
 }
 
 /**
