@@ -155,7 +155,8 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
 function creditedLater(p: Para, span: Span, ctx: ArticleContext): boolean {
   const saved = lastRule;
   try {
-    for (const next of p.spans) {
+    // The next few quotes only: a sentence holds few, and a page of thousands of marks stays linear.
+    for (const next of spansFrom(p, span.end, span.end + MAX_WINDOW).slice(0, 4)) {
       if (next.start <= span.end) continue;
       if (/[.!?…]["”’»]*\s+["“‘«]?\p{Lu}/u.test(p.text.slice(span.end, next.open >= 0 ? next.open : next.start))) return false;
       if (attribute(p, next, ctx) != null) return true;
