@@ -647,6 +647,55 @@ describe('attribution rules measured on real news', () => {
     expect(find(quotes, 'Nobody asked').speaker).toBe('Tomas Vidal');
   });
 
+  it('credits a quote to a dash credit with initials or four names the mentions do not read as one name', () => {
+    const quotes = extractQuotes([
+      '“The river rose faster than anyone said it would.” ― Marta Q. Ibarra',
+      '“We rebuilt the bridge ourselves.” ― Lena N Sofia Arrieta',
+    ]);
+    expect(find(quotes, 'river rose')).toMatchObject({ speaker: 'Marta Q. Ibarra', rule: 'dash-credit' });
+    expect(find(quotes, 'rebuilt the bridge').speaker).toContain('Arrieta');
+  });
+
+  it('gives reported speech to the name before a description with capitalised words ("a Republican", "the head of X in Y")', () => {
+    expect(one(['The mayor of Eastfield, Dana Kowalczyk, a Republican, said Monday that she would veto the budget.'], 'veto the budget').speaker).toBe('Dana Kowalczyk');
+    expect(one(['Omar Haddad, the president of Harbor Local 12 in Portside, said that his members would strike next week.'], 'strike next week').speaker).toBe('Omar Haddad');
+  });
+
+  it('reads past a party/state tag after the name and a debate or rally before "that"', () => {
+    expect(one(['Sen. Ruth Alvarado (D-Vt.) said she will publish her medical records next month.'], 'medical records')).toMatchObject({ kind: 'indirect', speaker: 'Ruth Alvarado' });
+    expect(one(['Paul Denning said during last night’s televised debate that he would cut the sales tax.'], 'cut the sales tax')).toMatchObject({ kind: 'indirect', speaker: 'Paul Denning' });
+  });
+
+  it('reads reported speech of poll shares ("Nearly half said", "Twenty-four percent said", "In May, 47 percent said")', () => {
+    expect(one(['Nearly half said they would rather stay home on election day.'], 'stay home')).toMatchObject({ kind: 'indirect', speaker: 'Nearly half' });
+    expect(one(['Twenty-four percent said they trusted the new council more.'], 'trusted the new council')).toMatchObject({ kind: 'indirect' });
+    expect(one(['In May, 47 percent said they would back the harbour plan.'], 'back the harbour plan')).toMatchObject({ kind: 'indirect', speaker: '47 percent' });
+  });
+
+  it('reads clauses opening with a contraction and "told" with a longer listener phrase', () => {
+    expect(one(['Ines Moretti says she’d sign the treaty if elected.'], 'sign the treaty')).toMatchObject({ kind: 'indirect', speaker: 'Ines Moretti' });
+    expect(one(['Tomas Brandt told a packed union hall in northern Eastfield that he would not quit the race.'], 'not quit the race')).toMatchObject({ kind: 'indirect', speaker: 'Tomas Brandt' });
+    expect(one(['Ada Lindqvist told a news conference they are close to a deal on fishing rights.'], 'close to a deal')).toMatchObject({ kind: 'indirect', speaker: 'Ada Lindqvist' });
+  });
+
+  it('credits a quote broken by inner marks to the credit at its end, not to the previous paragraph’s speaker', () => {
+    const quotes = extractQuotes([
+      '“The harbour will reopen in May,” Jo Roe said.',
+      '“As a fisher I would rather live in what she calls “chaos” than in a town run by him.” ― Ana Soto',
+    ]);
+    expect(find(quotes, 'As a fisher').speaker).toBe('Ana Soto');
+    expect(find(quotes, 'harbour will reopen').speaker).toBe('Jo Roe');
+  });
+
+  it('never takes a title abbreviation alone ("Del.", "Amb.") for the speaker', () => {
+    const quotes = extractQuotes([
+      '"This hearing is a waste of everyone\'s time," said Del. Rosa Tenorio of Guam.',
+      '"The embassy stays open," said Amb. Piet Lindqvist.',
+    ]);
+    expect(find(quotes, 'waste of everyone').speaker).toBe('Rosa Tenorio');
+    expect(find(quotes, 'embassy stays open').speaker).toBe('Piet Lindqvist');
+  });
+
   it('never takes a verb, an adjective, a title or a party tag for the speaker', () => {
     const speakers = extractQuotes([
       'Fighting: “It was a big mistake, and everyone knows it.”',

@@ -49,13 +49,18 @@ const MAX_SPANS = 10_000;
 /** Longest paragraph looked at in full; beyond it only quote marks near the start are considered. */
 const MAX_WINDOW = 600;
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs', 'etc', 'prof', 'sen', 'rep', 'gov', 'maj', 'capt', 'sgt', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs', 'etc', 'prof', 'sen', 'rep', 'gov', 'maj', 'capt', 'sgt', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig', 'del', 'amb', 'adm', 'cmdr', 'supt', 'atty']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'this', 'such', 'any', 'no', 'of', 'in', 'whose', 'my', 'your']);
 const CLAUSE_SUBJECT_START = new Set([
   'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'the', 'a', 'an', 'these', 'those', 'russia', 'ukraine', 'moscow', 'kyiv', 'no',
   'any', 'all', 'some', 'his', 'her', 'their', 'its', 'our', 'more', 'less', 'fewer', 'nearly', 'almost', 'roughly', 'many',
   'most', 'several', 'both', 'none', 'each', 'every', 'neither', 'either',
 ]);
+/** The word as a clause's subject, contractions read through ("he’d", "they're", "she'll" → "he", "they", "she"); undefined when it opens no clause. */
+function subjectWord(low: string): string | undefined {
+  const bare = low.replace(/['’](?:d|ll|re|ve|m|s)$/, '');
+  return CLAUSE_SUBJECT_START.has(bare) ? bare : undefined;
+}
 const RELATIVE_START = new Set(['who', 'which', 'whose', 'whom', 'where', 'speaking', 'known', 'writing', 'quoted', 'cited', 'seen', 'according']);
 const SKIP_SEGMENT_START = new Set(['in', 'on', 'at', 'over', 'during', 'after', 'before', 'since', 'while', 'although', 'though', 'if', 'when', 'as', 'speaking', 'according', 'despite', 'amid', 'following', 'for', 'with', 'by', 'from', 'under', 'meanwhile', 'however', 'additionally', 'earlier', 'later', 'also', 'but', 'and', 'yet', 'so', 'because', 'who', 'which', 'whose', 'where']);
 
@@ -110,10 +115,13 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       let rule = lastRule;
       if (explicit === undefined) {
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
+        // “… he calls “hell” than live …” ― Jane Roe: a quote broken by inner marks is credited at its end; the
+        // later part's speaker fills this one in (same-paragraph-later), not the previous paragraph's speaker.
+        const later = !paraSpeaker && prevQuote !== null && !prevQuote.open && creditedLater(p, span, ctx);
         if (paraSpeaker) [ref, rule] = [paraSpeaker, 'same-paragraph'];
-        else if (prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
+        else if (!later && prevQuote && (prevQuote.open || atStart) && prevQuote.para >= p.index - 1) [ref, rule] = [prevQuote.ref, 'continuation'];
         else if ((ref = attributeByClauseVerb(p, span, ctx) ?? null)) rule = lastRule;
-        else if (ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
+        else if (!later && ctx.lastSpeaker && ctx.lastSpeaker.para >= p.index - 1 && (atStart || span.dash)) [ref, rule] = [ctx.lastSpeaker.ref, 'last-speaker'];
       }
       if (label && span.start < label.end) {
         // The label inside the marks ("“WALLACE: Let’s start …”"): the quote starts after it.
@@ -138,6 +146,25 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     }
   }
   return out;
+}
+
+/**
+ * Whether a later quote of the paragraph, in the same sentence, names its own speaker (a dash credit or an
+ * attribution after it): then that speaker is this quote's too.
+ */
+function creditedLater(p: Para, span: Span, ctx: ArticleContext): boolean {
+  const saved = lastRule;
+  try {
+    // The next few quotes only: a sentence holds few, and a page of thousands of marks stays linear.
+    for (const next of spansFrom(p, span.end, span.end + MAX_WINDOW).slice(0, 4)) {
+      if (next.start <= span.end) continue;
+      if (/[.!?…]["”’»]*\s+["“‘«]?\p{Lu}/u.test(p.text.slice(span.end, next.open >= 0 ? next.open : next.start))) return false;
+      if (attribute(p, next, ctx) != null) return true;
+    }
+    return false;
+  } finally {
+    lastRule = saved;
+  }
 }
 
 /**
@@ -533,6 +560,9 @@ function attributeNextSentence(p: Para, span: Span, ctx: ArticleContext): Speake
 }
 
 /** "…,” X said" / "…,” said X" / "…,” according to X" / "… – said one of the interlocutors". */
+/** A personal name alone: capitalised words and initials, with the particles names carry ("de", "van"). */
+const DASH_CREDIT_NAME = /^(\p{Lu}[\p{Ll}’'-]+\.?(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}’'-]+|de|da|del|van|von|la|le|y)){1,4})\s*\.?\s*$/u;
+
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
   const lead = /^[\s,.“”"»«–—―-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
@@ -546,6 +576,13 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
     if (who && (who.kind === 'person' || who.kind === 'name1' || who.kind === 'org') && /^\s*(?:[,.;]\s*|\([^()]{0,40}\)\s*)?(?:$|["“”«„]|\p{Lu})/u.test(p.text.slice(who.end, who.end + 50)) && !verbFollows(p, who.end)) {
       const restToks = tokensIn(p.outside, who.end, sentenceEndAfter(p, who.end));
       if (restToks.length <= 6) return via('dash-credit', who, p, ctx);
+    }
+    // A credit the mentions do not read as one name ("― Oscar P. Quintero", "― Ana N Luis Soto"): two to five
+    // capitalised words or initials that end the paragraph are the name.
+    const credit = DASH_CREDIT_NAME.exec(p.text.slice(start, start + 80));
+    if (credit && start + credit[0].length >= p.text.length) {
+      lastRule = 'dash-credit';
+      return ctx.resolveLabel(credit[1]);
     }
   }
   // “… remote.” Journalists report …: a full stop and a capital start a new sentence, not an attribution.
@@ -710,12 +747,23 @@ function findSubject(p: Para, from: number, verbAt: number, ctx: ArticleContext,
   return m ? via(rule, m, p, ctx) : undefined;
 }
 
+/** A US party and state tag: "R-Utah", "D-Ga.", "I-Vt.". */
+const PARTY_TAG = /^\s*[RDI]-\p{Lu}[\p{L}.]{0,12}\s*$/u;
+
 function subjectMention(p: Para, from: number, verbAt: number): Mention | undefined {
   const participle = /ing\b/i.test(p.text.slice(verbAt, verbAt + 12).split(/\s/)[0] ?? '') && /[,;]\s*$/.test(p.text.slice(Math.max(from, verbAt - 4), verbAt));
   const segs: Array<[number, number]> = [];
   let segEnd = verbAt;
   for (let i = verbAt - 1; i >= from; i--) {
     const c = p.text[i];
+    // "Sen. Jane Roe (D-Vt.) said": a party/state tag belongs to the name before it, no segment of its own.
+    if (c === ')') {
+      const open = p.text.lastIndexOf('(', i);
+      if (open >= from && i - open <= 16 && PARTY_TAG.test(p.text.slice(open + 1, i))) {
+        i = open;
+        continue;
+      }
+    }
     if (c === ',' || c === ';' || c === '(' || c === ')' || ((c === '–' || c === '—') && /\s/.test(p.text[i + 1] ?? ''))) {
       segs.push([i + 1, segEnd]);
       segEnd = i;
@@ -723,7 +771,7 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
   }
   segs.push([from, segEnd]);
   // "of Ashton, Md., said": a state's abbreviation after a comma is an address, never the subject.
-  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive && !(m.kind === 'name1' && m.text.length <= 5 && p.text[m.end] === '.' && /,\s*$/.test(p.text.slice(Math.max(0, m.start - 3), m.start)));
+  const candidate = (m: Mention): boolean => m.subjectOk && !m.possessive && !(m.kind === 'name1' && PARTY_TAG.test(m.text)) && !(m.kind === 'name1' && m.text.length <= 5 && p.text[m.end] === '.' && /,\s*$/.test(p.text.slice(Math.max(0, m.start - 3), m.start)));
   /** The person or organisation that makes up segment `k` on its own, if any. */
   const nameSegment = (k: number): Mention | undefined => {
     if (k >= segs.length) return undefined;
@@ -764,10 +812,14 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
         if (words.length <= 2 && words.every((w) => w.text.length <= 5 && p.text[w.end] === '.')) continue;
         return undefined;
       }
-      // "Flynn, a top Trump surrogate, said" / "Jane Roe, a writer for The Atlantic, said": an indefinite
-      // description after a segment that is only a name describes that name, whatever names it holds.
-      if (/^(a|an)$/.test(words[0].low) && words[1] && !words[1].cap && s + 1 < segs.length) {
-        const only = nameSegment(s + 1);
+      // "Flynn, a top Trump surrogate, said" / "Jane Roe, a writer for The Atlantic, said" / "Brian Sandoval, a
+      // Republican, said" / "Jo Roe, the president of Teamsters Local 9 in Albany, said": a description after a
+      // segment that is only a name describes that name, whatever names it holds — unless a person's name opens
+      // it ("the spokesman Dmitry Peskov").
+      if (/^(a|an|the)$/.test(words[0].low) && words[1] && s + 1 < segs.length) {
+        // A title "of" something is a role, not a name ("the president of Harbor Local 12" is no person).
+        const named = ms.find((m) => m.kind === 'person' && tokensIn(p.outside, a, m.start).length <= 3 && !/\s(?:of|for|at|in|to|with|from|on|by)\s/i.test(p.text.slice(a, m.end)));
+        const only = named ? undefined : nameSegment(s + 1);
         if (only) return only;
       }
       let c = ms[ms.length - 1];
@@ -966,7 +1018,7 @@ const INDIRECT_VERBS = new Set([
 
 const DET_START = new Set(['the', 'a', 'an']);
 
-const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few', 'both', 'all', 'half', 'majority', 'minority', 'plurality']);
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'others', 'several', 'few', 'both', 'all', 'half', 'majority', 'minority', 'plurality', 'percent', 'third', 'thirds', 'quarter', 'quarters']);
 
 /** "said officers will …": a lower-case word the tagger reads as the start of a noun phrase opens a bare clause. */
 function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
@@ -992,11 +1044,18 @@ function tagNear(p: Para, at: number, to: number): Pos | undefined {
  * sentence, its last word tagged as a noun or pronoun, is the subject even when it names no one the mention
  * finder knows. It speaks as the group or description it is.
  */
-function nominalSubject(p: Para, sStart: number, verb: Token): Mention | undefined {
+function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false): Mention | undefined {
+  // "Around that time, 47 percent said …": after a short introductory phrase, only a quantity or group of
+  // people is taken for the subject.
+  const comma = p.text.lastIndexOf(',', verb.start);
+  if (!afterIntro && comma > sStart && comma - sStart <= 80) {
+    const group = nominalSubject(p, comma + 1, verb, true);
+    return group?.kind === 'group' ? group : undefined;
+  }
   const words = tokensIn(p.tokens, sStart, verb.start);
   let n = words.length;
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
-  if (n === 0 || n > 10 || !words[0].cap) return undefined;
+  if (n === 0 || n > 10 || !(words[0].cap || (/^\d/.test(words[0].text) && n >= 2))) return undefined;
   const phrase = words.slice(0, n);
   const start = phrase[0].start;
   const end = phrase[n - 1].end;
@@ -1040,6 +1099,11 @@ function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean 
 /** Verbs that take a clause without "that" ("Weller said it didn’t …"); others need "that". */
 const BARE_CLAUSE_VERBS = new Set(['saying', 'say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
 
+/** A subject that can speak; a capitalised word that cannot ("Nearly half", "Twenty-four percent") leaves the phrase to nominalSubject. */
+function namedSubject(p: Para, m: Mention | undefined): Mention | undefined {
+  return m && !notASpeaker(p, m) ? m : undefined;
+}
+
 /** "X said (that) …" and "…, X said." sentences without quote marks. */
 function indirectCandidates(p: Para): IndirectCandidate[] {
   const out: IndirectCandidate[] = [];
@@ -1076,8 +1140,13 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
           j = i + 1;
           if (listener) while (j < toks.length && toks[j].end <= listener.end) j++;
           else if (toks[j] && /^(reporters|journalists|me|us|him|her|them|parliament|lawmakers)$/.test(toks[j].low)) j++;
-          else continue;
-          if (!toks[j] || !CLAUSE_SUBJECT_START.has(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
+          else if (toks[j] && /^(a|an|the|his|her|their|its)$/.test(toks[j].low)) {
+            // "told a news conference they are …", "told the crowd it was …": a short listener phrase.
+            const stop = Math.min(toks.length, j + 5);
+            j++;
+            while (j < stop && !subjectWord(toks[j].low) && !toks[j].cap && !/[,;:()]/.test(toks[j].gap)) j++;
+          } else continue;
+          if (!toks[j] || !subjectWord(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
         }
       } else {
         // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
@@ -1086,7 +1155,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
         if (hop !== undefined) j = hop;
         // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
         else if (past !== undefined) j = past;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(CLAUSE_SUBJECT_START.has(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
+        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
@@ -1097,7 +1166,7 @@ function indirectCandidates(p: Para): IndirectCandidate[] {
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       // "… and predicted that …": a second verb of the same subject.
       const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
-      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : subjectMention(p, sStart, t.start) ?? nominalSubject(p, sStart, t));
+      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t));
       if (!subject) continue;
       lastSubject = subject;
       out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
@@ -1234,6 +1303,9 @@ const ADVERBIAL_WORDS = new Set([
   'counterparts', 'colleagues', 'allies', 'leaders', 'nation', 'people', 'agency', 'newspaper', 'broadcaster',
   'outlet', 'committee', 'council', 'assembly', 'senate', 'congress', 'gathering', 'event', 'ceremony',
   'response', 'reply', 'answer', 'question', 'questions', 'request', 'inquiry', 'written',
+  // Where politicians speak: "said during this week's debate that …", "said at a campaign rally on Monday that …".
+  'debate', 'debates', 'rally', 'rallies', 'campaign', 'stop', 'town', 'hall', 'appearance', 'tweet', 'tweets',
+  'program', 'programme', 'episode', 'edition', 'column', 'testimony', 'filing', 'release', 'several', 'times',
 ]);
 const DAYS_AND_MONTHS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
@@ -1250,7 +1322,7 @@ function afterAdverbial(toks: Token[], from: number): number | undefined {
     // A pronoun opens the clause; a determiner does unless it belongs to the adverbial ("at the briefing").
     const prev = toks[j - 1].low;
     const inPhrase = DET_START.has(prev) || /^(on|in|at|during|after|before|to|with|from|of|for)$/.test(prev);
-    if (!t.cap && CLAUSE_SUBJECT_START.has(t.low) && !(inPhrase && !/^(he|she|it|they|we|i|you|there)$/.test(t.low))) return j;
+    if (!t.cap && subjectWord(t.low) && !(inPhrase && !/^(he|she|it|they|we|i|you|there)$/.test(subjectWord(t.low) ?? ''))) return j;
     if (!(ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || t.cap || /^\d+$/.test(t.low))) return undefined;
   }
   return undefined;
@@ -1265,6 +1337,9 @@ function thatAfter(toks: Token[], from: number, listener: boolean): number | und
     if (ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || /^\d+$/.test(t.low)) continue;
     // "told his advisers that": after a listener verb, a group of people is the listener.
     if (listener && GROUP_NOUNS.has(t.low)) continue;
+    // "told a crowded banquet hall at a hotel in downtown Baltimore that": after a listener verb, any words up to
+    // "that" — unless a clause has begun ("told reporters he was sure that …").
+    if (listener && !t.cap && !subjectWord(t.low) && !/[,;:()]/.test(t.gap)) continue;
     // Names of places, outlets and (after "told") listeners: "in Brussels", "told Reuters"; but "said Moscow …"
     // starts the clause itself.
     if (t.cap && (j > from || listener)) continue;

@@ -223,7 +223,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
 /** Titles written before a name that are not roles ("Mr Peskov", "Dr Weller"). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'madam', 'mister', 'gen', 'col',
-  'lt', 'maj', 'capt', 'sgt', 'rev', 'sen', 'rep', 'gov', 'pres', 'st',
+  'lt', 'maj', 'capt', 'sgt', 'rev', 'sen', 'rep', 'gov', 'pres', 'st', 'del', 'amb', 'adm', 'cmdr', 'supt', 'atty',
 ]);
 
 /** Words that qualify a role without changing it ("former deputy minister", "senior aide"). */
