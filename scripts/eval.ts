@@ -1,5 +1,6 @@
 // `npm run eval`: how well quotes are found and attributed, measured on the labelled sets in ../shared/eval.
-// One table: seeds, polnear-dev, polnear-train. `--rules`: each attribution rule's record on polnear-train.
+// One table: seeds, polnear-dev, polnear-train, then the answers' relevance set over the seeds. `--rules`: each
+// attribution rule's record on polnear-train.
 //
 // Everything runs in this process: the corpus is read with the project's reader, quotes are extracted and
 // attributed exactly as the engine does (Engine.build), and the rows `quotes --json` would print are handed to
@@ -14,6 +15,7 @@ import { cleanParagraphs, headlineIndex, tidyParagraph } from '../src/corpus/cle
 import { listArticleFiles, readArticleFile, readCorpus } from '../src/corpus/read.js';
 import { Engine } from '../src/engine.js';
 import { extractQuotes } from '../src/quotes/extract.js';
+import { evaluateRelevance, type RelevanceCase, type RelevanceReport } from '../src/search/relevance.js';
 import type { Article, ExtractedQuote } from '../src/types.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -224,6 +226,21 @@ export function attributionSection(sets: SetFigures[]): Section {
   };
 }
 
+/** The answers' relevance set over the bundled seed corpus (test/relevance/seeds.json): who-said's first ten rows. */
+export async function scoreRelevance(): Promise<RelevanceReport> {
+  const set = JSON.parse(readFileSync(path.join(REPO, 'test/relevance/seeds.json'), 'utf8')) as { cases: RelevanceCase[] };
+  const engine = await Engine.open(path.join(REPO, 'corpus'));
+  return evaluateRelevance((q) => engine.whoSaid(q, { limit: 10 }), set.cases);
+}
+
+export function relevanceSection(r: RelevanceReport): Section {
+  return {
+    title: `Answers: who-said's first ${r.k} rows against the relevance set (questions over the seeds)`,
+    columns: ['set', 'questions', `recall@${r.k}`, `precision@${r.k}`, 'missed entirely'],
+    rows: [['seeds', r.cases, pct(r.recallAtK), pct(r.precisionAtK), r.perCase.filter((c) => c.expected > 0 && c.found === 0).length]],
+  };
+}
+
 export function rulesSection(setName: string, rules: RuleFigures[]): Section {
   return {
     title: `Attribution rules on ${setName} (judged = matched a gold quote with a named source)`,
@@ -301,7 +318,7 @@ async function main(argv: string[]): Promise<number> {
   const train = await scorePolnear('polnear-train');
   const sections: Section[] = [attributionSection([seeds, dev.figures, train.figures])];
   if (wantRules) sections.push(rulesSection('polnear-train', ruleFigures('polnear-train', train.run, train.scorer)));
-  // Further sections (e.g. answer relevance) are appended here as they are measured.
+  sections.push(relevanceSection(await scoreRelevance()));
   console.log(renderSections(sections));
   console.log(`polnear-dev scorer: ${dev.scorer.summary}`);
   console.log(`polnear-train scorer: ${train.scorer.summary}`);
