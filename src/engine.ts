@@ -169,10 +169,12 @@ export class Engine {
   /** Quotes by the passage that holds their context (see contextQuotes), rebuilt after a change. */
   private byContextPassage: Map<string, Quote[]> | null = null;
   /**
-   * By passage document number: 1 when quotes have their context in it, 2 when none, 0 not looked up. Kept
-   * across changes: a document number is never reused, and a passage's quotes live and die with it.
+   * By passage document number: the quotes that have their context in it, null when none, undefined not looked
+   * up. Kept across changes: a document number is never reused, and a passage's quotes live and die with it.
    */
-  private contextDocs = new Uint8Array(0);
+  private readonly contextByDoc: Array<Quote[] | null | undefined> = [];
+  /** By passage document number: its article, filled on first need (same reasoning as contextByDoc). */
+  private readonly articleByDoc: Array<Article | undefined> = [];
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -721,20 +723,12 @@ export class Engine {
     const fits = (quote: Quote): boolean => (onlySpeaker === null || (quote.speakerId !== null && this.registry.get(quote.speakerId)?.id === onlySpeaker))
       && (!allow || allow(quote.article));
     const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
-    // Unfiltered, which passages have quotes at all is remembered per document number: a common word has tens
+    // Which quotes have their context in a passage is remembered per document number: a common word has tens
     // of thousands of candidate passages, and an id lookup each would cost more than the search.
-    const keepDoc = onlySpeaker !== null || allow ? undefined : (doc: number): boolean => {
-      let known = this.contextDocs;
-      if (doc >= known.length) {
-        const grown = new Uint8Array(Math.max(doc + 1, Math.ceil(known.length * 1.5) + 1024));
-        grown.set(known);
-        this.contextDocs = known = grown;
-      }
-      if (known[doc] === 0) {
-        const id = this.passages.idOf(doc);
-        known[doc] = id !== undefined && byPassage.has(id) ? 1 : 2;
-      }
-      return known[doc] === 1;
+    const unfiltered = onlySpeaker === null && !allow;
+    const keepDoc = (doc: number): boolean => {
+      const quotes = this.contextQuotesOfDoc(doc, byPassage);
+      return quotes !== null && (unfiltered || quotes.some(fits));
     };
     const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
     const rows: ContextRow[] = [];
@@ -784,6 +778,28 @@ export class Engine {
     }
     this.byContextPassage = map;
     return map;
+  }
+
+  /** The quotes whose context is passage document `doc` (see contextByDoc), or null. */
+  private contextQuotesOfDoc(doc: number, byPassage: Map<string, Quote[]>): Quote[] | null {
+    let quotes = this.contextByDoc[doc];
+    if (quotes === undefined) {
+      const id = this.passages.idOf(doc);
+      quotes = (id !== undefined ? byPassage.get(id) : undefined) ?? null;
+      this.contextByDoc[doc] = quotes;
+    }
+    return quotes;
+  }
+
+  /** The article of passage document `doc` (see articleByDoc). */
+  private articleOfDoc(doc: number): Article | undefined {
+    let article = this.articleByDoc[doc];
+    if (article === undefined) {
+      const id = this.passages.idOf(doc);
+      article = id === undefined ? undefined : this.articlesById.get(parsePassageId(id).article);
+      if (article) this.articleByDoc[doc] = article;
+    }
+    return article;
   }
 
   /** What typo tolerance read the words as, for telling the user ("sanctoins" → "sanctions"). */
@@ -867,8 +883,14 @@ export class Engine {
     };
   }
 
-  /** Articles a question is limited to (dates, source), or null for all. Throws on a date it cannot read. */
+  /** Articles a question is limited to (dates, source), by id, or null for all. Throws on a date it cannot read. */
   private articleFilter(opts: QueryOptions): ((article: string) => boolean) | null {
+    const test = this.articleTest(opts);
+    return test && ((id: string): boolean => test(this.articlesById.get(id)));
+  }
+
+  /** The same test on article objects. */
+  private articleTest(opts: QueryOptions): ((article: Article | undefined) => boolean) | null {
     const bound = (value: string | undefined, name: string): { first: string; last: string } | null => {
       if (value === undefined || !value.trim()) return null;
       const parsed = parseDateBound(value);
@@ -879,17 +901,17 @@ export class Engine {
     const until = bound(opts.until, 'until')?.last;
     const source = opts.source?.trim() ? foldWord(opts.source.trim()) : null;
     if (!since && !until && !source) return null;
-    const verdicts = new Map<string, boolean>();
-    return (id: string): boolean => {
-      let ok = verdicts.get(id);
+    // Verdicts by article object: a filtered query asks for the same few thousand articles many times.
+    const verdicts = new Map<Article, boolean>();
+    return (article: Article | undefined): boolean => {
+      if (article === undefined) return false;
+      let ok = verdicts.get(article);
       if (ok === undefined) {
-        const article = this.articlesById.get(id);
-        const day = article?.date?.slice(0, 10);
-        ok = article !== undefined
-          && (!since || (day !== undefined && day >= since))
+        const day = article.date?.slice(0, 10);
+        ok = (!since || (day !== undefined && day >= since))
           && (!until || (day !== undefined && day <= until))
           && (!source || (article.source !== undefined && foldWord(article.source) === source));
-        verdicts.set(id, ok);
+        verdicts.set(article, ok);
       }
       return ok;
     };
@@ -922,8 +944,16 @@ export class Engine {
       const text = textOf(id);
       return text !== undefined && containsPhrases(text, query.phrases);
     };
-    const allow = this.articleFilter(opts);
+    const test = this.articleTest(opts);
+    const allow = test && ((article: string): boolean => test(this.articlesById.get(article)));
     const keep = !allow ? phraseKeep : (id: string): boolean => allow(parsePassageId(id).article) && (!phraseKeep || phraseKeep(id));
+    // By document number where known (no id parsed per candidate): the article's verdict, then the phrase.
+    const phraseDoc = compiled === null ? null : (doc: number): boolean => {
+      const slot = this.phraseSlot(doc);
+      return slot >= 0 ? this.phrases.containsAt(slot, compiled) : phraseKeep!(this.passages.idOf(doc) ?? '');
+    };
+    const keepDoc = !test ? phraseDoc ?? undefined
+      : (doc: number): boolean => test(this.articleOfDoc(doc)) && (phraseDoc === null || phraseDoc(doc));
     let total: number;
     let top: TextHit[];
     let plan: PlanInfo | undefined;
@@ -939,10 +969,7 @@ export class Engine {
       ({ total, hits: top, plan } = this.passages.searchTop(query, {
         limit,
         keep,
-        keepDoc: compiled === null || allow ? undefined : (doc) => {
-          const slot = this.phraseSlot(doc);
-          return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
-        },
+        keepDoc,
       }));
     }
     const hits: PassageHit[] = top.map((hit) => {
