@@ -4,7 +4,10 @@ import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
 import { parseArticle } from '../src/corpus/read.js';
 import { Engine } from '../src/engine.js';
-import { generateArticles } from './corpus.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { openWithSnapshot } from '../src/snapshot/open.js';
+import { generateArticles, writeCorpus } from './corpus.js';
 import { percentile, queryMix, round, type BenchQuery } from './queries.js';
 
 const argv = process.argv.slice(2);
@@ -16,8 +19,17 @@ const articles = arg('--articles', 10_000);
 const rounds = arg('--rounds', 20);
 
 const t0 = performance.now();
-const docs = [...generateArticles({ articles, seed: 42 })].map((a) => parseArticle(a.file, a.text, 'md'));
-const engine = Engine.fromArticles(docs);
+// --cache DIR: the corpus written there once and the engine restored from a snapshot kept there (a build at 10k
+// takes a minute on a loaded machine). Its fingerprint is fixed: delete DIR after changing the index's shape.
+const cacheDir = argv.includes('--cache') ? argv[argv.indexOf('--cache') + 1] : null;
+let engine: Engine;
+if (cacheDir) {
+  const corpus = path.join(cacheDir, `corpus-${articles}`);
+  if (!existsSync(corpus)) await writeCorpus(corpus, { articles, seed: 42 });
+  ({ engine } = await openWithSnapshot(corpus, { snapshotFile: path.join(cacheDir, `index-${articles}.snapshot`), fingerprint: 'profile' }));
+} else {
+  engine = Engine.fromArticles([...generateArticles({ articles, seed: 42 })].map((a) => parseArticle(a.file, a.text, 'md')));
+}
 process.stderr.write(`built ${articles} articles in ${Math.round(performance.now() - t0)} ms\n`);
 
 const run = (q: BenchQuery): void => {

@@ -500,7 +500,15 @@ export class Engine {
   }
 
   private quoteMeta(): QuoteMeta {
-    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [] });
+    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [], statement: [], statementNos: new Map() });
+  }
+
+  /** The same number for quotes of one statement (see statementKey), while the corpus is unchanged. */
+  private statementNumber(quote: Quote, meta: QuoteMeta): number {
+    const key = statementKey(quote);
+    let n = meta.statementNos.get(key);
+    if (n === undefined) meta.statementNos.set(key, (n = meta.statementNos.size));
+    return n;
   }
 
   /** The slot of a quote's group: one per current (canonical) speaker, one for unattributed quotes. */
@@ -644,14 +652,30 @@ export class Engine {
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;
-      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
-      const best = topK(group.quotes, limit * 2, before);
-      const { kept, copies } = foldCopies(best, (i) => quoteAt[i]);
-      for (const [i, also] of copies) alsoOf.set(i, also);
-      group.quotes = kept.slice(0, limit);
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
+    const statementOf = (i: number): number => {
+      const doc = i < hits.size ? hits.doc(i) : -1;
+      if (doc < 0) return this.statementNumber(quoteAt[i], meta);
+      let n = meta.statement[doc];
+      if (n === undefined) meta.statement[doc] = n = this.statementNumber(quoteAt[i], meta);
+      return n;
+    };
+    for (let g = 0; g < ranked.length; g++) {
+      const group = ranked[g];
+      // By relevance, the first `limit` groups each take a row before any later group's turn comes: a common
+      // topic's later speakers (a hundred of them) need no ordering or folding.
+      if (g >= limit && opts.sort !== 'newest') {
+        group.quotes = [];
+        continue;
+      }
+      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
+      const best = topK(group.quotes, limit * 2, before);
+      const { kept, copies } = foldCopies(best, (i) => quoteAt[i], statementOf);
+      for (const [i, also] of copies) alsoOf.set(i, also);
+      group.quotes = kept.slice(0, limit);
+    }
     const hitOf = (i: number): QuoteHit => {
       const hit = rowOf(i);
       const also = alsoOf.get(i);
@@ -720,15 +744,27 @@ export class Engine {
     query: ParsedQuery, limit: number, onlySpeaker: string | null, allow: ((article: string) => boolean) | null,
   ): { rows: ContextRow[]; plan?: PlanInfo } {
     const byPassage = this.contextQuotes();
-    const fits = (quote: Quote): boolean => (onlySpeaker === null || (quote.speakerId !== null && this.registry.get(quote.speakerId)?.id === onlySpeaker))
-      && (!allow || allow(quote.article));
+    // The speaker's verdict per speaker id as stored (registry lookups resolve merged speakers: not free).
+    const bySpeakerId = new Map<string, boolean>();
+    const speakerFits = (quote: Quote): boolean => {
+      if (onlySpeaker === null) return true;
+      if (quote.speakerId === null) return false;
+      let ok = bySpeakerId.get(quote.speakerId);
+      if (ok === undefined) bySpeakerId.set(quote.speakerId, (ok = this.registry.get(quote.speakerId)?.id === onlySpeaker));
+      return ok;
+    };
+    const fits = (quote: Quote): boolean => speakerFits(quote) && (!allow || allow(quote.article));
     const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
     // Which quotes have their context in a passage is remembered per document number: a common word has tens
     // of thousands of candidate passages, and an id lookup each would cost more than the search.
     const unfiltered = onlySpeaker === null && !allow;
     const keepDoc = (doc: number): boolean => {
       const quotes = this.contextQuotesOfDoc(doc, byPassage);
-      return quotes !== null && (unfiltered || quotes.some(fits));
+      if (quotes === null) return false;
+      if (unfiltered) return true;
+      // A passage's context quotes are all of its own article.
+      if (allow && !allow(quotes[0].article)) return false;
+      return onlySpeaker === null || quotes.some(speakerFits);
     };
     const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
     const rows: ContextRow[] = [];
@@ -1239,6 +1275,10 @@ interface QuoteMeta {
   slotByKey: Map<string, number>;
   /** By slot: the speaker (undefined for unattributed quotes or an unknown id). */
   speakers: Array<Speaker | undefined>;
+  /** By quote-index document number: the number of the quote's statement (see statementNumber). */
+  statement: Array<number | undefined>;
+  /** Statement key → number: folding compares small numbers, not long strings looked up by quote. */
+  statementNos: Map<string, number>;
 }
 
 /** A quote's words without case, accents or punctuation: wire copies of one statement share it. */
@@ -1258,13 +1298,15 @@ const statementKeys = new WeakMap<Quote, string>();
  * Rows in order with later copies of a statement (same speaker, same words, another article) folded into
  * the first: `copies` holds, per kept row, the quotes it stands for.
  */
-export function foldCopies<T>(rows: T[], quoteOf: (row: T) => Quote): { kept: T[]; copies: Map<T, Quote[]> } {
-  const first = new Map<string, T>();
+export function foldCopies<T>(
+  rows: T[], quoteOf: (row: T) => Quote, keyOf: (row: T) => string | number = (row) => statementKey(quoteOf(row)),
+): { kept: T[]; copies: Map<T, Quote[]> } {
+  const first = new Map<string | number, T>();
   const copies = new Map<T, Quote[]>();
   const kept: T[] = [];
   for (const row of rows) {
     const quote = quoteOf(row);
-    const key = statementKey(quote);
+    const key = keyOf(row);
     const earlier = first.get(key);
     if (earlier !== undefined && quoteOf(earlier).article !== quote.article && quote.speakerId !== null) {
       const list = copies.get(earlier) ?? [];
