@@ -173,8 +173,8 @@ export class Engine {
    * up. Kept across changes: a document number is never reused, and a passage's quotes live and die with it.
    */
   private readonly contextByDoc: Array<Quote[] | null | undefined> = [];
-  /** By passage document number: its article, filled on first need (same reasoning as contextByDoc). */
-  private readonly articleByDoc: Array<Article | undefined> = [];
+  /** By passage document number: its article's date and source, filled on first need (as contextByDoc). */
+  private readonly facetsByDoc: Array<ArticleFacets | undefined> = [];
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -827,15 +827,15 @@ export class Engine {
     return quotes;
   }
 
-  /** The article of passage document `doc` (see articleByDoc). */
-  private articleOfDoc(doc: number): Article | undefined {
-    let article = this.articleByDoc[doc];
-    if (article === undefined) {
+  /** What filters look at in the article of passage document `doc` (see facetsByDoc). */
+  private facetsOfDoc(doc: number): ArticleFacets | undefined {
+    let found = this.facetsByDoc[doc];
+    if (found === undefined) {
       const id = this.passages.idOf(doc);
-      article = id === undefined ? undefined : this.articlesById.get(parsePassageId(id).article);
-      if (article) this.articleByDoc[doc] = article;
+      const article = id === undefined ? undefined : this.articlesById.get(parsePassageId(id).article);
+      if (article) this.facetsByDoc[doc] = found = facetsOf(article);
     }
-    return article;
+    return found;
   }
 
   /** What typo tolerance read the words as, for telling the user ("sanctoins" → "sanctions"). */
@@ -922,11 +922,20 @@ export class Engine {
   /** Articles a question is limited to (dates, source), by id, or null for all. Throws on a date it cannot read. */
   private articleFilter(opts: QueryOptions): ((article: string) => boolean) | null {
     const test = this.articleTest(opts);
-    return test && ((id: string): boolean => test(this.articlesById.get(id)));
+    if (!test) return null;
+    const verdicts = new Map<string, boolean>();
+    return (id: string): boolean => {
+      let ok = verdicts.get(id);
+      if (ok === undefined) {
+        const article = this.articlesById.get(id);
+        verdicts.set(id, (ok = article !== undefined && test(facetsOf(article))));
+      }
+      return ok;
+    };
   }
 
-  /** The same test on article objects. */
-  private articleTest(opts: QueryOptions): ((article: Article | undefined) => boolean) | null {
+  /** The same test on an article's facets: string compares only (it runs for every candidate passage). */
+  private articleTest(opts: QueryOptions): ((facets: ArticleFacets | undefined) => boolean) | null {
     const bound = (value: string | undefined, name: string): { first: string; last: string } | null => {
       if (value === undefined || !value.trim()) return null;
       const parsed = parseDateBound(value);
@@ -937,20 +946,10 @@ export class Engine {
     const until = bound(opts.until, 'until')?.last;
     const source = opts.source?.trim() ? foldWord(opts.source.trim()) : null;
     if (!since && !until && !source) return null;
-    // Verdicts by article object: a filtered query asks for the same few thousand articles many times.
-    const verdicts = new Map<Article, boolean>();
-    return (article: Article | undefined): boolean => {
-      if (article === undefined) return false;
-      let ok = verdicts.get(article);
-      if (ok === undefined) {
-        const day = article.date?.slice(0, 10);
-        ok = (!since || (day !== undefined && day >= since))
-          && (!until || (day !== undefined && day <= until))
-          && (!source || (article.source !== undefined && foldWord(article.source) === source));
-        verdicts.set(article, ok);
-      }
-      return ok;
-    };
+    return (f: ArticleFacets | undefined): boolean => f !== undefined
+      && (!since || (f.day !== null && f.day >= since))
+      && (!until || (f.day !== null && f.day <= until))
+      && (!source || f.source === source);
   }
 
   /** Source names for autocomplete: those starting with (or containing) what was typed, most articles first. */
@@ -981,7 +980,7 @@ export class Engine {
       return text !== undefined && containsPhrases(text, query.phrases);
     };
     const test = this.articleTest(opts);
-    const allow = test && ((article: string): boolean => test(this.articlesById.get(article)));
+    const allow = this.articleFilter(opts);
     const keep = !allow ? phraseKeep : (id: string): boolean => allow(parsePassageId(id).article) && (!phraseKeep || phraseKeep(id));
     // By document number where known (no id parsed per candidate): the article's verdict, then the phrase.
     const phraseDoc = compiled === null ? null : (doc: number): boolean => {
@@ -989,7 +988,7 @@ export class Engine {
       return slot >= 0 ? this.phrases.containsAt(slot, compiled) : phraseKeep!(this.passages.idOf(doc) ?? '');
     };
     const keepDoc = !test ? phraseDoc ?? undefined
-      : (doc: number): boolean => test(this.articleOfDoc(doc)) && (phraseDoc === null || phraseDoc(doc));
+      : (doc: number): boolean => test(this.facetsOfDoc(doc)) && (phraseDoc === null || phraseDoc(doc));
     let total: number;
     let top: TextHit[];
     let plan: PlanInfo | undefined;
@@ -1279,6 +1278,24 @@ interface QuoteMeta {
   statement: Array<number | undefined>;
   /** Statement key → number: folding compares small numbers, not long strings looked up by quote. */
   statementNos: Map<string, number>;
+}
+
+/** What date and source filters compare: the article's day (YYYY-MM-DD) and folded source, null when unknown. */
+interface ArticleFacets {
+  day: string | null;
+  source: string | null;
+}
+
+/** Facets by article object: an article never changes once indexed (an edit makes a new object). */
+const articleFacets = new WeakMap<Article, ArticleFacets>();
+
+function facetsOf(article: Article): ArticleFacets {
+  let found = articleFacets.get(article);
+  if (found === undefined) {
+    found = { day: article.date?.slice(0, 10) ?? null, source: article.source !== undefined ? foldWord(article.source) : null };
+    articleFacets.set(article, found);
+  }
+  return found;
 }
 
 /** A quote's words without case, accents or punctuation: wire copies of one statement share it. */
