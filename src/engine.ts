@@ -744,15 +744,12 @@ export class Engine {
     query: ParsedQuery, limit: number, onlySpeaker: string | null, allow: ((article: string) => boolean) | null,
   ): { rows: ContextRow[]; plan?: PlanInfo } {
     const byPassage = this.contextQuotes();
-    // The speaker's verdict per speaker id as stored (registry lookups resolve merged speakers: not free).
-    const bySpeakerId = new Map<string, boolean>();
-    const speakerFits = (quote: Quote): boolean => {
-      if (onlySpeaker === null) return true;
-      if (quote.speakerId === null) return false;
-      let ok = bySpeakerId.get(quote.speakerId);
-      if (ok === undefined) bySpeakerId.set(quote.speakerId, (ok = this.registry.get(quote.speakerId)?.id === onlySpeaker));
-      return ok;
-    };
+    // The speaker ids as stored that resolve to the speaker asked for (usually one; more after merges): a few
+    // string compares per quote instead of a registry lookup, for every candidate passage.
+    const speakerIds = onlySpeaker === null ? null
+      : this.registry.get(onlySpeaker)?.id !== onlySpeaker ? []
+        : [...new Set((this.speakerQuotes().get(onlySpeaker) ?? []).map((q) => q.speakerId))];
+    const speakerFits = (quote: Quote): boolean => speakerIds === null || (quote.speakerId !== null && speakerIds.includes(quote.speakerId));
     const fits = (quote: Quote): boolean => speakerFits(quote) && (!allow || allow(quote.article));
     const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
     // Which quotes have their context in a passage is remembered per document number: a common word has tens
