@@ -500,7 +500,7 @@ export class Engine {
   }
 
   private quoteMeta(): QuoteMeta {
-    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [], statement: [], statementNos: new Map() });
+    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [], statement: [], statementNos: new Map(), facets: [] });
   }
 
   /** The same number for quotes of one statement (see statementKey), while the corpus is unchanged. */
@@ -552,6 +552,7 @@ export class Engine {
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
     const onlySpeaker = opts.speakerId ?? null;
     const allow = this.articleFilter(opts);
+    const test = this.articleTest(opts);
     // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
@@ -612,7 +613,16 @@ export class Engine {
         rank = meta.kind[doc]!;
       }
       if (onlySpeaker !== null && meta.speakers[slot]?.id !== onlySpeaker) continue;
-      if (allow && !allow(quote.article)) continue;
+      if (test) {
+        // The article's facets by quote document number: no map lookups per hit of a common topic.
+        let facets = doc >= 0 ? meta.facets[doc] : undefined;
+        if (facets === undefined) {
+          const article = this.articlesById.get(quote.article);
+          facets = article && facetsOf(article);
+          if (doc >= 0) meta.facets[doc] = facets;
+        }
+        if (!test(facets)) continue;
+      }
       if (compiled && !(this.quotePhrases.containsCompiled(quote.id, compiled) ?? containsPhrases(quote.text, query.phrases))) continue;
       ownQuotes.push(quote);
       place(i, quote, slot, rank, hits.score(i), 0);
@@ -620,7 +630,7 @@ export class Engine {
     // The context is searched when the quotes' own words leave room in the answer, or matched only some of the
     // words: with `limit` quotes holding every word, rows found by context would rank below all of them.
     const context = total < limit || hits.plan?.anyWord
-      ? this.contextMatches(query, contextPassages, onlySpeaker, allow)
+      ? this.contextMatches(query, contextPassages, onlySpeaker, allow, test)
       : { rows: [] as ContextRow[], plan: undefined };
     if (context.rows.length) {
       const own = new Set(ownQuotes);
@@ -742,6 +752,7 @@ export class Engine {
    */
   private contextMatches(
     query: ParsedQuery, limit: number, onlySpeaker: string | null, allow: ((article: string) => boolean) | null,
+    test: ((facets: ArticleFacets | undefined) => boolean) | null,
   ): { rows: ContextRow[]; plan?: PlanInfo } {
     const byPassage = this.contextQuotes();
     // The speaker ids as stored that resolve to the speaker asked for (usually one; more after merges): a few
@@ -760,7 +771,7 @@ export class Engine {
       if (quotes === null) return false;
       if (unfiltered) return true;
       // A passage's context quotes are all of its own article.
-      if (allow && !allow(quotes[0].article)) return false;
+      if (test && !test(this.facetsOfDoc(doc))) return false;
       return onlySpeaker === null || quotes.some(speakerFits);
     };
     const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
@@ -1275,6 +1286,8 @@ interface QuoteMeta {
   statement: Array<number | undefined>;
   /** Statement key → number: folding compares small numbers, not long strings looked up by quote. */
   statementNos: Map<string, number>;
+  /** By quote-index document number: the date and source of the quote's article. */
+  facets: Array<ArticleFacets | undefined>;
 }
 
 /** What date and source filters compare: the article's day (YYYY-MM-DD) and folded source, null when unknown. */
