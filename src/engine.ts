@@ -170,10 +170,12 @@ export class Engine {
   /** Quotes by the passage that holds their context (see contextQuotes), rebuilt after a change. */
   private byContextPassage: Map<string, Quote[]> | null = null;
   /**
-   * By passage document number: 1 when quotes have their context in it, 2 when none, 0 not looked up. Kept
-   * across changes: a document number is never reused, and a passage's quotes live and die with it.
+   * By passage document number: the quotes that have their context in it, null when none, undefined not looked
+   * up. Kept across changes: a document number is never reused, and a passage's quotes live and die with it.
    */
-  private contextDocs = new Uint8Array(0);
+  private readonly contextByDoc: Array<Quote[] | null | undefined> = [];
+  /** By passage document number: its article's date and source, filled on first need (as contextByDoc). */
+  private readonly facetsByDoc: Array<ArticleFacets | undefined> = [];
 
   private constructor(dir: string | null) {
     this.dir = dir;
@@ -499,7 +501,15 @@ export class Engine {
   }
 
   private quoteMeta(): QuoteMeta {
-    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [] });
+    return (this.meta ??= { quote: [], slot: [], kind: [], slotByKey: new Map(), speakers: [], statement: [], statementNos: new Map(), facets: [] });
+  }
+
+  /** The same number for quotes of one statement (see statementKey), while the corpus is unchanged. */
+  private statementNumber(quote: Quote, meta: QuoteMeta): number {
+    const key = statementKey(quote);
+    let n = meta.statementNos.get(key);
+    if (n === undefined) meta.statementNos.set(key, (n = meta.statementNos.size));
+    return n;
   }
 
   /** The slot of a quote's group: one per current (canonical) speaker, one for unattributed quotes. */
@@ -543,6 +553,7 @@ export class Engine {
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
     const onlySpeaker = opts.speakerId ?? null;
     const allow = this.articleFilter(opts);
+    const test = this.articleTest(opts);
     // Unranked hits: each speaker's quotes are sorted below by kind, score, then this order, which is the
     // order a full ranking would have given equal scores.
     const hits = this.quoteIndex.searchUnranked(query);
@@ -603,7 +614,16 @@ export class Engine {
         rank = meta.kind[doc]!;
       }
       if (onlySpeaker !== null && meta.speakers[slot]?.id !== onlySpeaker) continue;
-      if (allow && !allow(quote.article)) continue;
+      if (test) {
+        // The article's facets by quote document number: no map lookups per hit of a common topic.
+        let facets = doc >= 0 ? meta.facets[doc] : undefined;
+        if (facets === undefined) {
+          const article = this.articlesById.get(quote.article);
+          facets = article && facetsOf(article);
+          if (doc >= 0) meta.facets[doc] = facets;
+        }
+        if (!test(facets)) continue;
+      }
       if (compiled && !(this.quotePhrases.containsCompiled(quote.id, compiled) ?? containsPhrases(quote.text, query.phrases))) continue;
       ownQuotes.push(quote);
       place(i, quote, slot, rank, hits.score(i), 0);
@@ -611,7 +631,7 @@ export class Engine {
     // The context is searched when the quotes' own words leave room in the answer, or matched only some of the
     // words: with `limit` quotes holding every word, rows found by context would rank below all of them.
     const context = total < limit || hits.plan?.anyWord
-      ? this.contextMatches(query, contextPassages, onlySpeaker, allow)
+      ? this.contextMatches(query, contextPassages, onlySpeaker, allow, test)
       : { rows: [] as ContextRow[], plan: undefined };
     if (context.rows.length) {
       const own = new Set(ownQuotes);
@@ -643,14 +663,30 @@ export class Engine {
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;
-      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
-      const best = topK(group.quotes, limit * 2, before);
-      const { kept, copies } = foldCopies(best, (i) => quoteAt[i]);
-      for (const [i, also] of copies) alsoOf.set(i, also);
-      group.quotes = kept.slice(0, limit);
     }
     // Unattributed quotes come last: an answer is about who said it.
     ranked.sort((a, b) => Number(a.speakerId === null) - Number(b.speakerId === null) || b.score - a.score);
+    const statementOf = (i: number): number => {
+      const doc = i < hits.size ? hits.doc(i) : -1;
+      if (doc < 0) return this.statementNumber(quoteAt[i], meta);
+      let n = meta.statement[doc];
+      if (n === undefined) meta.statement[doc] = n = this.statementNumber(quoteAt[i], meta);
+      return n;
+    };
+    for (let g = 0; g < ranked.length; g++) {
+      const group = ranked[g];
+      // By relevance, the first `limit` groups each take a row before any later group's turn comes: a common
+      // topic's later speakers (a hundred of them) need no ordering or folding.
+      if (g >= limit && opts.sort !== 'newest') {
+        group.quotes = [];
+        continue;
+      }
+      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
+      const best = topK(group.quotes, limit * 2, before);
+      const { kept, copies } = foldCopies(best, (i) => quoteAt[i], statementOf);
+      for (const [i, also] of copies) alsoOf.set(i, also);
+      group.quotes = kept.slice(0, limit);
+    }
     const hitOf = (i: number): QuoteHit => {
       const hit = rowOf(i);
       const also = alsoOf.get(i);
@@ -717,25 +753,27 @@ export class Engine {
    */
   private contextMatches(
     query: ParsedQuery, limit: number, onlySpeaker: string | null, allow: ((article: string) => boolean) | null,
+    test: ((facets: ArticleFacets | undefined) => boolean) | null,
   ): { rows: ContextRow[]; plan?: PlanInfo } {
     const byPassage = this.contextQuotes();
-    const fits = (quote: Quote): boolean => (onlySpeaker === null || (quote.speakerId !== null && this.registry.get(quote.speakerId)?.id === onlySpeaker))
-      && (!allow || allow(quote.article));
+    // The speaker ids as stored that resolve to the speaker asked for (usually one; more after merges): a few
+    // string compares per quote instead of a registry lookup, for every candidate passage.
+    const speakerIds = onlySpeaker === null ? null
+      : this.registry.get(onlySpeaker)?.id !== onlySpeaker ? []
+        : [...new Set((this.speakerQuotes().get(onlySpeaker) ?? []).map((q) => q.speakerId))];
+    const speakerFits = (quote: Quote): boolean => speakerIds === null || (quote.speakerId !== null && speakerIds.includes(quote.speakerId));
+    const fits = (quote: Quote): boolean => speakerFits(quote) && (!allow || allow(quote.article));
     const keep = (id: string): boolean => (byPassage.get(id) ?? []).some(fits);
-    // Unfiltered, which passages have quotes at all is remembered per document number: a common word has tens
+    // Which quotes have their context in a passage is remembered per document number: a common word has tens
     // of thousands of candidate passages, and an id lookup each would cost more than the search.
-    const keepDoc = onlySpeaker !== null || allow ? undefined : (doc: number): boolean => {
-      let known = this.contextDocs;
-      if (doc >= known.length) {
-        const grown = new Uint8Array(Math.max(doc + 1, Math.ceil(known.length * 1.5) + 1024));
-        grown.set(known);
-        this.contextDocs = known = grown;
-      }
-      if (known[doc] === 0) {
-        const id = this.passages.idOf(doc);
-        known[doc] = id !== undefined && byPassage.has(id) ? 1 : 2;
-      }
-      return known[doc] === 1;
+    const unfiltered = onlySpeaker === null && !allow;
+    const keepDoc = (doc: number): boolean => {
+      const quotes = this.contextQuotesOfDoc(doc, byPassage);
+      if (quotes === null) return false;
+      if (unfiltered) return true;
+      // A passage's context quotes are all of its own article.
+      if (test && !test(this.facetsOfDoc(doc))) return false;
+      return onlySpeaker === null || quotes.some(speakerFits);
     };
     const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
     const rows: ContextRow[] = [];
@@ -785,6 +823,28 @@ export class Engine {
     }
     this.byContextPassage = map;
     return map;
+  }
+
+  /** The quotes whose context is passage document `doc` (see contextByDoc), or null. */
+  private contextQuotesOfDoc(doc: number, byPassage: Map<string, Quote[]>): Quote[] | null {
+    let quotes = this.contextByDoc[doc];
+    if (quotes === undefined) {
+      const id = this.passages.idOf(doc);
+      quotes = (id !== undefined ? byPassage.get(id) : undefined) ?? null;
+      this.contextByDoc[doc] = quotes;
+    }
+    return quotes;
+  }
+
+  /** What filters look at in the article of passage document `doc` (see facetsByDoc). */
+  private facetsOfDoc(doc: number): ArticleFacets | undefined {
+    let found = this.facetsByDoc[doc];
+    if (found === undefined) {
+      const id = this.passages.idOf(doc);
+      const article = id === undefined ? undefined : this.articlesById.get(parsePassageId(id).article);
+      if (article) this.facetsByDoc[doc] = found = facetsOf(article);
+    }
+    return found;
   }
 
   /** What typo tolerance read the words as, for telling the user ("sanctoins" → "sanctions"). */
@@ -868,8 +928,23 @@ export class Engine {
     };
   }
 
-  /** Articles a question is limited to (dates, source), or null for all. Throws on a date it cannot read. */
+  /** Articles a question is limited to (dates, source), by id, or null for all. Throws on a date it cannot read. */
   private articleFilter(opts: QueryOptions): ((article: string) => boolean) | null {
+    const test = this.articleTest(opts);
+    if (!test) return null;
+    const verdicts = new Map<string, boolean>();
+    return (id: string): boolean => {
+      let ok = verdicts.get(id);
+      if (ok === undefined) {
+        const article = this.articlesById.get(id);
+        verdicts.set(id, (ok = article !== undefined && test(facetsOf(article))));
+      }
+      return ok;
+    };
+  }
+
+  /** The same test on an article's facets: string compares only (it runs for every candidate passage). */
+  private articleTest(opts: QueryOptions): ((facets: ArticleFacets | undefined) => boolean) | null {
     const bound = (value: string | undefined, name: string): { first: string; last: string } | null => {
       if (value === undefined || !value.trim()) return null;
       const parsed = parseDateBound(value);
@@ -880,20 +955,10 @@ export class Engine {
     const until = bound(opts.until, 'until')?.last;
     const source = opts.source?.trim() ? foldWord(opts.source.trim()) : null;
     if (!since && !until && !source) return null;
-    const verdicts = new Map<string, boolean>();
-    return (id: string): boolean => {
-      let ok = verdicts.get(id);
-      if (ok === undefined) {
-        const article = this.articlesById.get(id);
-        const day = article?.date?.slice(0, 10);
-        ok = article !== undefined
-          && (!since || (day !== undefined && day >= since))
-          && (!until || (day !== undefined && day <= until))
-          && (!source || (article.source !== undefined && foldWord(article.source) === source));
-        verdicts.set(id, ok);
-      }
-      return ok;
-    };
+    return (f: ArticleFacets | undefined): boolean => f !== undefined
+      && (!since || (f.day !== null && f.day >= since))
+      && (!until || (f.day !== null && f.day <= until))
+      && (!source || f.source === source);
   }
 
   /** Source names for autocomplete: those starting with (or containing) what was typed, most articles first. */
@@ -923,8 +988,16 @@ export class Engine {
       const text = textOf(id);
       return text !== undefined && containsPhrases(text, query.phrases);
     };
+    const test = this.articleTest(opts);
     const allow = this.articleFilter(opts);
     const keep = !allow ? phraseKeep : (id: string): boolean => allow(parsePassageId(id).article) && (!phraseKeep || phraseKeep(id));
+    // By document number where known (no id parsed per candidate): the article's verdict, then the phrase.
+    const phraseDoc = compiled === null ? null : (doc: number): boolean => {
+      const slot = this.phraseSlot(doc);
+      return slot >= 0 ? this.phrases.containsAt(slot, compiled) : phraseKeep!(this.passages.idOf(doc) ?? '');
+    };
+    const keepDoc = !test ? phraseDoc ?? undefined
+      : (doc: number): boolean => test(this.facetsOfDoc(doc)) && (phraseDoc === null || phraseDoc(doc));
     let total: number;
     let top: TextHit[];
     let plan: PlanInfo | undefined;
@@ -940,10 +1013,7 @@ export class Engine {
       ({ total, hits: top, plan } = this.passages.searchTop(query, {
         limit,
         keep,
-        keepDoc: compiled === null || allow ? undefined : (doc) => {
-          const slot = this.phraseSlot(doc);
-          return slot >= 0 ? this.phrases.containsAt(slot, compiled) : keep!(this.passages.idOf(doc) ?? '');
-        },
+        keepDoc,
       }));
     }
     const hits: PassageHit[] = top.map((hit) => {
@@ -1260,6 +1330,30 @@ interface QuoteMeta {
   slotByKey: Map<string, number>;
   /** By slot: the speaker (undefined for unattributed quotes or an unknown id). */
   speakers: Array<Speaker | undefined>;
+  /** By quote-index document number: the number of the quote's statement (see statementNumber). */
+  statement: Array<number | undefined>;
+  /** Statement key → number: folding compares small numbers, not long strings looked up by quote. */
+  statementNos: Map<string, number>;
+  /** By quote-index document number: the date and source of the quote's article. */
+  facets: Array<ArticleFacets | undefined>;
+}
+
+/** What date and source filters compare: the article's day (YYYY-MM-DD) and folded source, null when unknown. */
+interface ArticleFacets {
+  day: string | null;
+  source: string | null;
+}
+
+/** Facets by article object: an article never changes once indexed (an edit makes a new object). */
+const articleFacets = new WeakMap<Article, ArticleFacets>();
+
+function facetsOf(article: Article): ArticleFacets {
+  let found = articleFacets.get(article);
+  if (found === undefined) {
+    found = { day: article.date?.slice(0, 10) ?? null, source: article.source !== undefined ? foldWord(article.source) : null };
+    articleFacets.set(article, found);
+  }
+  return found;
 }
 
 /** A quote's words without case, accents or punctuation: wire copies of one statement share it. */
@@ -1279,13 +1373,15 @@ const statementKeys = new WeakMap<Quote, string>();
  * Rows in order with later copies of a statement (same speaker, same words, another article) folded into
  * the first: `copies` holds, per kept row, the quotes it stands for.
  */
-export function foldCopies<T>(rows: T[], quoteOf: (row: T) => Quote): { kept: T[]; copies: Map<T, Quote[]> } {
-  const first = new Map<string, T>();
+export function foldCopies<T>(
+  rows: T[], quoteOf: (row: T) => Quote, keyOf: (row: T) => string | number = (row) => statementKey(quoteOf(row)),
+): { kept: T[]; copies: Map<T, Quote[]> } {
+  const first = new Map<string | number, T>();
   const copies = new Map<T, Quote[]>();
   const kept: T[] = [];
   for (const row of rows) {
     const quote = quoteOf(row);
-    const key = statementKey(quote);
+    const key = keyOf(row);
     const earlier = first.get(key);
     if (earlier !== undefined && quoteOf(earlier).article !== quote.article && quote.speakerId !== null) {
       const list = copies.get(earlier) ?? [];

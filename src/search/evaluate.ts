@@ -351,6 +351,8 @@ export class QueryEvaluator {
       // dropped after the loop (MiniSearch drops them as it meets them; only the count matters for scores).
       const { data, from, to } = postings.raw();
       let stale: number[] | undefined;
+      // The same idf as worked out per posting, recomputed only when a removed document lowers the count.
+      let idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
       for (let i = from; i < to; i += 2) {
         const tf = data[i + 1];
         if (tf === 0) continue;
@@ -359,9 +361,9 @@ export class QueryEvaluator {
         if (!length) {
           (stale ??= []).push(doc);
           matching -= 1;
+          idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
           continue;
         }
-        const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
         results.add(doc, weight * (idf * (d + tf * (k + 1) / (tf + k * (1 - b + b * length / avg)))), bit);
       }
       if (stale) for (const doc of stale) MiniSearchInternals.removeTerm(this.m, 0, doc, derived);
