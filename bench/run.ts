@@ -18,6 +18,7 @@ import { rebuild, save } from '../src/snapshot/open.js';
 import { measureAnswers, startBenchDiscord, type AnswerLatency, type BenchDiscord } from './bot.js';
 import type { BaselineChildResult, BotStartResult, ChildJob, EngineChildResult } from './child.js';
 import { writeCorpus } from './corpus.js';
+import { measureExtraction } from './extraction.js';
 import { round } from './queries.js';
 
 interface Args {
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
     const writeMs = performance.now() - t;
     if ('error' in wrote) throw new Error(`snapshot write failed: ${wrote.error}`);
     engine = null;
+    log('extraction: ms per article…');
+    const extraction = await measureExtraction(corpus);
     const snapshotMb = (await stat(snapshot)).size / MB;
 
     discord = await startBenchDiscord(corpus);
@@ -166,6 +169,7 @@ async function main(): Promise<void> {
       speakers: sources.speakers,
       build_ms: round(buildMs, 0),
       build_heap_mb: round(buildHeap, 1),
+      ...extraction,
       snapshot_write_ms: round(writeMs, 0),
       snapshot_mb: round(snapshotMb, 1),
       snapshot_load_ms: eng.snapshot_load_ms,
@@ -201,6 +205,7 @@ async function main(): Promise<void> {
     const lines = [
       `talks-bot benchmark: ${result.articles} articles, ${result.paragraphs} paragraphs, ${result.quotes} quotes (${result.cpus} CPUs, Node ${result.node})`,
       `  full build (read + clean + extract + index): ${result.build_ms} ms, heap ${result.build_heap_mb} MB`,
+      `  quote extraction per article (CPU): ${result.extract_ms_per_article ?? '–'} ms generated, ${result.extract_news_ms_per_article ?? '– (no ../shared)'} ms real news (PolNeAR dev)`,
       `  snapshot: ${result.snapshot_mb} MB, written in ${result.snapshot_write_ms} ms, loaded in ${result.snapshot_load_ms} ms`,
       `  ready after start (new process, from snapshot): ${result.ready_ms} ms; the bot as npm start runs it, logged in: ${result.bot_ready_ms} ms`,
       `  memory with the engine loaded: rss ${result.rss_engine_mb} MB, heap ${result.heap_engine_mb} MB`,
