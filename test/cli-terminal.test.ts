@@ -16,7 +16,6 @@ beforeAll(async () => {
 
 // ESC [2J clears a terminal; ESC [31m turns it red; BEL rings; C1 CSI (U+009B) also starts a sequence.
 const HOSTILE = 'cease\u001b[2Jfire\u0007\u009b31m';
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function ask(args: string[], style = PLAIN): { stdout: string; stderr: string } {
@@ -54,7 +53,6 @@ describe('typed control characters are shown, not sent to the terminal', () => {
 
   it('--json still holds the query as typed (JSON escapes it)', () => {
     const { stdout } = ask(['who-said', HOSTILE, '--json']);
-    // eslint-disable-next-line no-control-regex
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(JSON.parse(stdout).query).toBe(HOSTILE);
   });

@@ -18,7 +18,6 @@ export const ANSI: RenderStyle = { mark: (t) => `\u001b[1m${t}\u001b[22m` };
  * control bytes, and printed raw they would recolour, move or clear the user's terminal.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
