@@ -70,3 +70,11 @@ describe('typed control characters are shown, not sent to the terminal', () => {
     expect(text).not.toMatch(RAW_CONTROL);
   });
 });
+
+describe('a phrase typed in quotation marks', () => {
+  it('is echoed in one pair of quotes, not two', () => {
+    expect(ask(['search', '"peace talks"']).stdout.split('\n')[0]).toMatch(/^Search "peace talks": \d+ passages?$/);
+    expect(ask(['who-said', '“zzqxv wwkk”']).stdout.split('\n')[0]).toBe('Nobody in the corpus is quoted on “zzqxv wwkk”.');
+    expect(ask(['search', 'ceasefire']).stdout.split('\n')[0]).toMatch(/^Search "ceasefire": /);
+  });
+});

@@ -21,6 +21,12 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The typed query in quotation marks, once: a phrase typed in quotes is not wrapped in a second pair. */
+export function quotedQuery(query: string): string {
+  const q = printable(query);
+  return /^(["“][^"“”]*["”])$/.test(q) ? q : `"${q}"`;
+}
+
 export function applyHighlights(text: string, ranges: Highlights, style: RenderStyle): string {
   let out = '';
   let at = 0;
@@ -79,8 +85,8 @@ export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
     if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
     return lines.join('\n');
   }
-  if (a.total === 0) return `Nobody in the corpus is quoted on "${printable(a.query)}".${suggest(a.suggestions)}`;
-  const lines = [`Who said "${printable(a.query)}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
+  if (a.total === 0) return `Nobody in the corpus is quoted on ${quotedQuery(a.query)}.${suggest(a.suggestions)}`;
+  const lines = [`Who said ${quotedQuery(a.query)}: ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
   for (const group of a.speakers) {
     lines.push('', group.speaker ?? 'Unattributed');
     for (const q of group.quotes) lines.push(quoteLine(q, style, false));
@@ -90,8 +96,8 @@ export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
 }
 
 export function renderSearch(a: SearchAnswer, style: RenderStyle): string {
-  if (a.total === 0) return `No passage mentions "${printable(a.query)}".${suggest(a.suggestions)}`;
-  const lines = [`Search "${printable(a.query)}": ${plural(a.total, 'passage')}`, ...queryNotes(a)];
+  if (a.total === 0) return `No passage mentions ${quotedQuery(a.query)}.${suggest(a.suggestions)}`;
+  const lines = [`Search ${quotedQuery(a.query)}: ${plural(a.total, 'passage')}`, ...queryNotes(a)];
   a.results.forEach((p: PassageHit, i) => {
     lines.push('', `${i + 1}. ${cite(p)}`, `   ${applyHighlights(p.text, p.highlights, style)}`);
   });
