@@ -78,3 +78,25 @@ describe('a phrase typed in quotation marks', () => {
     expect(ask(['search', 'ceasefire']).stdout.split('\n')[0]).toMatch(/^Search "ceasefire": /);
   });
 });
+
+describe('an option that needs a value, followed by another option', () => {
+  it.each([
+    [['who-said', 'ceasefire', '--corpus', '--json'], '--corpus'],
+    [['quotes', 'Peskov', '--topic', '--json'], '--topic'],
+    [['search', 'ceasefire', '--source', '--limit', '3'], '--source'],
+  ])('%j is a usage error naming the option, not a value "--…"', (args, flag) => {
+    expect(() => parseArgs(args)).toThrow(new RegExp(`^${flag} needs a value`));
+  });
+
+  it('still takes a value written inline, and a negative number as a (bad) value', () => {
+    expect(parseArgs(['quotes', 'Peskov', '--topic=--odd']).topic).toBe('--odd');
+    expect(() => parseArgs(['who-said', 'x', '--limit', '-5'])).toThrow(/whole number of 1 or more, not "-5"/);
+  });
+});
+
+describe('bidi overrides in typed text', () => {
+  it('are escaped so they cannot reorder the line', () => {
+    const { stdout } = ask(['search', '\u202eceasefire']);
+    expect(stdout.split('\n')[0]).toMatch(/^Search "\\u202eceasefire": /);
+  });
+});

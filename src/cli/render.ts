@@ -15,10 +15,11 @@ export const ANSI: RenderStyle = { mark: (t) => `\u001b[1m${t}\u001b[22m` };
 
 /**
  * Typed text echoed back to a terminal, its control characters shown as escapes: a query may hold ESC or other
- * control bytes, and printed raw they would recolour, move or clear the user's terminal.
+ * control bytes, and printed raw they would recolour, move or clear the user's terminal; bidi overrides would
+ * reorder the rest of the line.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The typed query in quotation marks, once: a phrase typed in quotes is not wrapped in a second pair. */
