@@ -24,6 +24,11 @@ export function readFilters(o: FilterArgs): Pick<QueryOptions, 'since' | 'until'
   return { since: o.since, until: o.until, source: o.source, sort: o.sort === 'newest' ? 'newest' : undefined };
 }
 
+/** Whether since:/until:/source: narrowed the articles searched (an empty answer then says so). */
+export function isFiltered(o: FilterArgs): boolean {
+  return Boolean(o.since || o.until || o.source);
+}
+
 /** A date the engine could not read: said privately, nothing else happens. */
 export function badFilter(err: unknown): Reply | null {
   if (!(err instanceof EngineError) || err.code !== 'bad-filter') return null;

@@ -2,7 +2,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { limitOption, optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
 import { messagesFor } from '../src/bot/i18n.js';
-import { badFilter, filterOptions, focused, readFilters, sourceChoices } from './filters.js';
+import { badFilter, filterOptions, focused, isFiltered, readFilters, sourceChoices } from './filters.js';
 import { renderWhoSaid } from '../src/bot/render.js';
 
 export const whoSaidData = {
@@ -23,7 +23,7 @@ export const whoSaid: CommandModule = {
   async execute(i, { engine }) {
     const o = optionsOf(i, whoSaidData);
     try {
-      return renderWhoSaid(engine.whoSaid(o.topic, { limit: o.limit ?? 25, ...readFilters(o) }), messagesFor(i.locale).render);
+      return renderWhoSaid(engine.whoSaid(o.topic, { limit: o.limit ?? 25, ...readFilters(o) }), messagesFor(i.locale).render, isFiltered(o));
     } catch (err) {
       const reply = badFilter(err);
       if (reply) return reply;

@@ -20,6 +20,8 @@ export interface RenderText {
   noQuotesBy: (who: string, q: string) => string;
   youCouldTry: (tips: string) => string;
   tryOtherWords: string;
+  /** Under an empty answer when since:/until:/source: narrowed the articles searched. */
+  filteredOut: string;
   whoSaidAbout: (q: string) => string;
   whatSaidAbout: (who: string, topic: string) => string;
   everythingBy: (who: string) => string;
@@ -61,6 +63,7 @@ const en: Messages = {
     noQuotesBy: (who, q) => `I found no quotes by ${who} matching **${q}**.`,
     youCouldTry: (tips) => `You could try: ${tips}.`,
     tryOtherWords: 'Try fewer or different words, or see what the corpus holds with /sources.',
+    filteredOut: 'Only articles within your since/until/source options were searched, and undated articles are left out by since/until: try without them.',
     whoSaidAbout: (q) => `Who said something about **${q}**:`,
     whatSaidAbout: (who, topic) => `What **${who}** said about **${topic}**:`,
     everythingBy: (who) => `Everything **${who}** is quoted saying (the topic names a speaker):`,
@@ -91,6 +94,7 @@ const uk: Messages = {
     noQuotesBy: (who, q) => `Я не знайшов цитат ${who} за запитом **${q}**.`,
     youCouldTry: (tips) => `Можна спробувати: ${tips}.`,
     tryOtherWords: 'Спробуйте менше слів або інші слова; що є в корпусі, показує /sources.',
+    filteredOut: 'Пошук ішов лише в статтях, що відповідають вашим since/until/source, а статті без дати since/until не враховують: спробуйте без них.',
     whoSaidAbout: (q) => `Хто що казав про **${q}**:`,
     whatSaidAbout: (who, topic) => `Що **${who}** казав про **${topic}**:`,
     everythingBy: (who) => `Усі цитати, де говорить **${who}** (тема — це ім’я мовця):`,
@@ -121,6 +125,7 @@ const ru: Messages = {
     noQuotesBy: (who, q) => `Я не нашёл цитат ${who} по запросу **${q}**.`,
     youCouldTry: (tips) => `Можно попробовать: ${tips}.`,
     tryOtherWords: 'Попробуйте меньше слов или другие слова; что есть в корпусе, показывает /sources.',
+    filteredOut: 'Поиск шёл только в статьях, подходящих под ваши since/until/source, а статьи без даты since/until не учитывают: попробуйте без них.',
     whoSaidAbout: (q) => `Кто что говорил о **${q}**:`,
     whatSaidAbout: (who, topic) => `Что **${who}** говорил о **${topic}**:`,
     everythingBy: (who) => `Все цитаты, где говорит **${who}** (тема — это имя говорящего):`,

@@ -214,19 +214,23 @@ function toPages(pages: APIEmbed[][], content: string, footer: string): PagedRep
   };
 }
 
-/** What to say when nothing matched: `what(q)` is the first line, q already escaped. */
-function noMatch(what: (q: string) => string, query: string, suggestions: string[], t: RenderText): Reply {
+/**
+ * What to say when nothing matched: `what(q)` is the first line, q already escaped. `filtered`: the asker's
+ * since/until/source options narrowed the search, which is then the likelier reason than their words.
+ */
+function noMatch(what: (q: string) => string, query: string, suggestions: string[], t: RenderText, filtered = false): Reply {
   const q = escapeAndTruncate(query, 200);
   let text = what(q);
   const tips = suggestions.slice(0, 8).map((s) => escapeAndTruncate(s, 60)).filter(Boolean);
   if (tips.length) text += `\n${t.youCouldTry(tips.join(', '))}`;
-  else text += `\n${t.tryOtherWords}`;
+  else if (!filtered) text += `\n${t.tryOtherWords}`;
+  if (filtered) text += `\n${t.filteredOut}`;
   return clampMessage({ embeds: [{ description: text, color: COLOR_EMPTY }] });
 }
 
 /** `t`: the fixed phrases in the asker's language (default English). */
-export function renderWhoSaid(answer: WhoSaidAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
-  if (!answer.results.length) return noMatch(t.noQuotes, answer.query, answer.suggestions, t);
+export function renderWhoSaid(answer: WhoSaidAnswer, t: RenderText = LOCALES.en.render, filtered = false): Reply | PagedReply {
+  if (!answer.results.length) return noMatch(t.noQuotes, answer.query, answer.suggestions, t, filtered);
   const sections: Section[] = answer.speakers.map((g) => {
     // Direct quotes first, whatever order the engine used inside the group.
     const sorted = [...g.quotes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
@@ -253,8 +257,8 @@ function kindRank(k: QuoteHit['kind']): number {
   return k === 'direct' ? 0 : k === 'partial' ? 1 : 2;
 }
 
-export function renderSearch(answer: SearchAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
-  if (!answer.results.length) return noMatch(t.noPassages, answer.query, answer.suggestions, t);
+export function renderSearch(answer: SearchAnswer, t: RenderText = LOCALES.en.render, filtered = false): Reply | PagedReply {
+  if (!answer.results.length) return noMatch(t.noPassages, answer.query, answer.suggestions, t, filtered);
   const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)), refs: answer.results };
   const shown = answer.results.length;
   const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
@@ -262,13 +266,13 @@ export function renderSearch(answer: SearchAnswer, t: RenderText = LOCALES.en.re
   return withParagraphPickers(toPages(packed.pages, queryNotesText(answer).replace(/^\n/, ''), footer), packed.refs, 'search');
 }
 
-export function renderQuotes(answer: QuotesAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
+export function renderQuotes(answer: QuotesAnswer, t: RenderText = LOCALES.en.render, filtered = false): Reply | PagedReply {
   const asked = answer.query ?? '';
   if (!answer.speaker) {
     return noMatch(t.noSpeaker, asked, answer.suggestions, t);
   }
   const speakerName = answer.speaker.name;
-  if (!answer.results.length) return noMatch((q) => t.noQuotesBy(escapeAndTruncate(speakerName, 100), q), asked, answer.suggestions, t);
+  if (!answer.results.length) return noMatch((q) => t.noQuotesBy(escapeAndTruncate(speakerName, 100), q), asked, answer.suggestions, t, filtered);
   const others = answer.speaker.aliases.filter((a) => a !== answer.speaker!.name);
   const blocks = answer.results.map(quoteBlock);
   if (others.length) blocks.unshift(`*Also named:* ${escapeAndTruncate(others.join(', '), 300)}`);

@@ -42,6 +42,9 @@ export function parseArgs(argv: string[]): CliRequest {
     const word = argv[i];
     const [flag, inline] = word.startsWith('--') ? word.split(/=(.*)/s, 2) : [word, undefined];
     const value = (): string => {
+      // The next word is the value unless it is another option: `--topic --json` forgot the topic, and taking
+      // "--json" as the words would silently drop the JSON the script asked for.
+      if (inline === undefined && argv[i + 1]?.startsWith('--')) throw new UsageError(`${flag} needs a value (write ${flag}=VALUE for one that starts with --)`);
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
       return v;

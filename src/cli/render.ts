@@ -13,6 +13,21 @@ export interface RenderStyle {
 export const PLAIN: RenderStyle = { mark: (t) => `**${t}**` };
 export const ANSI: RenderStyle = { mark: (t) => `\u001b[1m${t}\u001b[22m` };
 
+/**
+ * Typed text echoed back to a terminal, its control characters shown as escapes: a query may hold ESC or other
+ * control bytes, and printed raw they would recolour, move or clear the user's terminal; bidi overrides would
+ * reorder the rest of the line.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The typed query in quotation marks, once: a phrase typed in quotes is not wrapped in a second pair. */
+export function quotedQuery(query: string): string {
+  const q = printable(query);
+  return /^(["“][^"“”]*["”])$/.test(q) ? q : `"${q}"`;
+}
+
 export function applyHighlights(text: string, ranges: Highlights, style: RenderStyle): string {
   let out = '';
   let at = 0;
@@ -64,15 +79,15 @@ function suggest(suggestions: string[]): string {
 
 export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
   if (a.speaker) {
-    const about = a.topic ? ` on "${a.topic}"` : '';
+    const about = a.topic ? ` on "${printable(a.topic)}"` : '';
     if (a.total === 0) return `${a.speaker.name} is not quoted${about} in the corpus.${suggest(a.suggestions)}`;
     const lines = [`${a.speaker.name}${about}: ${plural(a.total, 'quote')}${a.topic ? '' : ' (the topic names a speaker: all their quotes)'}`, ...queryNotes(a)];
     for (const q of a.results) lines.push(quoteLine(q, style, false));
     if (a.results.length < a.total) lines.push('', `(showing ${a.results.length} of ${a.total}; use --limit N for more)`);
     return lines.join('\n');
   }
-  if (a.total === 0) return `Nobody in the corpus is quoted on "${a.query}".${suggest(a.suggestions)}`;
-  const lines = [`Who said "${a.query}": ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
+  if (a.total === 0) return `Nobody in the corpus is quoted on ${quotedQuery(a.query)}.${suggest(a.suggestions)}`;
+  const lines = [`Who said ${quotedQuery(a.query)}: ${plural(a.total, 'quote')} from ${plural(a.totalSpeakers, 'speaker')}`, ...queryNotes(a)];
   for (const group of a.speakers) {
     lines.push('', group.speaker ?? 'Unattributed');
     for (const q of group.quotes) lines.push(quoteLine(q, style, false));
@@ -82,8 +97,8 @@ export function renderWhoSaid(a: WhoSaidAnswer, style: RenderStyle): string {
 }
 
 export function renderSearch(a: SearchAnswer, style: RenderStyle): string {
-  if (a.total === 0) return `No passage mentions "${a.query}".${suggest(a.suggestions)}`;
-  const lines = [`Search "${a.query}": ${plural(a.total, 'passage')}`, ...queryNotes(a)];
+  if (a.total === 0) return `No passage mentions ${quotedQuery(a.query)}.${suggest(a.suggestions)}`;
+  const lines = [`Search ${quotedQuery(a.query)}: ${plural(a.total, 'passage')}`, ...queryNotes(a)];
   a.results.forEach((p: PassageHit, i) => {
     lines.push('', `${i + 1}. ${cite(p)}`, `   ${applyHighlights(p.text, p.highlights, style)}`);
   });
@@ -97,7 +112,7 @@ export function renderQuotes(a: QuotesAnswer, style: RenderStyle): string {
   }
   const speaker = a.speaker!;
   const also = speaker.aliases.filter((n) => n !== speaker.name);
-  const about = a.topic ? ` on "${a.topic}"` : '';
+  const about = a.topic ? ` on "${printable(a.topic)}"` : '';
   if (a.topic && a.total === 0) return `${speaker.name} is not quoted${about} in the corpus.${suggest(a.suggestions)}`;
   const lines = [`${speaker.name}${also.length ? ` (also: ${also.join(', ')})` : ''}${about}: ${plural(a.total, 'quote')}`, ...queryNotes(a)];
   for (const q of a.results) lines.push(quoteLine(q, style, false));
@@ -106,7 +121,7 @@ export function renderQuotes(a: QuotesAnswer, style: RenderStyle): string {
 }
 
 export function renderSpeakers(choices: SpeakerChoice[], prefix: string): string {
-  if (!choices.length) return prefix ? `No speaker name starts with "${prefix}".` : 'No speakers in the corpus.';
+  if (!choices.length) return prefix ? `No speaker name starts with "${printable(prefix)}".` : 'No speakers in the corpus.';
   return choices.map((c) => `${c.name} (${plural(c.quotes, 'quote')})`).join('\n');
 }
 

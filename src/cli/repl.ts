@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../engine.js';
 import { parseArgs, splitLine, UsageError } from './args.js';
-import { ANSI, PLAIN } from './render.js';
+import { ANSI, PLAIN, printable } from './render.js';
 import { runRequest } from './run.js';
 
 export async function runRepl(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
@@ -24,7 +24,7 @@ export async function runRepl(engine: Engine, input: NodeJS.ReadableStream = pro
         const out = runRequest(engine, req, style);
         output.write(`${[out.stdout, out.stderr].filter(Boolean).join('\n')}\n`);
       } catch (err) {
-        output.write(`${err instanceof UsageError ? err.message : `error: ${(err as Error).message}`}\n`);
+        output.write(`${printable(err instanceof UsageError ? err.message : `error: ${(err as Error).message}`)}\n`);
       }
     }
     if (interactive) rl.prompt();

@@ -3,7 +3,7 @@ import type { QuoteHit, WhoSaidAnswer } from '../answers.js';
 import { Engine, EngineError, type QueryOptions } from '../engine.js';
 import { HELP, type CliRequest } from './args.js';
 import {
-  renderArticle, renderParagraph, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
+  printable, renderArticle, renderParagraph, renderQuotes, renderSearch, renderSources, renderSpeakers, renderWhoSaid, type RenderStyle,
 } from './render.js';
 
 export interface CliOutput {
@@ -22,7 +22,8 @@ function ok(stdout: string): CliOutput {
 export function failure(req: Pick<CliRequest, 'json'>, code: number, kind: string, message: string): CliOutput {
   return {
     stdout: req.json ? JSON.stringify({ error: { code: kind, message } }) : '',
-    stderr: message,
+    // JSON escapes control characters itself; the terminal text must not carry them raw (see printable).
+    stderr: printable(message),
     code,
   };
 }
