@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const TOP_KEYS = [
   'articles', 'paragraphs', 'quotes', 'build_ms', 'snapshot_mb', 'snapshot_load_ms', 'ready_ms', 'rss_mb', 'heap_mb',
   'who_said_p50_ms', 'who_said_p99_ms', 'search_p50_ms', 'search_p99_ms', 'add_ms', 'remove_ms',
-  'rss_engine_mb', 'heap_engine_mb', 'bot_answer_p50_ms', 'bot_answer_p99_ms', 'bot_ready_ms',
+  'rss_engine_mb', 'heap_engine_mb', 'bot_answer_p50_ms', 'bot_answer_p99_ms', 'bot_ready_ms', 'extract_ms_per_article',
 ] as const;
 const BASELINE_KEYS = ['build_ms', 'heap_mb', 'search_p50_ms', 'search_p99_ms'] as const;
 
@@ -31,6 +31,7 @@ describe('npm run bench -- --articles 50 --json', () => {
       expect(Number.isFinite(result[key] as number) && (result[key] as number) >= 0, key).toBe(true);
     }
     expect(result.articles).toBe(50);
+    expect(result.extract_ms_per_article as number).toBeGreaterThan(0);
     expect(result.paragraphs as number).toBeGreaterThan(50 * 3);
     expect(result.quotes as number).toBeGreaterThan(50);
     expect(result.snapshot_mb as number).toBeGreaterThan(0);
