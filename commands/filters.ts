@@ -1,9 +1,7 @@
 // The date, source and order options shared by /who-said, /search and /quotes, and reading them back.
 import { ApplicationCommandOptionType, type AutocompleteInteraction } from 'discord.js';
-import { optionList, type Reply } from '../src/bot/command.js';
-import { COLOR_EMPTY } from '../src/bot/render.js';
-import { escapeAndTruncate } from '../src/bot/limits.js';
-import { EngineError, type Engine, type QueryOptions } from '../src/engine.js';
+import { optionList } from '../src/bot/command.js';
+import type { Engine, QueryOptions } from '../src/engine.js';
 
 const STRING = ApplicationCommandOptionType.String;
 
@@ -27,12 +25,6 @@ export function readFilters(o: FilterArgs): Pick<QueryOptions, 'since' | 'until'
 /** Whether since:/until:/source: narrowed the articles searched (an empty answer then says so). */
 export function isFiltered(o: FilterArgs): boolean {
   return Boolean(o.since || o.until || o.source);
-}
-
-/** A date the engine could not read: said privately, nothing else happens. */
-export function badFilter(err: unknown): Reply | null {
-  if (!(err instanceof EngineError) || err.code !== 'bad-filter') return null;
-  return { embeds: [{ description: escapeAndTruncate(err.message, 300), color: COLOR_EMPTY }], ephemeral: true };
 }
 
 /** Source names for the source: option's autocomplete. */

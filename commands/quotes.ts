@@ -2,7 +2,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { limitOption, optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
 import { messagesFor } from '../src/bot/i18n.js';
-import { badFilter, filterOptions, focused, isFiltered, readFilters, sourceChoices } from './filters.js';
+import { filterOptions, focused, isFiltered, readFilters, sourceChoices } from './filters.js';
 import { renderQuotes } from '../src/bot/render.js';
 
 export const quotesData = {
@@ -23,13 +23,8 @@ export const quotes: CommandModule = {
   defer: true,
   async execute(i, { engine }) {
     const o = optionsOf(i, quotesData);
-    try {
-      return renderQuotes(engine.quotes(o.speaker, { limit: o.limit ?? 25, topic: o.topic, ...readFilters(o) }), messagesFor(i.locale).render, isFiltered(o));
-    } catch (err) {
-      const reply = badFilter(err);
-      if (reply) return reply;
-      throw err;
-    }
+    // A bad since:/until: throws a UserError; the router shows its message.
+    return renderQuotes(engine.quotes(o.speaker, { limit: o.limit ?? 25, topic: o.topic, ...readFilters(o) }), messagesFor(i.locale).render, isFiltered(o));
   },
   async autocomplete(i, { engine }) {
     const f = focused(i);

@@ -2,7 +2,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { limitOption, optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
 import { messagesFor } from '../src/bot/i18n.js';
-import { badFilter, filterOptions, focused, isFiltered, readFilters, sourceChoices } from './filters.js';
+import { filterOptions, focused, isFiltered, readFilters, sourceChoices } from './filters.js';
 import { renderWhoSaid } from '../src/bot/render.js';
 
 export const whoSaidData = {
@@ -22,13 +22,8 @@ export const whoSaid: CommandModule = {
   defer: true,
   async execute(i, { engine }) {
     const o = optionsOf(i, whoSaidData);
-    try {
-      return renderWhoSaid(engine.whoSaid(o.topic, { limit: o.limit ?? 25, ...readFilters(o) }), messagesFor(i.locale).render, isFiltered(o));
-    } catch (err) {
-      const reply = badFilter(err);
-      if (reply) return reply;
-      throw err;
-    }
+    // A bad since:/until: throws a UserError; the router shows its message.
+    return renderWhoSaid(engine.whoSaid(o.topic, { limit: o.limit ?? 25, ...readFilters(o) }), messagesFor(i.locale).render, isFiltered(o));
   },
   async autocomplete(i, { engine }) {
     const f = focused(i);

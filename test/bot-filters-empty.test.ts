@@ -46,3 +46,17 @@ describe('an empty answer under date or source options', () => {
     expect(a.text).not.toMatch(/since\/until\/source/);
   });
 });
+
+describe('a date the engine cannot read', () => {
+  test.each([
+    ['who-said', { topic: 'ceasefire', since: '2025-13-45' }],
+    ['search', { words: 'ceasefire', until: 'next Tuesday' }],
+    ['quotes', { speaker: 'Peskov', since: 'soon' }],
+  ] as const)('/%s %j says which date it could not read, and answers nothing else', async (name, options) => {
+    const a = await h.command(name, options, USERS.alice);
+    expect(a.text).toMatch(/since|until/);
+    expect(a.text).toMatch(/YYYY-MM-DD|May 2025/);
+    expect(a.text).not.toMatch(/Sorry, something went wrong/);
+    expect(h.fake.rejections).toEqual([]);
+  });
+});
