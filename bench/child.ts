@@ -21,7 +21,7 @@ export interface EngineChildResult {
   source: string;
   ready_ms: number;
   snapshot_load_ms: number;
-  /** With the engine loaded and the bot logged in, after it answered the parent's commands (issue 5's figure). */
+  /** With the engine loaded and the bot logged in, after it answered the parent's commands. */
   rss_mb: number;
   heap_mb: number;
   /** With only the engine loaded, before the bot starts. */
@@ -171,7 +171,7 @@ async function engineJob(job: Extract<ChildJob, { mode: 'engine' }>): Promise<En
   };
 }
 
-/** Default MiniSearch (its own tokenizer and options) over the same passages: the reference in issue 5. */
+/** Default MiniSearch (its own tokenizer and options) over the same passages: the reference to beat. */
 async function miniSearchJob(job: Extract<ChildJob, { mode: 'minisearch-default' | 'linear-scan' }>): Promise<BaselineChildResult> {
   const { articles } = await readCorpus(job.corpus);
   const docs = articles.flatMap((a) => a.paragraphs.map((text, i) => ({ id: `${a.id}#${i + 1}`, text })));

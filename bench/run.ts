@@ -1,11 +1,11 @@
-// The scale benchmark (issue 5):  npm run bench -- --articles 10000 [--json] [--rounds N] [--seed N] [--keep]
+// The scale benchmark:  npm run bench -- --articles 10000 [--json] [--rounds N] [--seed N] [--keep]
 //
 // 1. writes a synthetic news corpus of N articles to a temp folder (bench/corpus.ts),
 // 2. builds the engine from the files as a start without a snapshot would (build_ms), writes the snapshot,
 // 3. starts a fresh process that opens the engine from the snapshot (ready_ms counts from spawning it), measures
 //    memory with only the engine, then starts the real bot (discord.js) on it against a fake Discord run by this
 //    process (test/fake-discord), times slash-command answers end to end, measures memory with the bot running
-//    (rss_mb, issue 5), stops the bot, and measures query latency over a fixed mix and live add/remove,
+//    (rss_mb), stops the bot, and measures query latency over a fixed mix and live add/remove,
 // 4. measures default-configured MiniSearch and a linear scan over the same passages in their own processes.
 // With --json only one JSON object is printed on stdout; progress goes to stderr.
 import { spawn } from 'node:child_process';

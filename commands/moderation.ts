@@ -1,4 +1,4 @@
-// The moderators' commands (issue 4), listed once so commands/index.ts needs a single entry.
+// The moderators' commands, listed once so commands/index.ts needs a single entry.
 import type { CommandModule } from '../src/bot/command.js';
 import addArticle from './add-article.js';
 import reindex from './reindex.js';

@@ -1,5 +1,5 @@
-// The benchmark stays runnable: at a small size it prints one JSON object with every key the README and
-// issue 5 rely on, with sane values. No timing thresholds: timings are measured, never asserted.
+// The benchmark stays runnable: at a small size it prints one JSON object with every key docs/performance.md and
+// the figures rely on, with sane values. No timing thresholds: timings are measured, never asserted.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';

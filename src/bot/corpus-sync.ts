@@ -1,4 +1,4 @@
-// Keeps every shard's index the same after a moderator changes the corpus (issue 5). Each shard process holds its
+// Keeps every shard's index the same after a moderator changes the corpus. Each shard process holds its
 // own Engine over the one shared corpus folder; the shard where the change happened has already written the file and
 // re-indexed it, and then tells the others through discord.js's own broadcastEval to re-read those files.
 // "Re-read file X" is idempotent and order-free: whatever order messages arrive in, each shard ends with what is on disk.
