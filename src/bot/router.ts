@@ -147,13 +147,7 @@ export class Router {
       await this.send(i, refused);
       return 'refused';
     }
-    if (m.heavy) {
-      const wait = this.cooldowns.take(i.user.id);
-      if (wait > 0) {
-        await this.send(i, notice(messagesFor(i.locale).cooldown(Math.ceil(wait / 1000))));
-        return 'refused';
-      }
-    }
+    if (m.heavy && await this.coolingDown(i)) return 'refused';
     const ephemeral = !!m.ephemeral || i.options.getBoolean('private') === true;
     if (m.defer) await this.defer(i, ephemeral);
     const disarm = this.armAutoDefer(i, ephemeral);
@@ -166,6 +160,14 @@ export class Router {
     return 'ok';
   }
 
+  /** Whether the user must still wait before another heavy command (they are told how long). */
+  private async coolingDown(i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): Promise<boolean> {
+    const wait = this.cooldowns.take(i.user.id);
+    if (wait <= 0) return false;
+    await this.send(i, notice(messagesFor(i.locale).cooldown(Math.ceil(wait / 1000))));
+    return true;
+  }
+
   /** A message context-menu command: always answered privately (it reads someone else's message). */
   private async messageCommand(i: MessageContextMenuCommandInteraction): Promise<CommandOutcome> {
     const m = this.messageByName.get(i.commandName);
@@ -174,13 +176,7 @@ export class Router {
       await this.send(i, notice(messagesFor(i.locale).staleButton));
       return 'refused';
     }
-    if (m.heavy) {
-      const wait = this.cooldowns.take(i.user.id);
-      if (wait > 0) {
-        await this.send(i, notice(messagesFor(i.locale).cooldown(Math.ceil(wait / 1000))));
-        return 'refused';
-      }
-    }
+    if (m.heavy && await this.coolingDown(i)) return 'refused';
     const ephemeral = m.ephemeral !== false;
     if (m.defer) await this.defer(i, ephemeral);
     const disarm = this.armAutoDefer(i, ephemeral);
