@@ -2,7 +2,7 @@
 // folder store parses a file, so both stores give the same articles.
 import { parseArticle, type ArticleFormat } from '../corpus/read.js';
 import type { Article, CorpusProblem } from '../types.js';
-import type { Db } from './connect.js';
+import { inTransaction, type Db } from './connect.js';
 
 export interface ArticleRow {
   id: string;
@@ -40,20 +40,10 @@ export interface StoredCorpus {
  * `problems` and skipped, as a bad file is.
  */
 export async function loadArticles(db: Db): Promise<StoredCorpus> {
-  const client = await db.connect();
-  let rows: ArticleRow[];
-  let seq: string;
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    rows = (await client.query<ArticleRow>('SELECT id, body, hash, format FROM articles')).rows;
-    seq = (await client.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM changes')).rows[0].seq;
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  const { rows, seq } = await inTransaction(db, async (client) => ({
+    rows: (await client.query<ArticleRow>('SELECT id, body, hash, format FROM articles')).rows,
+    seq: (await client.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM changes')).rows[0].seq,
+  }), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const named = rows.map((row) => ({ row, name: fileNameOf(row) }));
   // Same comparison as the folder's sort of file names.
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { contentHash, parseArticle, type ArticleFormat } from '../corpus/read.js';
 import { UserError } from '../errors.js';
-import type { Db } from './connect.js';
+import { inTransaction, type Db } from './connect.js';
 import { DatabaseError } from './errors.js';
 import { isSafeArticleId } from './articles.js';
 
@@ -54,42 +54,32 @@ export async function applyArticleChange(db: Db, change: ArticleChange, opts: Ch
       throw new UserError(`The article cannot be stored: ${(err as Error).message}.`);
     }
   })();
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    try {
-      await lockChanges(client);
-      const current = (await client.query<{ hash: string; title: string }>('SELECT hash, title FROM articles WHERE id = $1 FOR UPDATE', [id])).rows[0];
-      if (change.op === 'add' && current) throw conflict(`An article with id ${id} already exists (stored by another change); nothing was added.`);
-      if (change.op !== 'add' && !current) throw conflict(`There is no article with id ${id} (it may have just been removed); nothing was changed.`);
-      if (change.op !== 'add' && change.expectHash && current.hash !== change.expectHash) {
-        throw conflict(`Article ${id} was changed by another moderator since you looked at it; nothing was changed. Look at it again and retry.`);
-      }
-      let hash: string;
-      if (article && change.op !== 'remove') {
-        hash = contentHash(change.text);
-        const values = [id, article.title, article.source ?? null, article.url ?? null, article.date ?? null, article.added_by ?? null, article.added_at ?? null, change.text, hash, format];
-        await client.query(change.op === 'add'
-          ? 'INSERT INTO articles (id, title, source, url, date, added_by, added_at, body, hash, format) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)'
-          : `UPDATE articles SET title = $2, source = $3, url = $4, date = $5, added_by = $6, added_at = $7, body = $8, hash = $9, format = $10, stored_at = now() WHERE id = $1`,
-        values);
-      } else {
-        hash = current.hash;
-        await client.query('DELETE FROM articles WHERE id = $1', [id]);
-      }
-      const { seq } = (await client.query<{ seq: string }>('INSERT INTO changes (article_id, op) VALUES ($1, $2) RETURNING seq::text', [id, change.op])).rows[0];
-      const title = article?.title ?? current?.title;
-      await client.query('INSERT INTO audit (moderator_id, moderator_name, action, article, sha256, title) VALUES ($1, $2, $3, $4, $5, $6)', [
-        opts.moderator.id, opts.moderator.name, change.op, id, hash, title,
-      ]);
-      await opts.beforeCommit?.();
-      await client.query('COMMIT');
-      return { op: change.op, id, seq, hash, title };
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+  return inTransaction(db, async (client) => {
+    await lockChanges(client);
+    const current = (await client.query<{ hash: string; title: string }>('SELECT hash, title FROM articles WHERE id = $1 FOR UPDATE', [id])).rows[0];
+    if (change.op === 'add' && current) throw conflict(`An article with id ${id} already exists (stored by another change); nothing was added.`);
+    if (change.op !== 'add' && !current) throw conflict(`There is no article with id ${id} (it may have just been removed); nothing was changed.`);
+    if (change.op !== 'add' && change.expectHash && current.hash !== change.expectHash) {
+      throw conflict(`Article ${id} was changed by another moderator since you looked at it; nothing was changed. Look at it again and retry.`);
     }
-  } finally {
-    client.release();
-  }
+    let hash: string;
+    if (article && change.op !== 'remove') {
+      hash = contentHash(change.text);
+      const values = [id, article.title, article.source ?? null, article.url ?? null, article.date ?? null, article.added_by ?? null, article.added_at ?? null, change.text, hash, format];
+      await client.query(change.op === 'add'
+        ? 'INSERT INTO articles (id, title, source, url, date, added_by, added_at, body, hash, format) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)'
+        : `UPDATE articles SET title = $2, source = $3, url = $4, date = $5, added_by = $6, added_at = $7, body = $8, hash = $9, format = $10, stored_at = now() WHERE id = $1`,
+      values);
+    } else {
+      hash = current.hash;
+      await client.query('DELETE FROM articles WHERE id = $1', [id]);
+    }
+    const { seq } = (await client.query<{ seq: string }>('INSERT INTO changes (article_id, op) VALUES ($1, $2) RETURNING seq::text', [id, change.op])).rows[0];
+    const title = article?.title ?? current?.title;
+    await client.query('INSERT INTO audit (moderator_id, moderator_name, action, article, sha256, title) VALUES ($1, $2, $3, $4, $5, $6)', [
+      opts.moderator.id, opts.moderator.name, change.op, id, hash, title,
+    ]);
+    await opts.beforeCommit?.();
+    return { op: change.op, id, seq, hash, title };
+  });
 }

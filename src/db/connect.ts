@@ -12,6 +12,27 @@ export interface ConnectOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Runs `work` on one connection inside a transaction (`begin` opens it): committed when `work` returns, rolled back
+ * when it throws, and the connection released either way.
+ */
+export async function inTransaction<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query(begin);
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** A pool for `url`. Nothing is connected yet: the first query connects (and may throw, see describeDbError). */
 export function openDb(url: string, opts: ConnectOptions = {}): Db {
   const pool = new pg.Pool({

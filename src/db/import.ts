@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articleIdFromFile, contentHash, listArticleFiles, readArticleFile, type ArticleFormat } from '../corpus/read.js';
 import type { Article, CorpusProblem } from '../types.js';
-import type { Db } from './connect.js';
+import { inTransaction, type Db } from './connect.js';
 import { isSafeArticleId } from './articles.js';
 import { lockChanges } from './changes.js';
 
@@ -89,9 +89,7 @@ export async function importCorpus(db: Db, dir: string, opts: ImportOptions = {}
         report.problems.push({ file: name, error: err instanceof Error ? err.message : String(err) });
       }
     }
-    const client = await db.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(db, async (client) => {
       await lockChanges(client);
       for (const { article: a, body, format } of batch) {
         const { rows } = await client.query<{ op: 'add' | 'replace' }>(UPSERT, [
@@ -101,13 +99,7 @@ export async function importCorpus(db: Db, dir: string, opts: ImportOptions = {}
         else if (rows[0]?.op === 'replace') report.replaced++;
         else report.unchanged++;
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     const before = done;
     done = Math.min(names.length, i + batchSize);
     if (Math.floor(done / every) > Math.floor(before / every) && done < names.length) progress();

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { syncDir } from '../corpus/durable.js';
+import { processIsAlive } from '../process-alive.js';
 
 export const FEEDS_DIR = '.feeds';
 
@@ -47,17 +48,6 @@ export async function readJson(file: string): Promise<unknown> {
 
 const inProcess = new Map<string, Promise<unknown>>();
 
-function pidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function acquireFileLock(file: string, timeoutMs: number): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const deadline = Date.now() + timeoutMs;
@@ -73,7 +63,7 @@ async function acquireFileLock(file: string, timeoutMs: number): Promise<void> {
     // A holder killed with -9 leaves its lock behind: take it over once its process is gone. A lock naming this very
     // process is stale too (a restarted container reuses the pid): in-process callers are serialized before this.
     const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (holder === process.pid || !pidAlive(holder)) {
+    if (holder === process.pid || !processIsAlive(holder)) {
       await unlink(file).catch(() => undefined);
       continue;
     }
@@ -108,7 +98,7 @@ export async function removeStaleTemps(corpusDir: string): Promise<string[]> {
     const names = await readdir(d).catch(() => [] as string[]);
     for (const name of names) {
       const pid = Number(/^\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
-      if (!pid || pid === process.pid || pidAlive(pid)) continue;
+      if (!pid || pid === process.pid || processIsAlive(pid)) continue;
       await unlink(join(d, name)).catch(() => undefined);
       removed.push(name);
     }

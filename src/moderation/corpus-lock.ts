@@ -7,6 +7,7 @@ import { open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCorpusFile } from '../corpus/safe-file.js';
 import { ModerationError } from './errors.js';
+import { processIsAlive } from '../process-alive.js';
 
 export const LOCK_FILE = '.corpus.lock';
 /** Held for the few microseconds of breaking a stale lock, so that two breakers never remove a fresh lock. */
@@ -38,16 +39,6 @@ function parseHolder(text: string): Holder | undefined {
     return typeof v.pid === 'number' && typeof v.token === 'string' ? { pid: v.pid, token: v.token } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -9,6 +9,7 @@ import { DurableIo } from '../corpus/durable.js';
 import { readCorpusFile } from '../corpus/safe-file.js';
 import { AUDIT_FILE, type AuditAction, type AuditEntry } from './audit.js';
 import { sha256, TRASH_DIR } from './store.js';
+import { processIsAlive } from '../process-alive.js';
 
 export const JOURNAL_DIR = '.journal';
 
@@ -154,13 +155,7 @@ export async function settleIntent(dir: string, file: string, io: DurableIo, aud
 
 function writerIsAlive(name: string): boolean {
   const pid = Number(/^(\d+)-/.exec(name)?.[1]);
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && processIsAlive(pid);
 }
 
 /** Start-up: settles every intent a dead process left. Run under the corpus write lock. */

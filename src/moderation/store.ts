@@ -11,6 +11,7 @@ import { withFileLock } from './corpus-lock.js';
 import type { ArticleDraft } from './draft.js';
 import { ModerationError } from './errors.js';
 import { idCandidates, idInUse, resolveArticleFile } from './ids.js';
+import { processIsAlive } from '../process-alive.js';
 
 export const TRASH_DIR = '.trash';
 const TEMP_MARK = '.tmp-';
@@ -195,13 +196,7 @@ export async function trashArticleFile(dir: string, id: string, now = new Date()
 /** Whether the temp file `name` (`.<file>.tmp-<pid>-<random>`) belongs to another process that is still running. */
 function writerIsAlive(name: string): boolean {
   const pid = Number(/\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && processIsAlive(pid);
 }
 
 /**
