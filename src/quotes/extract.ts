@@ -15,6 +15,7 @@ import {
   AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, PERSON_ROLES, ROLE_MODIFIERS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
+import { mayReportSpeech } from './may-quote.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
 
@@ -78,7 +79,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     type Item = { at: number; span: Span; indirect?: undefined } | { at: number; span: null; indirect: IndirectCandidate };
     const items: Item[] = [
       ...p.spans.map((s): Item => ({ at: s.open >= 0 ? s.open : s.start, span: s })),
-      ...indirectCandidates(p).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
+      ...(mayReportSpeech(p.text, p.tokens, INDIRECT_VERBS) ? indirectCandidates(p) : []).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
     ].sort((a, b) => a.at - b.at);
     let paraSpeaker: SpeakerRef | null = null;
     // "PENCE: Well, the question …": a transcript's speaker label gives the paragraph's speaker; what follows
