@@ -938,11 +938,19 @@ function keepSpan(p: Para, span: Span, text: string, attributed: boolean): boole
 }
 
 /** Quoted text that names something rather than reports speech: a related link, a title of a work, a nickname. */
+/** Words (runs of non-space holding a letter or digit) in `text`, counted up to `max`: labels are short, quotes long. */
+function wordCountUpTo(text: string, max: number): number {
+  const run = /\S+/g;
+  let n = 0;
+  for (let m = run.exec(text); m && n < max; m = run.exec(text)) if (/[\p{L}\p{N}]/u.test(m[0])) n++;
+  return n;
+}
+
 function isLabel(p: Para, span: Span, text: string): boolean {
   if (span.dash) return false;
   // "Read also: “Five things to know …”": a link to another article, not speech.
   if (RELATED_LEAD.test(p.text.slice(Math.max(0, (span.open >= 0 ? span.open : span.start) - 30), span.open >= 0 ? span.open : span.start))) return true;
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = wordCountUpTo(text, 11);
   const openAt = span.open >= 0 ? span.open : span.start;
   // The novel “War and Peace”, a plan dubbed “Victory”: the word right before names a work or a label.
   const before = tokensIn(p.outside, Math.max(0, openAt - 40), openAt).slice(-1);
