@@ -130,6 +130,6 @@ export function acronymOf(name: string): string {
 }
 
 /** "ISW", "U.S.", "NATO": letters all capitals. */
-export function isAcronym(word: string): boolean {
+export const isAcronym = memoised((word: string): boolean => {
   return /^(?:\p{Lu}\.?){2,7}$/u.test(word) || /^(?:\p{Lu}\.){2,}$/u.test(word);
-}
+});
