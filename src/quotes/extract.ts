@@ -15,6 +15,7 @@ import {
   AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, PERSON_ROLES, ROLE_MODIFIERS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
+import { mayReportSpeech } from './may-quote.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
 
@@ -78,7 +79,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     type Item = { at: number; span: Span; indirect?: undefined } | { at: number; span: null; indirect: IndirectCandidate };
     const items: Item[] = [
       ...p.spans.map((s): Item => ({ at: s.open >= 0 ? s.open : s.start, span: s })),
-      ...indirectCandidates(p).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
+      ...(mayReportSpeech(p.text, p.tokens, INDIRECT_VERBS) ? indirectCandidates(p) : []).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
     ].sort((a, b) => a.at - b.at);
     let paraSpeaker: SpeakerRef | null = null;
     // "PENCE: Well, the question …": a transcript's speaker label gives the paragraph's speaker; what follows
@@ -937,11 +938,19 @@ function keepSpan(p: Para, span: Span, text: string, attributed: boolean): boole
 }
 
 /** Quoted text that names something rather than reports speech: a related link, a title of a work, a nickname. */
+/** Words (runs of non-space holding a letter or digit) in `text`, counted up to `max`: labels are short, quotes long. */
+function wordCountUpTo(text: string, max: number): number {
+  const run = /\S+/g;
+  let n = 0;
+  for (let m = run.exec(text); m && n < max; m = run.exec(text)) if (/[\p{L}\p{N}]/u.test(m[0])) n++;
+  return n;
+}
+
 function isLabel(p: Para, span: Span, text: string): boolean {
   if (span.dash) return false;
   // "Read also: “Five things to know …”": a link to another article, not speech.
   if (RELATED_LEAD.test(p.text.slice(Math.max(0, (span.open >= 0 ? span.open : span.start) - 30), span.open >= 0 ? span.open : span.start))) return true;
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = wordCountUpTo(text, 11);
   const openAt = span.open >= 0 ? span.open : span.start;
   // The novel “War and Peace”, a plan dubbed “Victory”: the word right before names a work or a label.
   const before = tokensIn(p.outside, Math.max(0, openAt - 40), openAt).slice(-1);

@@ -124,6 +124,8 @@ const MULTI_ROLES = Object.keys(PERSON_ROLES).filter((r) => r.includes(' ')).map
 const MULTI_BY_FIRST = new Map<string, string[][]>();
 for (const parts of MULTI_ROLES) MULTI_BY_FIRST.set(parts[0], [...(MULTI_BY_FIRST.get(parts[0]) ?? []), parts]);
 const TITLE_WORDS = new Set(TITLE_PHRASES.filter((t) => !t.includes(' ')));
+/** Words that can head a role or group phrase (step 2 of findMentions): every other word is passed over at once. */
+const ROLE_OR_GROUP_WORDS = new Set([...MULTI_BY_FIRST.keys(), ...ROLE_WORDS, ...GROUP_NOUNS]);
 
 /** The roles a role phrase implies ("spokesman" → spokesperson). */
 export function expandRoles(role: string): string[] {
@@ -147,7 +149,14 @@ function isNameWord(t: Token): boolean {
 }
 
 function gapIsSpace(t: Token): boolean {
-  return /^[ \t\u00a0]*$/.test(t.gap) && t.gap.length > 0;
+  // A character loop: this runs for most tokens several times over, and a regex test per call cost more.
+  const g = t.gap;
+  if (g.length === 0) return false;
+  for (let k = 0; k < g.length; k++) {
+    const c = g.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** Country of the first nationality word ("Russian", "Kremlin", "US") among `words`. */
@@ -233,6 +242,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
   // 2. Role and group nouns → titles of a following name, or descriptions of their own.
   for (let k = 0; k < n; k++) {
     const low = tokens[k].low;
+    if (!ROLE_OR_GROUP_WORDS.has(low)) continue;
     let headEnd = k + 1;
     let roleKey = '';
     for (const parts of MULTI_BY_FIRST.get(low) ?? []) {

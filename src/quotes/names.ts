@@ -4,8 +4,24 @@ import { FIRST_NAME_VARIANTS, HONORIFICS, NATIONALITIES, TITLE_PHRASES } from '.
 
 const SPECIAL_LETTERS: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', ß: 'ss', đ: 'd', æ: 'ae', œ: 'oe', þ: 'th' };
 
+/**
+ * Memo for a pure string function: one article folds and parses the same few hundred names thousands of times
+ * (each mention, each resolution), and Unicode normalisation is the costly part. Bounded; cleared when full.
+ */
+function memoised<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s) => {
+    const hit = memo.get(s);
+    if (hit !== undefined) return hit;
+    const v = fn(s);
+    if (memo.size >= max) memo.clear();
+    memo.set(s, v);
+    return v;
+  };
+}
+
 /** Case/diacritic/apostrophe fold: "Erdoğan’s" → "erdogan's". Keeps letters, digits, apostrophes, hyphens, spaces. */
-export function fold(text: string): string {
+export const fold = memoised((text: string): string => {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -16,7 +32,7 @@ export function fold(text: string): string {
     .replace(/[^\p{L}\p{N}'\- ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
+});
 
 /** Removes a possessive ending: "Putin's" → "Putin", "allies'" → "allies". */
 export function stripPossessive(word: string): string {
@@ -33,13 +49,13 @@ export function translitKey(word: string): string {
 }
 
 /** Key of a whole name: folded, transliteration-collapsed words joined by spaces. */
-export function nameKey(name: string): string {
+export const nameKey = memoised((name: string): string => {
   return fold(name)
     .split(' ')
     .filter(Boolean)
     .map(translitKey)
     .join(' ');
-}
+});
 
 const FIRST_NAME_CLASS = new Map<string, string>();
 for (const row of FIRST_NAME_VARIANTS) for (const v of row) FIRST_NAME_CLASS.set(translitKey(v), translitKey(row[0]));
@@ -75,6 +91,12 @@ export function stripTitles(name: string): string {
 
 /** Parses a person's written name (titles allowed in front) into given names and surname keys. */
 export function parsePersonName(written: string): PersonName | null {
+  const parsed = parsedName(written);
+  // A copy: callers keep the result (and its given names) as their own.
+  return parsed && { given: [...parsed.given], surname: parsed.surname, plain: parsed.plain };
+}
+
+const parsedName = memoised((written: string): PersonName | null => {
   const plain = stripTitles(written).replace(/['’]s$/, '');
   const words = plain.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
@@ -87,7 +109,7 @@ export function parsePersonName(written: string): PersonName | null {
   const given = words.slice(0, start).map((w) => givenNameClass(w.replace(/\.$/, '')));
   if (!surname) return null;
   return { given, surname, plain };
-}
+});
 
 /** True when two lists of given names can belong to one person (middle names and initials allowed). */
 export function givenNamesCompatible(a: readonly string[], b: readonly string[]): boolean {
@@ -108,6 +130,6 @@ export function acronymOf(name: string): string {
 }
 
 /** "ISW", "U.S.", "NATO": letters all capitals. */
-export function isAcronym(word: string): boolean {
+export const isAcronym = memoised((word: string): boolean => {
   return /^(?:\p{Lu}\.?){2,7}$/u.test(word) || /^(?:\p{Lu}\.){2,}$/u.test(word);
-}
+});
