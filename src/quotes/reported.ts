@@ -74,6 +74,31 @@ function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false
   };
 }
 
+/** Determiners that open a noun phrase inside a sentence ("…, the airline said", "…, her aide said"). */
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'one', 'two', 'three', 'several', 'some', 'many', 'other']);
+
+/**
+ * "…, the airline said Thursday.", "The plan, a senior aide said, …": a short noun phrase right before the verb
+ * that the mention finder does not know, its last word tagged as a noun. It speaks as the description it is.
+ */
+function phraseSubject(p: Para, from: number, verb: Token): Mention | undefined {
+  const words = tokensIn(p.tokens, from, verb.start);
+  let n = words.length;
+  while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
+  if (n === 0 || n > 6) return undefined;
+  const phrase = words.slice(0, n);
+  if (!(PHRASE_DETERMINERS.has(phrase[0].low) || phrase[0].cap) || phrase[n - 1].poss || phrase.slice(1).some((w) => /[,;:()"“”«»]/.test(w.gap))) return undefined;
+  const last = phrase[n - 1].low;
+  if (!(GROUP_NOUNS.has(last) || tagNear(p, phrase[n - 1].start, verb.end + 40) === 'NOUN' || tagNear(p, phrase[n - 1].start, verb.end + 40) === 'PROPN')) return undefined;
+  const start = phrase[0].start;
+  const end = phrase[n - 1].end;
+  const group = GROUP_NOUNS.has(last) || (/s$/.test(last) && !/ss$/.test(last));
+  return {
+    kind: group ? 'group' : 'desc', start, end, tokStart: phrase[0].i, tokEnd: phrase[n - 1].i + 1, text: p.text.slice(start, end),
+    roles: [], subjectOk: true, possessive: false, definite: /^(the|these|those)$/i.test(phrase[0].text) && n > 1 ? true : undefined,
+  };
+}
+
 /** Words that open a bare reported clause besides subjects: "said if …", "says too many …", "said only …". */
 const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what', 'how', 'why', 'once', 'even', 'not', 'much', 'few', 'one', 'two', 'three', 'someone', 'everyone', 'everybody', 'nobody', 'something', 'nothing', 'people', 'voters', 'americans']);
 
@@ -167,7 +192,7 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       // "… and predicted that …": a second verb of the same subject.
       const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
-      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t));
+      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
       if (!subject) continue;
       lastSubject = subject;
       out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
@@ -225,10 +250,13 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
           // (a determiner in front: "the War Research Institute said")
           // "…, Donald Trump’s longtime confidant Roger Stone stated": the name right before the verb.
           const m = vi === 0 ? ms.find((x) => near(x, 1)) : ms.find((x) => near(x, 0) && x.end <= tail[vi].start) ??
-            ms.filter((x) => (x.kind === 'person' || x.kind === 'pronoun') && x.end <= tail[vi].start && tokensIn(p.tokens, x.end, tail[vi].start).every((w) => AUXILIARIES.has(w.low))).pop();
+            ms.filter((x) => (x.kind === 'person' || x.kind === 'pronoun') && x.end <= tail[vi].start && tokensIn(p.tokens, x.end, tail[vi].start).every((w) => AUXILIARIES.has(w.low))).pop() ??
+            phraseSubject(p, tail[0].start, tail[vi]);
           // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
           const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i));
-          if (m && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
+          // "…, the ministry said on Thursday." ends the sentence; "In a statement, the network said that …" opens a clause.
+          const closes = vi === 0 || tail.slice(vi + 1).every((w) => ADVERBIAL_WORDS.has(w.low) || DAYS_AND_MONTHS.has(w.low) || GROUP_NOUNS.has(w.low) || w.cap || /^\d+$/.test(w.low));
+          if (m && closes && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
             let to = lastComma;
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
             // A wire dateline ("KYIV, Nov 3 (Reuters) - ") is not part of what was said.
