@@ -2,7 +2,7 @@
 // "…, the ministry said.", "According to him, …"). Each candidate names its reporting verb, its subject (a mention
 // the extractor resolves to a speaker) and the reported clause's bounds in the paragraph.
 import {
-  AUXILIARIES, GROUP_NOUNS, REPORTING_VERBS, VERBS_WITH_LISTENER,
+  AUXILIARIES, GROUP_NOUNS, PERSON_ROLES, REPORTING_VERBS, VERBS_WITH_LISTENER,
 } from './lexicon.js';
 import {
   DAYS_AND_MONTHS, MAX_WINDOW, isLabel, isReportingVerb, isSpeechAct, keepSpan, largestAt, mentionsIn, notASpeaker, spansFrom,
@@ -122,6 +122,28 @@ function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean 
   return quoted * 2 < to - from;
 }
 
+/**
+ * Speech verbs whose object is what was said ("called for talks", "urged Kyiv to negotiate", "asked whether …",
+ * "announced his resignation"); tried when no reported clause follows.
+ */
+const OBJECT_VERBS: ReadonlySet<string> = new Set([
+  'ask', 'asks', 'asked', 'urge', 'urges', 'urged', 'call', 'calls', 'called', 'announce', 'announces', 'announced',
+  'pledge', 'pledges', 'pledged', 'promise', 'promises', 'promised', 'vow', 'vows', 'vowed', 'propose', 'proposes', 'proposed',
+  'demand', 'demands', 'demanded', 'suggest', 'suggests', 'suggested', 'recommend', 'recommends', 'recommended',
+  'describe', 'describes', 'described', 'accuse', 'accuses', 'accused', 'criticize', 'criticizes', 'criticized', 'criticise',
+  'criticised', 'praise', 'praises', 'praised', 'deny', 'denies', 'denied', 'confirm', 'confirms', 'confirmed', 'reject',
+  'rejects', 'rejected', 'condemn', 'condemns', 'condemned', 'welcome', 'welcomes', 'welcomed', 'defend', 'defends', 'defended',
+  'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'agree', 'agrees', 'agreed', 'cite', 'cites', 'cited',
+  'blame', 'blames', 'blamed', 'question', 'questioned', 'dismiss', 'dismisses', 'dismissed', 'write', 'writes', 'wrote',
+]);
+const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall']);
+const CALL_VERBS: ReadonlySet<string> = new Set(['call', 'calls', 'called']);
+const WRITE_VERBS: ReadonlySet<string> = new Set(['write', 'writes', 'wrote']);
+/** Particles that belong to the verb ("called for", "called on"). */
+const PARTICLES: ReadonlySet<string> = new Set(['for', 'on', 'about', 'out']);
+/** "was asked", "is called": a passive is not its subject's speech. */
+const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'so', 'get', 'got']);
+
 /** Verbs that take a clause without "that" ("Weller said it didn’t …"); others need "that". */
 const BARE_CLAUSE_VERBS = new Set(['saying', 'say', 'says', 'said', 'added', 'adds', 'claimed', 'claims', 'warned', 'insisted', 'argued', 'stressed', 'noted', 'believes', 'believed', 'stated', 'admitted', 'suggested', 'predicted', 'estimated', 'estimates', 'insists', 'argues']);
 
@@ -154,39 +176,63 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       const t = toks[i];
       const k = t.i;
       if (t.start < doneTo) continue;
-      if (!INDIRECT_VERBS.has(t.low) || !isReportingVerb(p.tokens, k)) continue;
+      const clauseVerb = INDIRECT_VERBS.has(t.low) && isReportingVerb(p.tokens, k);
+      const objectVerb = OBJECT_VERBS.has(t.low) && !t.cap && (isReportingVerb(p.tokens, k) || isSpeechAct(p.tokens, k)) && !PASSIVE_AUX.has(toks[i - 1]?.low ?? '');
+      if (!clauseVerb && !objectVerb) continue;
       if (t.gap.includes(',') && invertedTail(p, toks, i, sEnd)) continue;
-      let j = i + 1;
-      if (VERBS_WITH_LISTENER.has(t.low)) {
-        // "told reporters that", "informed the agency on Friday that"
-        j = thatAfter(toks, i + 1, true) ?? i + 1;
-        if (toks[j]?.low !== 'that') {
-          // "told reporters the talks were useful": the listener, then a clause.
-          const listener = largestAt(p.mentions, toks[i + 1]?.start ?? -1);
-          j = i + 1;
-          if (listener) while (j < toks.length && toks[j].end <= listener.end) j++;
-          else if (toks[j] && /^(reporters|journalists|me|us|him|her|them|parliament|lawmakers)$/.test(toks[j].low)) j++;
-          else if (toks[j] && /^(a|an|the|his|her|their|its)$/.test(toks[j].low)) {
-            // "told a news conference they are …", "told the crowd it was …": a short listener phrase.
-            const stop = Math.min(toks.length, j + 5);
-            j++;
-            while (j < stop && !subjectWord(toks[j].low) && !toks[j].cap && !/[,;:()]/.test(toks[j].gap)) j++;
-          } else continue;
-          if (!toks[j] || !subjectWord(toks[j].low) || /[,;:]/.test(toks[j].gap)) continue;
+      // Where the reported clause begins: after "that", a listener or an adverbial, or right after the verb.
+      const clauseAt = (): number | undefined => {
+        let j = i + 1;
+        if (VERBS_WITH_LISTENER.has(t.low)) {
+          // "told reporters that", "informed the agency on Friday that"
+          j = thatAfter(toks, i + 1, true) ?? i + 1;
+          if (toks[j]?.low !== 'that') {
+            // "told reporters the talks were useful": the listener, then a clause.
+            const listener = largestAt(p.mentions, toks[i + 1]?.start ?? -1);
+            j = i + 1;
+            if (listener) while (j < toks.length && toks[j].end <= listener.end) j++;
+            else if (toks[j] && /^(reporters|journalists|me|us|him|her|them|parliament|lawmakers)$/.test(toks[j].low)) j++;
+            else if (toks[j] && /^(a|an|the|his|her|their|its)$/.test(toks[j].low)) {
+              // "told a news conference they are …", "told the crowd it was …": a short listener phrase.
+              const stop = Math.min(toks.length, j + 5);
+              j++;
+              while (j < stop && !subjectWord(toks[j].low) && !toks[j].cap && !/[,;:()]/.test(toks[j].gap)) j++;
+            } else return undefined;
+            if (!toks[j] || !subjectWord(toks[j].low) || /[,;:]/.test(toks[j].gap)) return undefined;
+          }
+        } else {
+          // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
+          const hop = thatAfter(toks, j, false);
+          const past = hop === undefined ? afterAdverbial(toks, j) : undefined;
+          if (hop !== undefined) j = hop;
+          // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
+          else if (past !== undefined) j = past;
+          else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) return undefined;
         }
-      } else {
-        // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
-        const hop = thatAfter(toks, j, false);
-        const past = hop === undefined ? afterAdverbial(toks, j) : undefined;
-        if (hop !== undefined) j = hop;
-        // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
-        else if (past !== undefined) j = past;
-        else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) continue;
+        return j;
+      };
+      let j = clauseVerb ? clauseAt() : undefined;
+      let rule = 'reported-X-said-that';
+      if (j === undefined) {
+        // "called for a ceasefire", "asked whether …", "urged Kyiv to …", "announced his resignation": what
+        // follows the verb is what was said.
+        if (!objectVerb) continue;
+        const prev = toks[i - 1];
+        // "plans to call for …", "will ask …": an intention, not speech.
+        if (prev && (prev.low === 'to' || MODALS.has(prev.low)) && !/ed$|s$/.test(t.low)) continue;
+        // "a group called Black Votes Matter": a name given, not a speaker calling something.
+        if (CALL_VERBS.has(t.low) && prev && !prev.cap && !subjectWord(prev.low) && !(prev.low in PERSON_ROLES) && !GROUP_NOUNS.has(prev.low)) continue;
+        j = i + 1;
+        if (toks[j] && PARTICLES.has(toks[j].low) && /^\s+$/.test(toks[j].gap)) j++;
+        if (!toks[j] || /[,;:.!?()]/.test(toks[j].gap)) continue;
+        // "wrote an op-ed" names a text; "wrote that …" reports it.
+        if (WRITE_VERBS.has(t.low) && toks[j].low !== 'that') continue;
+        rule = 'reported-X-verb-object';
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
       const [from, to] = clauseBounds(p.text, toks[j].start, nextStatement(p, toks, j, sEnd));
-      if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
+      if (p.text.slice(from, to).split(/\s+/).length < (rule === 'reported-X-verb-object' ? 3 : 4)) continue;
       if (inSentence.length && !phrasesOnly(p, inSentence, from, to)) continue;
       // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
@@ -195,7 +241,7 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
       if (!subject) continue;
       lastSubject = subject;
-      out.push({ verb: t, subject, from, to, rule: 'reported-X-said-that' });
+      out.push({ verb: t, subject, from, to, rule });
       found = true;
       doneTo = to;
     }
