@@ -279,6 +279,7 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     // "…, says the Institute for the Study of War (ISW)." / "…, the ministry said."
     // The attribution may be the last comma's tail or, before a participle ("Sales were great, he said,
     // wiping …"), the one before it.
+    const pushed = out.length;
     let tailEnd = sEnd;
     for (let attempt = 0; attempt < 2; attempt++) {
     const lastComma = p.text.lastIndexOf(',', tailEnd - 1);
@@ -317,8 +318,52 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     tailEnd = lastComma;
     if (tailEnd <= sStart) break;
     }
+    if (out.length === pushed) {
+      const mid = midAttribution(p, toks, sStart, sEnd);
+      if (mid && (!inSentence.length || phrasesOnly(p, inSentence, mid.from, mid.to))) out.push(mid);
+    }
   }
   return out;
+}
+
+/**
+ * "The plan, Jane Roe said on Monday, would fail.": an attribution set off by commas inside the sentence. What
+ * was said is the sentence around it; the row keeps the sentence whole (its text stays a slice of the paragraph).
+ */
+function midAttribution(p: Para, toks: Token[], sStart: number, sEnd: number): IndirectCandidate | undefined {
+  for (let i = 2; i < toks.length - 3; i++) {
+    if (!toks[i].gap.includes(',')) continue;
+    let v = -1;
+    for (let k = i + 1; k < toks.length && k <= i + 6; k++) {
+      if (/[,;:()–—"“”]/.test(toks[k].gap)) break;
+      if (INDIRECT_VERBS.has(toks[k].low) && !toks[k].cap && !toks[k].low.endsWith('ing') && isReportingVerb(p.tokens, toks[k].i)) {
+        v = k;
+        break;
+      }
+    }
+    if (v < 0) continue;
+    // The attribution closes with a comma after a few adverbial words ("said on Monday,", "told reporters,").
+    let close = -1;
+    for (let k = v + 1; k < toks.length && k <= v + 5; k++) {
+      if (toks[k].gap.includes(',')) {
+        close = k;
+        break;
+      }
+      if (!(ADVERBIAL_WORDS.has(toks[k].low) || DAYS_AND_MONTHS.has(toks[k].low) || GROUP_NOUNS.has(toks[k].low) || toks[k].cap || /^\d+$/.test(toks[k].low))) break;
+    }
+    // "…, Jane Roe said, “We …”": the quote after it is attributed as a quote.
+    if (close < 0 || toks.length - close < 3 || /["“”‘'«]/.test(toks[close].gap) || PASSIVE_AUX.has(toks[v - 1].low)) continue;
+    const verb = toks[v];
+    const ms = mentionsIn(p, toks[i].start, verb.start).filter((m) => !m.possessive && m.kind !== 'place');
+    const first = DET_START.has(toks[i].low) ? toks[i + 1] : toks[i];
+    const m = ms.find((x) => x.start === toks[i].start || x.start === first.start);
+    const subject = m && m.end <= verb.start && tokensIn(p.tokens, m.end, verb.start).every((w) => AUXILIARIES.has(w.low)) ? namedSubject(p, m) : phraseSubject(p, toks[i].start, verb);
+    if (!subject) continue;
+    const dateline = DATELINE.exec(p.text.slice(sStart, sEnd));
+    const [from, to] = clauseBounds(p.text, sStart + (dateline ? dateline[0].length : 0), sEnd);
+    return { verb, subject, from, to, rule: 'reported-mid-X-said' };
+  }
+  return undefined;
 }
 
 /**
