@@ -87,8 +87,10 @@ function phraseSubject(p: Para, from: number, verb: Token): Mention | undefined 
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
   if (n === 0 || n > 6) return undefined;
   const phrase = words.slice(0, n);
-  if (!(PHRASE_DETERMINERS.has(phrase[0].low) || phrase[0].cap) || phrase[n - 1].poss || phrase.slice(1).some((w) => /[,;:()"“”«»]/.test(w.gap))) return undefined;
   const last = phrase[n - 1].low;
+  // "…, police said", "…, political scientists say": a bare plural of people needs no determiner.
+  const people = GROUP_NOUNS.has(last) || last === 'police' || (n <= 3 && /[^s]s$/.test(last) && phrase.every((w) => !w.cap || w === phrase[0]));
+  if (!(PHRASE_DETERMINERS.has(phrase[0].low) || phrase[0].cap || people) || phrase[n - 1].poss || phrase.slice(1).some((w) => /[,;:()"“”«»]/.test(w.gap))) return undefined;
   if (!(GROUP_NOUNS.has(last) || tagNear(p, phrase[n - 1].start, verb.end + 40) === 'NOUN' || tagNear(p, phrase[n - 1].start, verb.end + 40) === 'PROPN')) return undefined;
   const start = phrase[0].start;
   const end = phrase[n - 1].end;
@@ -136,6 +138,8 @@ const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'agree', 'agrees', 'agreed', 'cite', 'cites', 'cited',
   'blame', 'blames', 'blamed', 'question', 'questioned', 'dismiss', 'dismisses', 'dismissed', 'write', 'writes', 'wrote',
 ]);
+/** A preposition right after the verb of a closing attribution ("…, she said in an interview.", "…, he wrote after the vote."). */
+const AFTER_VERB_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'with', 'from', 'via', 'as', 'through', 'outside', 'inside']);
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall']);
 const CALL_VERBS: ReadonlySet<string> = new Set(['call', 'calls', 'called']);
 const WRITE_VERBS: ReadonlySet<string> = new Set(['write', 'writes', 'wrote']);
@@ -281,17 +285,20 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     // wiping …"), the one before it.
     const pushed = out.length;
     let tailEnd = sEnd;
+    // "…, said Jane Roe, a former aide.": the tail before an apposition, its verb first.
+    let appositionAfter = false;
     for (let attempt = 0; attempt < 2; attempt++) {
     const lastComma = p.text.lastIndexOf(',', tailEnd - 1);
     if (attempt === 1) {
       const after = tokensIn(p.tokens, tailEnd, sEnd);
-      if (!after.length || !after[0].low.endsWith('ing')) break;
+      appositionAfter = after.length > 0 && after.length <= 10 && !after[0].low.endsWith('ing') && (DET_START.has(after[0].low) || after[0].poss || after[0].cap) && !after.some((w) => INDIRECT_VERBS.has(w.low));
+      if (!after.length || !(after[0].low.endsWith('ing') || appositionAfter)) break;
     }
     if (lastComma > sStart + 10) {
       const tail = tokensIn(p.tokens, lastComma, tailEnd);
       if (tail.length >= 2 && tail.length <= 12) {
         const vi = tail.findIndex((t) => INDIRECT_VERBS.has(t.low) && !t.cap);
-        if (vi === 0 || vi > 0) {
+        if (vi === 0 || (vi > 0 && !appositionAfter)) {
           const ms = mentionsIn(p, lastComma, sEnd).filter((m) => !m.possessive);
           const near = (x: Mention, k: number): boolean => x.start === tail[k]?.start || (DET_START.has(tail[k]?.low ?? '') && x.start === tail[k + 1]?.start);
           // (a determiner in front: "the War Research Institute said")
@@ -302,7 +309,7 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
           // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
           const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i));
           // "…, the ministry said on Thursday." ends the sentence; "In a statement, the network said that …" opens a clause.
-          const closes = vi === 0 || tail.slice(vi + 1).every((w) => ADVERBIAL_WORDS.has(w.low) || DAYS_AND_MONTHS.has(w.low) || GROUP_NOUNS.has(w.low) || w.cap || /^\d+$/.test(w.low));
+          const closes = vi === 0 || AFTER_VERB_PREPOSITIONS.has(tail[vi + 1]?.low ?? '') || tail.slice(vi + 1).every((w) => ADVERBIAL_WORDS.has(w.low) || DAYS_AND_MONTHS.has(w.low) || GROUP_NOUNS.has(w.low) || w.cap || /^\d+$/.test(w.low));
           if (m && closes && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
             let to = lastComma;
             while (to > sStart && /\s/.test(p.text[to - 1])) to--;
@@ -474,5 +481,7 @@ function invertedTail(p: Para, toks: Token[], verbIdx: number, sEnd: number): bo
   if (!first) return false;
   const m = largestAt(mentionsIn(p, first.start, sEnd), first.start);
   if (!m || m.kind === 'pronoun') return false;
-  return tokensIn(p.tokens, m.end, sEnd).length <= 2;
+  const rest = tokensIn(p.tokens, m.end, sEnd);
+  // "…, said Jane Roe, a former aide to the governor.": an apposition may close the sentence.
+  return rest.length <= 2 || (/^\s*,/.test(p.text.slice(m.end)) && rest.length <= 10 && !rest.some((w) => INDIRECT_VERBS.has(w.low)));
 }
