@@ -198,15 +198,21 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
             else if (toks[j] && /^(reporters|journalists|me|us|him|her|them|parliament|lawmakers)$/.test(toks[j].low)) j++;
             else if (toks[j] && /^(a|an|the|his|her|their|its)$/.test(toks[j].low)) {
               // "told a news conference they are …", "told the crowd it was …": a short listener phrase.
-              const stop = Math.min(toks.length, j + 5);
+              const stop = Math.min(toks.length, j + 8);
               j++;
-              while (j < stop && !subjectWord(toks[j].low) && !toks[j].cap && !/[,;:()]/.test(toks[j].gap)) j++;
+              while (j < stop && !subjectWord(toks[j].low) && !/[,;:()]/.test(toks[j].gap)) j++;
+            } else if (toks[j]?.cap) {
+              // "told Fox News he …": a name the mention finder did not take.
+              while (j < toks.length && j < i + 6 && toks[j].cap && !subjectWord(toks[j].low) && !/[,;:()]/.test(toks[j].gap)) j++;
             } else return undefined;
+            // "told The Gazette last week she …": when and where, after the listener.
+            while (j < toks.length && j < i + 14 && !subjectWord(toks[j].low) && (ADVERBIAL_WORDS.has(toks[j].low) || DAYS_AND_MONTHS.has(toks[j].low) || toks[j].cap || /^\d+$/.test(toks[j].low)) && !/[,;:()]/.test(toks[j].gap)) j++;
             if (!toks[j] || !subjectWord(toks[j].low) || /[,;:]/.test(toks[j].gap)) return undefined;
           }
         } else {
           // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
-          const hop = thatAfter(toks, j, false);
+          // "said in her opening remarks that …": a prepositional phrase of any words before "that".
+        const hop = thatAfter(toks, j, false) ?? (AFTER_VERB_PREPOSITIONS.has(toks[j]?.low ?? '') ? thatAfter(toks, j + 1, true) : undefined);
           const past = hop === undefined ? afterAdverbial(toks, j) : undefined;
           if (hop !== undefined) j = hop;
           // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
@@ -338,7 +344,7 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
  * was said is the sentence around it; the row keeps the sentence whole (its text stays a slice of the paragraph).
  */
 function midAttribution(p: Para, toks: Token[], sStart: number, sEnd: number): IndirectCandidate | undefined {
-  for (let i = 2; i < toks.length - 3; i++) {
+  for (let i = 1; i < toks.length - 3; i++) {
     if (!toks[i].gap.includes(',')) continue;
     let v = -1;
     for (let k = i + 1; k < toks.length && k <= i + 6; k++) {
