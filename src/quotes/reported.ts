@@ -217,12 +217,26 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
           if (hop !== undefined) j = hop;
           // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
           else if (past !== undefined) j = past;
-          else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) return undefined;
+          // "said Friday, as …": a day is no clause's subject.
+          else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || DAYS_AND_MONTHS.has(toks[j].low) || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) return undefined;
         }
         return j;
       };
-      let j = clauseVerb ? clauseAt() : undefined;
+      // "…, which Jane Roe says is …", "what the senators said was …": the relative clause, from its pronoun.
+      const rel = SAY_VERBS.has(t.low) && clauseVerb ? relativeBefore(p, toks, sStart, i) : undefined;
+      let j = clauseVerb && !rel ? clauseAt() : undefined;
       let rule = 'reported-X-said-that';
+      if (rel) {
+        // A relative set off by commas ends at the next one ("The report, which Roe said was flawed, …").
+        const comma = toks[rel.at].gap.includes(',') ? toks.findIndex((w, q) => q > i + 1 && w.gap.includes(',')) : -1;
+        const [from, to] = clauseBounds(p.text, toks[rel.at].start, comma > 0 ? trimEnd(p.text, 0, toks[comma].start - toks[comma].gap.length) : nextStatement(p, toks, i + 1, sEnd));
+        if (tokensIn(p.tokens, from, to).length >= 5 && (!inSentence.length || phrasesOnly(p, inSentence, from, to))) {
+          out.push({ verb: t, subject: rel.subject, from, to, rule: 'reported-relative-X-said' });
+          found = true;
+          doneTo = to;
+        }
+        continue;
+      }
       if (j === undefined) {
         // "called for a ceasefire", "asked whether …", "urged Kyiv to …", "announced his resignation": what
         // follows the verb is what was said.
@@ -298,7 +312,8 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     if (attempt === 1) {
       const after = tokensIn(p.tokens, tailEnd, sEnd);
       appositionAfter = after.length > 0 && after.length <= 10 && !after[0].low.endsWith('ing') && (DET_START.has(after[0].low) || after[0].poss || after[0].cap) && !after.some((w) => INDIRECT_VERBS.has(w.low));
-      if (!after.length || !(after[0].low.endsWith('ing') || appositionAfter)) break;
+      // "…, officials said Friday, as the crowd …": a subordinate clause after the attribution.
+      if (!after.length || !(after[0].low.endsWith('ing') || appositionAfter || TAIL_SUBORDINATORS.has(after[0].low))) break;
     }
     if (lastComma > sStart + 10) {
       const tail = tokensIn(p.tokens, lastComma, tailEnd);
@@ -375,6 +390,25 @@ function midAttribution(p: Para, toks: Token[], sStart: number, sEnd: number): I
     const dateline = DATELINE.exec(p.text.slice(sStart, sEnd));
     const [from, to] = clauseBounds(p.text, sStart + (dateline ? dateline[0].length : 0), sEnd);
     return { verb, subject, from, to, rule: 'reported-mid-X-said' };
+  }
+  return undefined;
+}
+
+/** Words opening a clause that may follow a closing attribution ("…, he said, as …", "…, she said, because …"). */
+const TAIL_SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'but', 'and', 'which', 'where', 'though']);
+const SAY_VERBS: ReadonlySet<string> = new Set(['say', 'says', 'said']);
+const RELATIVES: ReadonlySet<string> = new Set(['which', 'what', 'who', 'that']);
+
+/** "which Jane Roe says …": the relative pronoun right before the verb's subject, and that subject. */
+function relativeBefore(p: Para, toks: Token[], sStart: number, verbIdx: number): { at: number; subject: Mention } | undefined {
+  for (let k = verbIdx - 1; k >= 0 && k >= verbIdx - 6; k--) {
+    if (/[,;:()]/.test(toks[k + 1].gap) && k + 1 < verbIdx) return undefined;
+    if (!RELATIVES.has(toks[k].low) || k + 1 >= verbIdx) continue;
+    const verb = toks[verbIdx];
+    const m = largestAt(mentionsIn(p, toks[k + 1].start, verb.start), toks[k + 1].start) ?? (DET_START.has(toks[k + 1].low) ? largestAt(mentionsIn(p, toks[k + 2].start, verb.start), toks[k + 2].start) : undefined);
+    const subject = m && tokensIn(p.tokens, m.end, verb.start).every((w) => AUXILIARIES.has(w.low)) && !m.possessive ? namedSubject(p, m) : phraseSubject(p, toks[k + 1].start, verb);
+    // "the officials who said …" is no relative clause of speech: the verb's subject is the relative itself.
+    return subject && toks[k].start >= sStart ? { at: k, subject } : undefined;
   }
   return undefined;
 }
