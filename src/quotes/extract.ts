@@ -17,7 +17,7 @@ import {
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
-import { INDIRECT_VERBS, indirectCandidates, type IndirectCandidate } from './reported.js';
+import { INDIRECT_VERBS, headlineReported, indirectCandidates, type IndirectCandidate } from './reported.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
@@ -1033,6 +1033,9 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
     if (!ref && text.split(/\s+/).length < 3) continue;
     out.push(makeQuote(0, text, kindOf(p, span, text), span.dash ? 'dash' : span.broken ? 'broken' : 'quotes', ref ?? null, lastRule));
   }
+  const reported = headlineReported(p);
+  const ref = reported ? via(reported.rule, reported.subject, p, ctx) : undefined;
+  if (reported && ref) out.push(makeQuote(0, title.slice(reported.from, reported.to), 'indirect', 'none', ref, lastRule));
   return out;
 }
 

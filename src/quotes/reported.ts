@@ -413,6 +413,50 @@ function relativeBefore(p: Para, toks: Token[], sStart: number, verbIdx: number)
   return undefined;
 }
 
+/** Verbs of a headline that reports speech ("Zelensky Says Ukraine Is Ready …", "Peskov urges Kyiv to …"). */
+const HEADLINE_VERBS: ReadonlySet<string> = new Set([
+  'says', 'said', 'tells', 'told', 'urges', 'urged', 'calls', 'called', 'warns', 'warned', 'claims', 'asks', 'vows',
+  'pledges', 'insists', 'admits', 'denies', 'accuses', 'predicts', 'suggests', 'announces', 'confirms', 'rejects', 'demands',
+]);
+
+/**
+ * A headline that reports speech: "Jane Roe Says Talks Will Resume" (the subject opens it) or "Talks Will Resume,
+ * Jane Roe Says" (the attribution closes it). Title Case defeats the tagger, so the subject is the words before
+ * the verb, at most five and without punctuation.
+ */
+export function headlineReported(p: Para): IndirectCandidate | undefined {
+  const toks = p.tokens;
+  if (toks.length < 4 || p.spans.length > 0) return undefined;
+  const subjectOf = (a: number, b: number): Mention | undefined => {
+    if (b - a < 1 || b - a > 5 || toks.slice(a + 1, b + 1).some((w) => /[,;:()|–—"“”]/.test(w.gap))) return undefined;
+    const end = toks[b - 1].end;
+    const m = mentionsIn(p, toks[a].start, end).find((x) => x.start === toks[a].start && x.end === end && !x.possessive && x.kind !== 'place');
+    if (m) return m;
+    if (!toks[a].cap || toks[b - 1].poss) return undefined;
+    const text = p.text.slice(toks[a].start, end);
+    return { kind: 'desc', start: toks[a].start, end, tokStart: toks[a].i, tokEnd: toks[b - 1].i + 1, text, roles: [], subjectOk: true, possessive: false };
+  };
+  // "…, Former White House Doctor Says."
+  const comma = p.text.lastIndexOf(',');
+  if (comma > 10) {
+    const tail = tokensIn(toks, comma, p.text.length);
+    const last = tail[tail.length - 1];
+    if (last && HEADLINE_VERBS.has(last.low) && tail.length >= 2) {
+      const subject = subjectOf(tail[0].i, last.i);
+      const [from, to] = clauseBounds(p.text, 0, comma);
+      if (subject && tokensIn(toks, from, to).length >= 3) return { verb: last, subject, from, to, rule: 'headline-reported' };
+    }
+  }
+  const v = toks.findIndex((t, k) => k >= 1 && k <= 5 && HEADLINE_VERBS.has(t.low));
+  if (v < 0 || toks.length - v < 3) return undefined;
+  const subject = subjectOf(0, v);
+  let j = v + 1;
+  if (PARTICLES.has(toks[j].low)) j++;
+  if (!subject || /[,;:]/.test(toks[j]?.gap ?? ',')) return undefined;
+  const [from, to] = clauseBounds(p.text, toks[j].start, p.text.length);
+  return { verb: toks[v], subject, from, to, rule: 'headline-reported' };
+}
+
 /**
  * Where a reported clause starting at toks[j] gives way to a second statement of the same sentence: a comma and
  * a reporting participle (", telling reporters that", ", adding …") or "and"/"but" and a reporting verb
