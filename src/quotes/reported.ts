@@ -113,8 +113,9 @@ function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean 
   spans = spans.filter((s) => s.end > from && s.start < to);
   for (const s of spans) {
     if (s.open < from || s.close >= to + 2) return false;
-    // Scare quotes and labels ("17,200 Russian “occupiers”") are the reporter's words: the sentence is not speech.
-    if (!keepSpan(p, s, p.text.slice(s.start, s.end), true)) return false;
+    // Scare quotes and labels ("the words “lump” the good with the bad") are the reporter's words inside the
+    // reported clause: not quotes, and no reason to drop the clause.
+    if (!keepSpan(p, s, p.text.slice(s.start, s.end), true)) continue;
     quoted += s.end - s.start;
   }
   // "Rubio said the talks were “productive”, but Lavrov called them “premature”": a second speaker's words
