@@ -1,0 +1,115 @@
+// Reported speech without quote marks, on made-up sentences: each pattern a reader would call "X said …" comes
+// back as an indirect row with the reported words and the person who said them.
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../src/quotes/extract.js';
+import type { ExtractedQuote } from '../src/types.js';
+
+/** The indirect rows of one article. */
+function reported(paragraphs: string[], title?: string): Array<Pick<ExtractedQuote, 'text' | 'speaker'>> {
+  return extractQuotes(paragraphs, title ? { title } : {}).filter((q) => q.kind === 'indirect').map((q) => ({ text: q.text, speaker: q.speaker }));
+}
+
+describe('reported speech: the attribution after the clause', () => {
+  it('takes a noun phrase the mention finder does not know as the speaker ("…, the airline said Thursday.")', () => {
+    expect(reported(['The morning flights to Odesa were cancelled because of fog, the airline said Thursday.'])).toEqual([
+      { text: 'The morning flights to Odesa were cancelled because of fog', speaker: 'the airline' },
+    ]);
+    expect(reported(['Four men were detained near the border crossing overnight, police said.'])).toEqual([
+      { text: 'Four men were detained near the border crossing overnight', speaker: 'police' },
+    ]);
+  });
+
+  it('accepts a prepositional phrase after the verb ("…, she said after the vote.")', () => {
+    expect(reported(['Grain exports would resume within a month, Olena Marchuk said after the vote in the regional assembly.'])).toEqual([
+      { text: 'Grain exports would resume within a month', speaker: 'Olena Marchuk' },
+    ]);
+  });
+
+  it('does not take an introductory phrase for what was said ("In a statement, the charity said that …")', () => {
+    const rows = reported(['In a statement, the charity said that the convoy had reached the city.']);
+    expect(rows.map((r) => r.text)).not.toContain('In a statement');
+    expect(rows).toEqual([{ text: 'the convoy had reached the city', speaker: 'the charity' }]);
+  });
+
+  it('reads a closing attribution followed by a subordinate clause ("…, officials said Friday, as …")', () => {
+    expect(reported(['The bridge will reopen next week, regional officials said Friday, as repair crews worked through the night.'])).toEqual([
+      { text: 'The bridge will reopen next week', speaker: 'regional officials' },
+    ]);
+  });
+});
+
+describe('reported speech: the attribution inside the clause', () => {
+  it('keeps the sentence around a comma-bounded "X said" ("The plan, Jane Roe said, would fail.")', () => {
+    expect(reported(['The ceasefire, Tomas Berg said on Monday, would hold only if both sides pulled back their artillery.'])).toEqual([
+      { text: 'The ceasefire, Tomas Berg said on Monday, would hold only if both sides pulled back their artillery', speaker: 'Tomas Berg' },
+    ]);
+  });
+
+  it('leaves a quote after the attribution to the quote ("…, X said, “…”")', () => {
+    const quotes = extractQuotes(['Sooner or later, Tomas Berg said, “the guns will fall silent.”']);
+    expect(quotes.filter((q) => q.kind === 'indirect')).toEqual([]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tomas Berg']);
+  });
+
+  it('reads a relative clause of speech ("which X says …", "what the envoys said was …")', () => {
+    expect(reported(['The port is run by a state company, which Maria Lind says is losing money every month.'])).toEqual([
+      { text: 'which Maria Lind says is losing money every month', speaker: 'Maria Lind' },
+    ]);
+    expect(reported(['The new map amounts to what the envoys said was a partition of the region.'])).toEqual([
+      { text: 'what the envoys said was a partition of the region', speaker: 'envoys' },
+    ]);
+  });
+});
+
+describe('reported speech: the clause after the verb', () => {
+  it('reads "told <outlet> <time> <clause>" without "that"', () => {
+    expect(reported(['Andriy Koval told The Daily Courier last week he would not run again.'])).toEqual([
+      { text: 'he would not run again', speaker: 'Andriy Koval' },
+    ]);
+  });
+
+  it('reads "said <prepositional phrase> that …"', () => {
+    expect(reported(['Irena Vasko said in her closing remarks that the treaty should be ratified this year.'])).toEqual([
+      { text: 'the treaty should be ratified this year', speaker: 'Irena Vasko' },
+    ]);
+  });
+
+  it('reads speech verbs whose object is what was said (called for, urged, asked whether, announced)', () => {
+    expect(reported(['Pavel Hrubý called for an immediate exchange of all prisoners.'])).toEqual([
+      { text: 'an immediate exchange of all prisoners', speaker: 'Pavel Hrubý' },
+    ]);
+    expect(reported(['Lena Sorel urged both delegations to return to the table.'])).toEqual([
+      { text: 'both delegations to return to the table', speaker: 'Lena Sorel' },
+    ]);
+    expect(reported(['Omar Haddad asked whether the monitors would be allowed into the zone.'])).toEqual([
+      { text: 'whether the monitors would be allowed into the zone', speaker: 'Omar Haddad' },
+    ]);
+  });
+
+  it('does not read a name given ("a group called …"), an intention ("plans to call for") or a text written ("wrote an essay")', () => {
+    expect(reported(['Activists formed a new group called Citizens for the Coast last spring.'])).toEqual([]);
+    expect(reported(['Pavel Hrubý plans to call for a new round of talks in March.'])).toEqual([]);
+    expect(reported(['Lena Sorel wrote an essay about the history of the region.'])).toEqual([]);
+  });
+
+  it('keeps a reported clause whose scare quotes are the reporter\'s words', () => {
+    expect(reported(['Darius Holm said the current “dynamics” favour the defenders along the river.'])).toEqual([
+      { text: 'the current “dynamics” favour the defenders along the river', speaker: 'Darius Holm' },
+    ]);
+  });
+});
+
+describe('reported speech in the headline', () => {
+  it('reads "X Says …" and "…, X Says"', () => {
+    expect(reported(['The talks ended late on Tuesday.'], 'Borisenko Says Second Round of Talks Will Open in Geneva')).toEqual([
+      { text: 'Second Round of Talks Will Open in Geneva', speaker: 'Borisenko' },
+    ]);
+    expect(reported(['The talks ended late on Tuesday.'], 'Prisoner Exchange Is Close, Karin Aalto Says')).toEqual([
+      { text: 'Prisoner Exchange Is Close', speaker: 'Karin Aalto' },
+    ]);
+  });
+
+  it('reads no speech into a headline without a speech verb', () => {
+    expect(reported(['The talks ended late on Tuesday.'], 'Second Round of Talks Will Open in Geneva')).toEqual([]);
+  });
+});
