@@ -18,7 +18,7 @@ import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { mayReportSpeech } from './may-quote.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
-import { INDIRECT_VERBS, headlineReported, indirectCandidates, type IndirectCandidate } from './reported.js';
+import { INDIRECT_VERBS, REPORTED_CUE_VERBS, headlineReported, indirectCandidates, type IndirectCandidate } from './reported.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
@@ -80,7 +80,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     type Item = { at: number; span: Span; indirect?: undefined } | { at: number; span: null; indirect: IndirectCandidate };
     const items: Item[] = [
       ...p.spans.map((s): Item => ({ at: s.open >= 0 ? s.open : s.start, span: s })),
-      ...(mayReportSpeech(p.text, p.tokens, INDIRECT_VERBS) ? indirectCandidates(p) : []).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
+      ...(mayReportSpeech(p.text, p.tokens, REPORTED_CUE_VERBS) ? indirectCandidates(p) : []).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
     ].sort((a, b) => a.at - b.at);
     let paraSpeaker: SpeakerRef | null = null;
     // "PENCE: Well, the question …": a transcript's speaker label gives the paragraph's speaker; what follows

@@ -421,6 +421,12 @@ const HEADLINE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Every verb a rule here can fire on: the paragraph filter in may-quote.ts skips paragraphs with none of them, so
+ * a verb added to any of these sets is a cue there too.
+ */
+export const REPORTED_CUE_VERBS: ReadonlySet<string> = new Set([...INDIRECT_VERBS, ...OBJECT_VERBS, ...BARE_CLAUSE_VERBS, ...HEADLINE_VERBS]);
+
+/**
  * A headline that reports speech: "Jane Roe Says Talks Will Resume" (the subject opens it) or "Talks Will Resume,
  * Jane Roe Says" (the attribution closes it). Title Case defeats the tagger, so the subject is the words before
  * the verb, at most five and without punctuation.
