@@ -776,7 +776,8 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
   const nameSegment = (k: number): Mention | undefined => {
     if (k >= segs.length) return undefined;
     const [pa, pb] = segs[k];
-    return mentionsIn(p, pa, pb).filter(candidate).find((m) => (m.kind === 'person' || m.kind === 'org') && tokensIn(p.outside, pa, m.start).length === 0 && tokensIn(p.outside, m.end, pb).length === 0);
+    // Titles written as abbreviations ("Col.", "Sen.") may stand before the name.
+    return mentionsIn(p, pa, pb).filter(candidate).find((m) => (m.kind === 'person' || m.kind === 'org') && tokensIn(p.outside, pa, m.start).every(abbreviation) && tokensIn(p.outside, m.end, pb).length === 0);
   };
   let nearest = true;
   for (let s = 0; s < segs.length; s++) {
@@ -845,7 +846,7 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
         const last = prev[prev.length - 1];
         const nameOnly = prevWords.length > 0 && !SKIP_SEGMENT_START.has(prevWords[0].low) && /^\p{Lu}/u.test(prevWords[0].text);
         // The name must be the whole segment: in "Zelensky met Trump, officials said" Trump is no apposition's head.
-        const whole = last !== undefined && tokensIn(p.outside, pa, last.start).length === 0;
+        const whole = last !== undefined && tokensIn(p.outside, pa, last.start).every(abbreviation);
         if (last && nameOnly && whole && (last.kind === 'person' || last.kind === 'org' || last.kind === 'name1') && tokensIn(p.outside, last.end, pb).length === 0) return last;
       }
       return c;

@@ -146,6 +146,11 @@ function isNameWord(t: Token): boolean {
   return !/^\p{Lu}\.?$/u.test(t.text); // a lone initial is not a name on its own
 }
 
+/** A lone capital between a given name and a surname, with its full stop ("T." in "Gregory T. Angelo"). */
+function isMiddleInitial(tk: Token[], k: number): boolean {
+  return /^\p{Lu}$/u.test(tk[k].text) && k + 1 < tk.length && /^\.[ \t\u00a0]+$/.test(tk[k + 1].gap) && k > 0 && isNameWord(tk[k - 1]);
+}
+
 function gapIsSpace(t: Token): boolean {
   return /^[ \t\u00a0]*$/.test(t.gap) && t.gap.length > 0;
 }
@@ -211,6 +216,9 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     }
     return false;
   };
+  // "Gregory T. Angelo", "George W. Bush": a middle initial's full stop does not end the name.
+  const initialGap = (j: number): boolean =>
+    tokens[j].cap && j >= 2 && /^\p{Lu}$/u.test(tokens[j - 1].text) && /^\.[ \t\u00a0]+$/.test(tokens[j].gap) && gapIsSpace(tokens[j - 1]) && tokens[j - 2].cap && !tokens[j - 2].acr;
   // 1. Capitalised runs → people, organisations, places.
   let i = 0;
   while (i < n) {
@@ -222,7 +230,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     let j = i + 1;
     while (
       j < n &&
-      gapIsSpace(tokens[j]) &&
+      (gapIsSpace(tokens[j]) || initialGap(j)) &&
       !tokens[j - 1].poss &&
       (tokens[j].cap || connectsToCap(j))
     ) j++;
@@ -374,7 +382,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     const phrase = lows.join(' ');
     // Person: the run's tail holds name words, not after a connector ("Ministry of Internal Affairs" is not a person).
     let nameStart = b;
-    while (nameStart > a && (isNameWord(tk[nameStart - 1]) || (NAME_PARTICLES.has(tk[nameStart - 1].low) && nameStart < b))) nameStart--;
+    while (nameStart > a && (isNameWord(tk[nameStart - 1]) || (NAME_PARTICLES.has(tk[nameStart - 1].low) && nameStart < b) || (nameStart < b && nameStart - 1 > a && isMiddleInitial(tk, nameStart - 1)))) nameStart--;
     while (nameStart < b && NAME_PARTICLES.has(tk[nameStart].low)) nameStart++;
     const nameLen = b - nameStart;
     const beforeName = nameStart > a ? tk[nameStart - 1] : undefined;
