@@ -5,7 +5,7 @@ import type { SpeakerType } from '../types.js';
 import {
   FEMALE_GIVEN_NAMES, FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FIRST_NAME_VARIANTS, KNOWN_ORGS, KNOWN_PEOPLE, MALE_GIVEN_NAMES, MALE_WORDS, PLACES,
 } from './lexicon.js';
-import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName } from './names.js';
+import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName, withoutMiddleNames } from './names.js';
 import type { Mention } from './mentions.js';
 import { expandRoles } from './mentions.js';
 
@@ -248,7 +248,13 @@ export class ArticleContext {
   private entityRef(e: Entity): SpeakerRef {
     const names = [...e.names.keys()];
     // Fullest name: a spelled-out name before an acronym, then most words, most uses, longest.
-    const score = (n: string): number[] => [isAcronym(n) ? 0 : 1, n.split(/\s+/).length, e.names.get(n) ?? 0, n.length];
+    // A name with middle names or initials gives way to its short form when the article writes that too.
+    const keys = new Set(names.map((n) => nameKey(n)));
+    const shortWritten = (n: string): number => {
+      const short = e.type === 'person' ? withoutMiddleNames(n) : undefined;
+      return short !== undefined && keys.has(nameKey(short)) ? 0 : 1;
+    };
+    const score = (n: string): number[] => [isAcronym(n) ? 0 : 1, shortWritten(n), n.split(/\s+/).length, e.names.get(n) ?? 0, n.length];
     let best = names[0];
     for (const n of names) {
       const a = score(n);
