@@ -565,7 +565,8 @@ const DASH_CREDIT_NAME = /^(\p{Lu}[\p{Ll}’'-]+\.?(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{
 
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
-  const lead = /^[\s,.“”"»«–—―-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
+  // An inner quote closing with the outer one leaves an apostrophe after the mark ("… 'them,''' said X").
+  const lead = /^[\s,.“”"»«–—―'’-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
   const start = from + lead.length;
   const toks = tokensIn(p.outside, start, Math.min(p.text.length, start + 250));
   if (toks.length === 0 || toks[0].start !== start) return undefined;
@@ -622,7 +623,7 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
   // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
   if (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org') {
     let at = m.end;
-    for (let n = 0; n < 3; n++) {
+    for (let n = 0; n < 4; n++) {
       const comma = p.text.indexOf(',', at);
       if (comma < 0 || comma - m.end > 160 || /[.!?;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
       if (n > 0 || /^\s*,/.test(p.text.slice(m.end, m.end + 3))) {
@@ -644,7 +645,9 @@ function afterTag(p: Para, pos: number): number {
 function verbFollows(p: Para, pos: number): boolean {
   const rest = tokensIn(p.outside, pos, pos + 80);
   for (let i = 0; i < rest.length && i < 4; i++) {
-    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && rest[i].i >= 0 && !/[.!?;:]/.test(rest[i].gap)) return true;
+    // Only the gap after `pos` counts: "…, Mass., said" has the abbreviation's stop before the comma.
+    const gap = i === 0 ? p.text.slice(Math.min(pos, rest[0].start), rest[0].start) : rest[i].gap;
+    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && rest[i].i >= 0 && !/[.!?;:]/.test(gap)) return true;
     if (!AUXILIARIES.has(rest[i].low)) break;
   }
   return false;
