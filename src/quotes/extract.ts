@@ -625,7 +625,8 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
     let at = m.end;
     for (let n = 0; n < 4; n++) {
       const comma = p.text.indexOf(',', at);
-      if (comma < 0 || comma - m.end > 160 || /[.!?;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
+      // The sentence must go on to the comma: the stop of an initial or "Mr." does not end it.
+      if (comma < 0 || comma - m.end > 160 || comma >= sentenceEndAfter(p, m.end) || /[;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
       if (n > 0 || /^\s*,/.test(p.text.slice(m.end, m.end + 3))) {
         if (n > 0 && verbFollows(p, comma + 1)) return via('after-close-X-apposition-said', m, p, ctx);
       } else break;
@@ -676,7 +677,10 @@ function phraseHead(p: Para, from: number): Mention | undefined {
     end = toks[k].end;
   }
   const ms = mentionsIn(p, from, end).filter((m) => !m.possessive && m.kind !== 'place' && m.kind !== 'pronoun');
-  return ms.find((m) => m.kind === 'person') ?? ms.find((m) => m.kind === 'name1' && !followedByName(p, m, end)) ?? ms[0];
+  // The head of an English noun phrase is its last name: "former Obama adviser David Axelrod", "Latino Decisions
+  // researcher Sylvia Manzano" — the names in front modify it.
+  const people = ms.filter((m) => m.kind === 'person');
+  return people[people.length - 1] ?? ms.find((m) => m.kind === 'name1' && !followedByName(p, m, end)) ?? ms[0];
 }
 
 /** "Republican voter", "Iowa Republican strategist": a capitalised modifier in front of a noun is not the head. */
