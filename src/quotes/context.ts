@@ -340,6 +340,14 @@ export class ArticleContext {
     return { key, name, type, aliases: [] };
   }
 
+  /** How many times the article names the entity behind `key` (0 when it has no such entity). */
+  mentionCount(key: string): number {
+    const e = this.entities.get(key);
+    let n = 0;
+    if (e) for (const c of e.names.values()) n += c;
+    return n;
+  }
+
   /** Records who spoke last: pronouns ("he said") and continued quotes refer back to them. */
   noteSpeaker(ref: SpeakerRef, para: number, offset: number): void {
     this.lastSpeaker = { ref, para, pos: posOf(para, offset) };

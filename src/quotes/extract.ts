@@ -17,10 +17,15 @@ import {
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
 import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
+import { chooseCandidate, modelLoaded, type Candidate } from './attribution-model.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
   title?: string;
+  /** 'rules': the rules' cascade alone picks speakers (to train the model on); default: the model picks. */
+  attribution?: 'model' | 'rules';
+  /** Sees every marked quote's speaker candidates (for training the model). */
+  onCandidates?: (quote: ExtractedQuote, candidates: Candidate<SpeakerRef>[]) => void;
 }
 
 interface Span extends MarkSpan {
@@ -72,6 +77,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
 
   const out: ExtractedQuote[] = [];
   if (opts.title) out.push(...extractFromTitle(opts.title, ctx));
+  const useModel = opts.attribution !== 'rules' && modelLoaded();
 
   let prevQuote: { para: number; ref: SpeakerRef | null; open: boolean } | null = null;
   for (const p of paras) {
@@ -132,7 +138,17 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         continue;
       }
       if (label && explicit === undefined) rule = 'qa-label';
+      let cands: Candidate<SpeakerRef>[] | undefined;
+      if (useModel || opts.onCandidates) {
+        const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
+        cands = speakerCandidates(p, span, ctx, { ref, rule, atStart, prev: prevQuote, paraSpeaker });
+        if (useModel && !label) {
+          const pick: { cand: Candidate<SpeakerRef>; score: number } | undefined = chooseCandidate(cands, ref === null);
+          if (pick && pick.cand.ref.key !== ref?.key) [ref, rule] = [pick.cand.ref, 'model'];
+        }
+      }
       const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref, rule);
+      if (cands && opts.onCandidates) opts.onCandidates(q, cands);
       out.push(q);
       if (ref) {
         paraSpeaker = ref;
@@ -144,6 +160,126 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       } else unattributed.push(q);
       prevQuote = { para: p.index, ref, open: span.close < 0 && !span.dash };
     }
+  }
+  return out;
+}
+
+/** What the extraction loop knows when a span's speaker is chosen. */
+interface ChoiceState {
+  ref: SpeakerRef | null;
+  rule: string;
+  atStart: boolean;
+  prev: { para: number; ref: SpeakerRef | null; open: boolean } | null;
+  paraSpeaker: SpeakerRef | null;
+}
+
+/** Evidence whose weight depends on where the quote stands. */
+const CROSSED = new Set(['cascade', 'previous-quote', 'last-speaker', 'paragraph-speaker', 'near-before:first', 'near-after:first', 'pronoun', 'sentence-subject']);
+
+/** How far around a quote names count as candidates: a sentence or two, and bounded on huge paragraphs. */
+const CANDIDATE_WINDOW = 300;
+const MAX_NEARBY = 8;
+
+/**
+ * The candidate speakers of a span: each attribution rule's own answer, the cascade's pick, the speaker of the
+ * quote it may continue, and the people and organisations named near it, each with the evidence for it.
+ */
+function speakerCandidates(p: Para, span: Span, ctx: ArticleContext, st: ChoiceState): Candidate<SpeakerRef>[] {
+  const saved = lastRule;
+  const byKey = new Map<string, Candidate<SpeakerRef>>();
+  const add = (ref: SpeakerRef | null | undefined, feature: string, value = 1): Candidate<SpeakerRef> | undefined => {
+    if (!ref) return undefined;
+    let c = byKey.get(ref.key);
+    if (!c) byKey.set(ref.key, (c = { ref, features: new Map([['bias', 1]]) }));
+    c.features.set(feature, Math.max(c.features.get(feature) ?? 0, value));
+    return c;
+  };
+  const openAt = span.open >= 0 ? span.open : span.start;
+  const closeAt = span.close >= 0 ? span.close : span.end;
+  const sentStart = sentenceStartBefore(p, openAt);
+  const sentEnd = sentenceEndAfter(p, closeAt);
+  try {
+    const rule = (name: string, ref: SpeakerRef | null | undefined): void => {
+      const c = add(ref, `rule:${name}`);
+      if (c && lastRule === 'pronoun') c.features.set('pronoun', 1);
+      lastRule = 'none';
+    };
+    lastRule = 'none';
+    if (span.close >= 0) rule('after', attributeAfter(p, span.close + 1, ctx));
+    rule('before', attributeBefore(p, sentStart, openAt, ctx));
+    if (span.close >= 0) rule('later', attributeLaterInSentence(p, span, ctx));
+    if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') rule('next-sentence', attributeNextSentence(p, span, ctx));
+    rule('clause-verb', attributeByClauseVerb(p, span, ctx));
+    const c = add(st.ref, 'cascade');
+    if (c) c.features.set(`cascade:${st.rule}`, 1);
+    if (st.prev && st.prev.para >= p.index - 1) {
+      const k = add(st.prev.ref, 'previous-quote');
+      if (k) {
+        if (st.atStart) k.features.set('previous-quote:para-start', 1);
+        if (st.prev.open) k.features.set('previous-quote:left-open', 1);
+        if (st.prev.para === p.index) k.features.set('previous-quote:same-paragraph', 1);
+      }
+    }
+    const last = ctx.lastSpeaker;
+    if (last && last.para >= p.index - 1) {
+      const k = add(last.ref, 'last-speaker');
+      if (k && st.atStart) k.features.set('last-speaker:para-start', 1);
+    }
+    add(st.paraSpeaker, 'paragraph-speaker');
+    // Names near the quote: nearest first on each side, outside every quote.
+    const near = mentionsIn(p, Math.max(0, openAt - CANDIDATE_WINDOW), Math.min(p.text.length, closeAt + CANDIDATE_WINDOW));
+    const before = near.filter((m) => m.end <= openAt).reverse().slice(0, MAX_NEARBY);
+    const after = near.filter((m) => m.start >= closeAt).slice(0, MAX_NEARBY);
+    // The sentence's subject: its first name outside an introductory phrase, before the quote.
+    const subject = near.find((m) => m.start >= sentStart && m.end <= openAt && m.subjectOk && !m.possessive && m.kind !== 'place' && m.kind !== 'pronoun');
+    if (subject && !notASpeaker(p, subject)) add(ctx.resolve(subject, p.index), 'sentence-subject');
+    for (const [side, list] of [['before', before], ['after', after]] as const) {
+      let rank = 0;
+      for (const m of list) {
+        if (m.possessive || m.kind === 'pronoun' || m.kind === 'place' || notASpeaker(p, m)) continue;
+        const ref = ctx.resolve(m, p.index);
+        if (!ref) continue;
+        rank++;
+        const dist = side === 'before' ? openAt - m.end : m.start - closeAt;
+        const k = add(ref, `near-${side}`);
+        if (!k) continue;
+        const closeness = 1 / (1 + dist / 40);
+        k.features.set(`near-${side}:closeness`, Math.max(k.features.get(`near-${side}:closeness`) ?? 0, closeness));
+        if (rank === 1) k.features.set(`near-${side}:first`, 1);
+        const inSentence = side === 'before' ? m.start >= sentStart : m.end <= sentEnd;
+        if (inSentence) k.features.set(`near-${side}:sentence`, 1);
+        if (m.subjectOk) k.features.set(`near-${side}:subject`, 1);
+        if (inSentence && m.subjectOk) k.features.set(`near-${side}:sentence&subject`, 1);
+        if (inSentence && rank === 1) k.features.set(`near-${side}:sentence&first`, 1);
+        k.features.set(`near-${side}:${m.kind}`, 1);
+      }
+    }
+  } finally {
+    lastRule = saved;
+  }
+  // Where the quote stands decides which evidence to trust ("…,” he said" vs a paragraph opening with a quote).
+  const flags: string[] = [];
+  if (st.atStart) flags.push('para-start');
+  if (span.close < 0) flags.push('left-open');
+  if (span.dash) flags.push('dash');
+  if (p.text.slice(sentStart, openAt).trim() === '') flags.push('sentence-start');
+  if (span.close >= 0 && /^[\s,.!?;:'’”"»–—-]*$/.test(p.text.slice(span.close + 1, sentEnd))) flags.push('sentence-end');
+  if (p.spans.length > 1) flags.push('several-quotes');
+  const out = [...byKey.values()];
+  for (const c of out) {
+    for (const name of [...c.features.keys()]) {
+      if (!CROSSED.has(name) && !name.startsWith('rule:')) continue;
+      for (const flag of flags) c.features.set(`${name}&${flag}`, 1);
+    }
+    const f = c.features;
+    f.set(`type:${c.ref.type}`, 1);
+    if (c.ref.key.startsWith('d:')) f.set('described', 1);
+    if (c.ref.type === 'person' && /\s/.test(c.ref.name)) f.set('full-name', 1);
+    f.set('mentions', Math.log1p(ctx.mentionCount(c.ref.key)) / 3);
+    let rules = 0;
+    for (const name of f.keys()) if (name.startsWith('rule:')) rules++;
+    f.set('rules-agreeing', rules / 3);
+    if (out.length === 1) f.set('only-candidate', 1);
   }
   return out;
 }
