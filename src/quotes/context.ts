@@ -101,6 +101,7 @@ export class ArticleContext {
 
   /** Pre-pass: records every mention of the article (in order) before any quote is attributed. */
   addParagraph(para: number, text: string, mentions: Mention[], sentences: readonly number[] = [0]): void {
+    this.refs.clear();
     this.sentences.set(para, sentences);
     this.texts.set(para, text);
     // A Title Case heading ("Kremlin Confirms Putin’s Istanbul Talks Proposal") makes up names: it names nobody.
@@ -132,6 +133,7 @@ export class ArticleContext {
 
   /** After the pre-pass: single capitalised words that are known surnames become people. */
   finish(): void {
+    this.refs.clear();
     this.mentions.sort((a, b) => a.pos - b.pos);
     // Names from headings count only for people the text itself never names.
     for (const m of this.headingPersons) {
@@ -245,7 +247,16 @@ export class ArticleContext {
     return lo;
   }
 
+  /** Each entity's ref, built once: its names are all known after the pre-pass, and quotes ask for it often. */
+  private readonly refs = new Map<Entity, SpeakerRef>();
+
   private entityRef(e: Entity): SpeakerRef {
+    let ref = this.refs.get(e);
+    if (!ref) this.refs.set(e, (ref = this.buildRef(e)));
+    return ref;
+  }
+
+  private buildRef(e: Entity): SpeakerRef {
     const names = [...e.names.keys()];
     // Fullest name: a spelled-out name before an acronym, then most words, most uses, longest.
     // A name with middle names or initials gives way to its short form when the article writes that too.
@@ -282,8 +293,18 @@ export class ArticleContext {
     return e ? this.entityRef(e) : { key: `p:${nameKey(surname)}`, name: plain, type: 'person', aliases: [] };
   }
 
+  /** Names resolve the same wherever they are asked about (pronouns and role phrases do not): asked once. */
+  private readonly named = new WeakMap<Mention, SpeakerRef | null>();
+
   /** The speaker a mention names, resolving pronouns and role phrases; null when it names no one. */
   resolve(m: Mention, para: number): SpeakerRef | null {
+    if (m.kind !== 'person' && m.kind !== 'name1' && m.kind !== 'org') return this.resolveAt(m, para);
+    let ref = this.named.get(m);
+    if (ref === undefined) this.named.set(m, (ref = this.resolveAt(m, para)));
+    return ref;
+  }
+
+  private resolveAt(m: Mention, para: number): SpeakerRef | null {
     const pos = posOf(para, m.start);
     switch (m.kind) {
       case 'person': {

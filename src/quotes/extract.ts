@@ -15,7 +15,7 @@ import {
   AUXILIARIES, GROUP_NOUNS, HONORIFICS, INVERTIBLE_VERBS, PERSON_ROLES, ROLE_MODIFIERS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, VERBS_WITH_LISTENER, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
-import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
+import { findMentions, tokenize, type Mention, type MentionKind, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
 import { chooseCandidate, modelLoaded, type Candidate } from './attribution-model.js';
 
@@ -113,6 +113,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         continue;
       }
       const span = item.span;
+      ruleMemo.clear();
       const text = p.text.slice(span.start, span.end);
       lastRule = 'none';
       const explicit = attribute(p, span, ctx);
@@ -173,8 +174,28 @@ interface ChoiceState {
   paraSpeaker: SpeakerRef | null;
 }
 
-/** Evidence whose weight depends on where the quote stands. */
-const CROSSED = new Set(['cascade', 'previous-quote', 'last-speaker', 'paragraph-speaker', 'near-before:first', 'near-after:first', 'pronoun', 'sentence-subject']);
+// Feature names are built once: the choice runs for every quote, and new strings per quote would cost more than
+// the scoring itself.
+const QUOTE_FLAGS = ['para-start', 'left-open', 'dash', 'sentence-start', 'sentence-end', 'several-quotes'] as const;
+type QuoteFlag = typeof QUOTE_FLAGS[number];
+/** Evidence whose weight depends on where the quote stands, crossed with each flag. */
+const CROSSES = new Map<string, Record<QuoteFlag, string>>(
+  ['cascade', 'previous-quote', 'last-speaker', 'paragraph-speaker', 'near-before:first', 'near-after:first', 'pronoun', 'sentence-subject', 'rule:after', 'rule:before', 'rule:later', 'rule:next-sentence']
+    .map((name) => [name, Object.fromEntries(QUOTE_FLAGS.map((f) => [f, `${name}&${f}`])) as Record<QuoteFlag, string>]),
+);
+const MENTION_KINDS: MentionKind[] = ['person', 'org', 'place', 'name1', 'group', 'desc', 'role', 'pronoun'];
+const NEAR_FEATURES = Object.fromEntries((['before', 'after'] as const).map((side) => [side, {
+  near: `near-${side}`, closeness: `near-${side}:closeness`, first: `near-${side}:first`, sentence: `near-${side}:sentence`,
+  subject: `near-${side}:subject`, sentenceSubject: `near-${side}:sentence&subject`, sentenceFirst: `near-${side}:sentence&first`,
+  kind: Object.fromEntries(MENTION_KINDS.map((k) => [k, `near-${side}:${k}`])) as Record<MentionKind, string>,
+}])) as Record<'before' | 'after', { near: string; closeness: string; first: string; sentence: string; subject: string; sentenceSubject: string; sentenceFirst: string; kind: Record<MentionKind, string> }>;
+const TYPE_FEATURES: Record<SpeakerRef['type'], string> = { person: 'type:person', organization: 'type:organization', group: 'type:group' };
+const cascadeNames = new Map<string, string>();
+function cascadeFeature(rule: string): string {
+  let name = cascadeNames.get(rule);
+  if (name === undefined) cascadeNames.set(rule, (name = `cascade:${rule}`));
+  return name;
+}
 
 /** How far around a quote names count as candidates: a sentence or two, and bounded on huge paragraphs. */
 const CANDIDATE_WINDOW = 300;
@@ -200,18 +221,18 @@ function speakerCandidates(p: Para, span: Span, ctx: ArticleContext, st: ChoiceS
   const sentEnd = sentenceEndAfter(p, closeAt);
   try {
     const rule = (name: string, ref: SpeakerRef | null | undefined): void => {
-      const c = add(ref, `rule:${name}`);
+      const c = add(ref, name);
       if (c && lastRule === 'pronoun') c.features.set('pronoun', 1);
       lastRule = 'none';
     };
     lastRule = 'none';
-    if (span.close >= 0) rule('after', attributeAfter(p, span.close + 1, ctx));
-    rule('before', attributeBefore(p, sentStart, openAt, ctx));
-    if (span.close >= 0) rule('later', attributeLaterInSentence(p, span, ctx));
-    if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') rule('next-sentence', attributeNextSentence(p, span, ctx));
-    rule('clause-verb', attributeByClauseVerb(p, span, ctx));
+    if (span.close >= 0) rule('rule:after', remembered(span, 'after', () => attributeAfter(p, span.close + 1, ctx)));
+    rule('rule:before', remembered(span, 'before', () => attributeBefore(p, sentStart, openAt, ctx)));
+    if (span.close >= 0) rule('rule:later', remembered(span, 'later', () => attributeLaterInSentence(p, span, ctx)));
+    if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') rule('rule:next-sentence', remembered(span, 'next-sentence', () => attributeNextSentence(p, span, ctx)));
+    // The clause-verb rule runs the tagger, the slow part: it counts only through the cascade's pick.
     const c = add(st.ref, 'cascade');
-    if (c) c.features.set(`cascade:${st.rule}`, 1);
+    if (c) c.features.set(cascadeFeature(st.rule), 1);
     if (st.prev && st.prev.para >= p.index - 1) {
       const k = add(st.prev.ref, 'previous-quote');
       if (k) {
@@ -231,34 +252,37 @@ function speakerCandidates(p: Para, span: Span, ctx: ArticleContext, st: ChoiceS
     const before = near.filter((m) => m.end <= openAt).reverse().slice(0, MAX_NEARBY);
     const after = near.filter((m) => m.start >= closeAt).slice(0, MAX_NEARBY);
     // The sentence's subject: its first name outside an introductory phrase, before the quote.
-    const subject = near.find((m) => m.start >= sentStart && m.end <= openAt && m.subjectOk && !m.possessive && m.kind !== 'place' && m.kind !== 'pronoun');
-    if (subject && !notASpeaker(p, subject)) add(ctx.resolve(subject, p.index), 'sentence-subject');
+    const subject = near.find((m) => m.start >= sentStart && m.end <= openAt && m.subjectOk && !m.possessive && (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org' || m.kind === 'desc'));
+    if (subject && !plainlyNotASpeaker(subject)) add(ctx.resolve(subject, p.index), 'sentence-subject');
     for (const [side, list] of [['before', before], ['after', after]] as const) {
+      const f = NEAR_FEATURES[side];
       let rank = 0;
       for (const m of list) {
-        if (m.possessive || m.kind === 'pronoun' || m.kind === 'place' || notASpeaker(p, m)) continue;
+        // The lexicon's check only: the tagger's, per name, would cost more than the rest of the choice.
+        // Names only: a role phrase or a group is resolved by searching the article, too slow to do for each.
+        if (m.possessive || !(m.kind === 'person' || m.kind === 'name1' || m.kind === 'org' || m.kind === 'desc') || plainlyNotASpeaker(m)) continue;
         const ref = ctx.resolve(m, p.index);
         if (!ref) continue;
         rank++;
         const dist = side === 'before' ? openAt - m.end : m.start - closeAt;
-        const k = add(ref, `near-${side}`);
+        const k = add(ref, f.near);
         if (!k) continue;
         const closeness = 1 / (1 + dist / 40);
-        k.features.set(`near-${side}:closeness`, Math.max(k.features.get(`near-${side}:closeness`) ?? 0, closeness));
-        if (rank === 1) k.features.set(`near-${side}:first`, 1);
+        k.features.set(f.closeness, Math.max(k.features.get(f.closeness) ?? 0, closeness));
+        if (rank === 1) k.features.set(f.first, 1);
         const inSentence = side === 'before' ? m.start >= sentStart : m.end <= sentEnd;
-        if (inSentence) k.features.set(`near-${side}:sentence`, 1);
-        if (m.subjectOk) k.features.set(`near-${side}:subject`, 1);
-        if (inSentence && m.subjectOk) k.features.set(`near-${side}:sentence&subject`, 1);
-        if (inSentence && rank === 1) k.features.set(`near-${side}:sentence&first`, 1);
-        k.features.set(`near-${side}:${m.kind}`, 1);
+        if (inSentence) k.features.set(f.sentence, 1);
+        if (m.subjectOk) k.features.set(f.subject, 1);
+        if (inSentence && m.subjectOk) k.features.set(f.sentenceSubject, 1);
+        if (inSentence && rank === 1) k.features.set(f.sentenceFirst, 1);
+        k.features.set(f.kind[m.kind], 1);
       }
     }
   } finally {
     lastRule = saved;
   }
   // Where the quote stands decides which evidence to trust ("…,” he said" vs a paragraph opening with a quote).
-  const flags: string[] = [];
+  const flags: QuoteFlag[] = [];
   if (st.atStart) flags.push('para-start');
   if (span.close < 0) flags.push('left-open');
   if (span.dash) flags.push('dash');
@@ -267,12 +291,14 @@ function speakerCandidates(p: Para, span: Span, ctx: ArticleContext, st: ChoiceS
   if (p.spans.length > 1) flags.push('several-quotes');
   const out = [...byKey.values()];
   for (const c of out) {
-    for (const name of [...c.features.keys()]) {
-      if (!CROSSED.has(name) && !name.startsWith('rule:')) continue;
-      for (const flag of flags) c.features.set(`${name}&${flag}`, 1);
+    if (flags.length) {
+      for (const name of [...c.features.keys()]) {
+        const crossed = CROSSES.get(name);
+        if (crossed) for (const flag of flags) c.features.set(crossed[flag], 1);
+      }
     }
     const f = c.features;
-    f.set(`type:${c.ref.type}`, 1);
+    f.set(TYPE_FEATURES[c.ref.type], 1);
     if (c.ref.key.startsWith('d:')) f.set('described', 1);
     if (c.ref.type === 'person' && /\s/.test(c.ref.name)) f.set('full-name', 1);
     f.set('mentions', Math.log1p(ctx.mentionCount(c.ref.key)) / 3);
@@ -328,8 +354,7 @@ const NON_SPEAKER_TAGS = new Set<Pos>(['VERB', 'ADJ', 'ADV', 'ADP', 'AUX', 'DET'
  */
 function notASpeaker(p: Para, m: Mention): boolean {
   if (m.kind !== 'name1') return false;
-  const low = m.text.toLowerCase().replace(/\.$/, '');
-  if (/^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low)) return true;
+  if (plainlyNotASpeaker(m)) return true;
   if (m.text.length > 1 && m.text === m.text.toUpperCase()) return false; // an acronym
   const s = sentenceStartBefore(p, m.start);
   const pos = tagNear(p, m.start, Math.min(sentenceEndAfter(p, m.start), m.end + 60));
@@ -337,6 +362,13 @@ function notASpeaker(p: Para, m: Mention): boolean {
   // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
   // ("Shifting the blame, …") is one.
   return pos !== 'VERB' || /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
+}
+
+/** The lexicon's part of notASpeaker, without the tagger: a date, a title or role alone, a party/state tag. */
+function plainlyNotASpeaker(m: Mention): boolean {
+  if (m.kind !== 'name1') return false;
+  const low = m.text.toLowerCase().replace(/\.$/, '');
+  return /^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low);
 }
 
 /** Upper-case words that label a line without naming a speaker ("UPDATE: …", "EDITOR’S NOTE: …"). */
@@ -596,11 +628,11 @@ function isSpeechAct(tokens: Token[], i: number): boolean {
 function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
   const openAt = span.open >= 0 ? span.open : span.start;
   const sentStart = sentenceStartBefore(p, openAt);
-  const post = span.close >= 0 ? attributeAfter(p, span.close + 1, ctx) : undefined;
+  const post = span.close >= 0 ? remembered(span, 'after', () => attributeAfter(p, span.close + 1, ctx)) : undefined;
   if (post !== undefined) return post;
-  const pre = attributeBefore(p, sentStart, openAt, ctx);
+  const pre = remembered(span, 'before', () => attributeBefore(p, sentStart, openAt, ctx));
   if (pre !== undefined) return pre;
-  const later = span.close >= 0 ? attributeLaterInSentence(p, span, ctx) : undefined;
+  const later = span.close >= 0 ? remembered(span, 'later', () => attributeLaterInSentence(p, span, ctx)) : undefined;
   if (later !== undefined) return later;
   // A reporting verb later in the sentence whose subject stands before the quote ("A senior aide, “…,” told Reuters").
   if (span.close >= 0) {
@@ -617,8 +649,27 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
   }
   // “Russia is not interested in peace.” Estonian Prime Minister Kristen Michal made the remark on Thursday:
   // a quote standing as a sentence of its own, its speaker named at the start of the next one.
-  if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return attributeNextSentence(p, span, ctx);
+  if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return remembered(span, 'next-sentence', () => attributeNextSentence(p, span, ctx));
   return undefined;
+}
+
+/**
+ * Each rule's answer for the quote being attributed: the candidates reuse what the cascade worked out (the
+ * tagger behind it is the slow part). Cleared for every quote, as answers depend on who spoke before.
+ */
+const ruleMemo = new Map<Span, Map<string, { ref: SpeakerRef | null | undefined; rule: string }>>();
+
+function remembered(span: Span, name: string, run: () => SpeakerRef | null | undefined): SpeakerRef | null | undefined {
+  let bySpan = ruleMemo.get(span);
+  if (!bySpan) ruleMemo.set(span, (bySpan = new Map()));
+  const hit = bySpan.get(name);
+  if (hit) {
+    if (hit.ref !== undefined) lastRule = hit.rule;
+    return hit.ref;
+  }
+  const ref = run();
+  bySpan.set(name, { ref, rule: lastRule });
+  return ref;
 }
 
 /**
