@@ -142,7 +142,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       let cands: Candidate<SpeakerRef>[] | undefined;
       if (useModel || opts.onCandidates) {
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
-        cands = speakerCandidates(p, span, ctx, { ref, rule, atStart, prev: prevQuote, paraSpeaker });
+        cands = speakerCandidates(p, span, ctx, { ref, rule, atStart, prev: prevQuote, paraSpeaker, title: opts.title ?? '' });
         if (useModel && !label) {
           const pick: { cand: Candidate<SpeakerRef>; score: number } | undefined = chooseCandidate(cands, ref === null);
           if (pick && pick.cand.ref.key !== ref?.key) [ref, rule] = [pick.cand.ref, 'model'];
@@ -172,6 +172,8 @@ interface ChoiceState {
   atStart: boolean;
   prev: { para: number; ref: SpeakerRef | null; open: boolean } | null;
   paraSpeaker: SpeakerRef | null;
+  /** The article's headline ('' when none): the people it names are the ones quoted most. */
+  title: string;
 }
 
 // Feature names are built once: the choice runs for every quote, and new strings per quote would cost more than
@@ -290,7 +292,13 @@ function speakerCandidates(p: Para, span: Span, ctx: ArticleContext, st: ChoiceS
   if (span.close >= 0 && /^[\s,.!?;:'’”"»–—-]*$/.test(p.text.slice(span.close + 1, sentEnd))) flags.push('sentence-end');
   if (p.spans.length > 1) flags.push('several-quotes');
   const out = [...byKey.values()];
+  let most = 0;
+  for (const c of out) most = Math.max(most, ctx.mentionCount(c.ref.key));
   for (const c of out) {
+    const count = ctx.mentionCount(c.ref.key);
+    if (count > 0 && count === most) c.features.set('most-mentioned', 1);
+    const surname = /(\p{L}[\p{L}'’-]+)\s*$/u.exec(c.ref.name)?.[1];
+    if (surname && st.title.includes(surname)) c.features.set('in-headline', 1);
     if (flags.length) {
       for (const name of [...c.features.keys()]) {
         const crossed = CROSSES.get(name);

@@ -254,6 +254,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     else if (!roleKey && isGroup && ROLE_WORDS.has(singular(low))) roleKey = singular(low);
     if (!roleKey && !isGroup) continue;
     if (tokens[k].cap && personAt.has(headEnd)) continue; // part of a capitalised title, handled with the name
+    if (personAt.get(k)?.tokEnd === headEnd) continue; // the name itself ("Mr. King")
     // A role right before a name is that name's title.
     const next = tokens[headEnd];
     if (next && gapIsSpace(next) && personAt.has(headEnd)) continue;
@@ -381,13 +382,16 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     const lows = words.map((w) => w.low);
     const phrase = lows.join(' ');
     // Person: the run's tail holds name words, not after a connector ("Ministry of Internal Affairs" is not a person).
+    // "Mr. King", "Ms. Price": after an honorific a capitalised word is a surname, even one that is also a title.
+    const honorific = a > 0 && a + 1 === b && HONORIFICS.has(tk[a - 1].low) && /^\.?[ \t\u00a0]+$/.test(tk[a].gap) && tk[a].cap && !tk[a].acr && !PLACES.has(tk[a].low);
     let nameStart = b;
+    if (honorific && !isNameWord(tk[a])) nameStart = a;
     while (nameStart > a && (isNameWord(tk[nameStart - 1]) || (NAME_PARTICLES.has(tk[nameStart - 1].low) && nameStart < b) || (nameStart < b && nameStart - 1 > a && isMiddleInitial(tk, nameStart - 1)))) nameStart--;
     while (nameStart < b && NAME_PARTICLES.has(tk[nameStart].low)) nameStart++;
     const nameLen = b - nameStart;
     const beforeName = nameStart > a ? tk[nameStart - 1] : undefined;
     const afterConnector = beforeName !== undefined && CONNECTORS.has(beforeName.low) && !NAME_PARTICLES.has(beforeName.low);
-    const titled = beforeName !== undefined && (TITLE_WORDS.has(beforeName.low) || HONORIFICS.has(beforeName.low.replace(/\.$/, '')) || NATIONALITIES[beforeName.low] !== undefined || ROLE_WORDS.has(beforeName.low));
+    const titled = (honorific && nameStart === a) || beforeName !== undefined && (TITLE_WORDS.has(beforeName.low) || HONORIFICS.has(beforeName.low.replace(/\.$/, '')) || NATIONALITIES[beforeName.low] !== undefined || ROLE_WORDS.has(beforeName.low));
     const orgLike = lows.some((w) => ORG_KEYWORDS.has(w)) || KNOWN_ORGS.has(phrase);
     if (nameLen >= 1 && !afterConnector && (nameLen >= 2 || titled) && nameLen <= 4 && !(orgLike && nameStart === a)) {
       // Title: title words, role words and modifiers written just before the name ("Kremlin spokesperson").
