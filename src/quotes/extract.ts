@@ -143,7 +143,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       if (useModel || opts.onCandidates) {
         const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
         cands = speakerCandidates(p, span, ctx, { ref, rule, atStart, prev: prevQuote, paraSpeaker, title: opts.title ?? '' });
-        if (useModel && !label) {
+        if (useModel && !label && !NAMED_BY_RULE.has(rule)) {
           const pick: { cand: Candidate<SpeakerRef>; score: number } | undefined = chooseCandidate(cands, ref === null);
           if (pick && pick.cand.ref.key !== ref?.key) [ref, rule] = [pick.cand.ref, 'model'];
         }
@@ -164,6 +164,13 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
   }
   return out;
 }
+
+/**
+ * Rules that read the source off the words themselves ("according to X", "quoted X as saying"): the model does not
+ * overrule them. The training news rarely writes them around a direct quote, so its weights for them are no
+ * evidence, and where they fire the nearest name is usually the person spoken about, not the speaker.
+ */
+const NAMED_BY_RULE: ReadonlySet<string> = new Set(['according-to', 'after-close-according-to', 'quoted-as-saying']);
 
 /** What the extraction loop knows when a span's speaker is chosen. */
 interface ChoiceState {
