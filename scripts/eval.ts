@@ -58,8 +58,7 @@ export interface ScoredRun {
  * Extracts and attributes a corpus as the engine does and returns the `quotes --json` rows, with the extractor's
  * output aligned row by row (the engine lists every quote by article id, then in extraction order).
  */
-export function runCorpus(articles: Article[]): ScoredRun {
-  const extracted = articles.map((a) => extractQuotes(a.paragraphs, { title: a.title }));
+export function runCorpus(articles: Article[], extracted: ExtractedQuote[][] = articles.map((a) => extractQuotes(a.paragraphs, { title: a.title }))): ScoredRun {
   const engine = Engine.build(articles, { extracted });
   const rows = engine.quotes().results;
   const byId = new Map(articles.map((a, i) => [a.id, extracted[i]]));
@@ -69,7 +68,7 @@ export function runCorpus(articles: Article[]): ScoredRun {
 }
 
 interface ScorerTally { n: number; found: number; named: number; right: number; rightStrict: number }
-interface ScorerJson {
+export interface ScorerJson {
   direct: ScorerTally;
   indirect: ScorerTally;
   indirect_speech: ScorerTally;
@@ -86,31 +85,37 @@ export async function scorePolnear(name: string): Promise<{ figures: SetFigures;
   const started = performance.now();
   const { articles } = await readCorpus(path.join(dir, 'articles'));
   const run = runCorpus(articles);
+  const scorer = scoreRows(name, run.rows);
+  const d = scorer.direct;
+  const sp = scorer.indirect_speech;
+  const p = scorer.precision_direct_partial;
+  const figures: SetFigures = {
+    set: name,
+    articles: articles.length,
+    directRecall: ratio(d.found, d.n),
+    directSpeaker: ratio(d.rightStrict, d.named),
+    directSpeakerSurname: ratio(d.right, d.named),
+    directPrecision: ratio(p.ok, p.n),
+    reportedRecall: ratio(sp.found, sp.n),
+    reportedSpeaker: ratio(sp.rightStrict, sp.named),
+    counts: { directGold: d.n, directFound: d.found, directNamed: d.named, directRight: d.rightStrict, systemDirect: p.n, systemDirectInGold: p.ok, speechGold: sp.n, speechFound: sp.found, speechNamed: sp.named, speechRight: sp.rightStrict },
+    seconds: (performance.now() - started) / 1000,
+  };
+  return { figures, run, scorer };
+}
+
+/** Runs a PolNeAR set's score.mjs on `quotes --json` rows. Temp files live in os.tmpdir() and are removed. */
+export function scoreRows(name: string, rows: QuoteHit[]): ScorerJson {
+  const dir = path.join(EVAL_DIR, name);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'talks-bot-eval-'));
   try {
     const sysFile = path.join(tmp, 'system.json');
     const outFile = path.join(tmp, 'score.json');
-    writeFileSync(sysFile, JSON.stringify(run.rows));
+    writeFileSync(sysFile, JSON.stringify(rows));
     execFileSync(process.execPath, [path.join(dir, 'score.mjs'), path.join(dir, 'gold.json'), path.join(dir, 'articles'), '--system', sysFile, '--json', outFile], {
       encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const scorer = JSON.parse(readFileSync(outFile, 'utf8')) as ScorerJson;
-    const d = scorer.direct;
-    const sp = scorer.indirect_speech;
-    const p = scorer.precision_direct_partial;
-    const figures: SetFigures = {
-      set: name,
-      articles: articles.length,
-      directRecall: ratio(d.found, d.n),
-      directSpeaker: ratio(d.rightStrict, d.named),
-      directSpeakerSurname: ratio(d.right, d.named),
-      directPrecision: ratio(p.ok, p.n),
-      reportedRecall: ratio(sp.found, sp.n),
-      reportedSpeaker: ratio(sp.rightStrict, sp.named),
-      counts: { directGold: d.n, directFound: d.found, directNamed: d.named, directRight: d.rightStrict, systemDirect: p.n, systemDirectInGold: p.ok, speechGold: sp.n, speechFound: sp.found, speechNamed: sp.named, speechRight: sp.rightStrict },
-      seconds: (performance.now() - started) / 1000,
-    };
-    return { figures, run, scorer };
+    return JSON.parse(readFileSync(outFile, 'utf8')) as ScorerJson;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -184,7 +189,27 @@ export function speakerMatches(sys: string | null, goldNames: string[]): boolean
   return false;
 }
 
-interface GoldRelation { article: string; id: string; speaker_status: string; speaker?: string; speaker_names?: string[] }
+/**
+ * Mirrors score.mjs's stricter check: where both name a given name before the surname they must agree ("Rafael
+ * Cruz" is not "Ted Cruz"); initials agree with names that start with them.
+ */
+const DESCR = new Set('republican democrat democratic gop sen senator rep representative gov governor president mr mrs ms dr former secretary gen general vice the a'.split(' '));
+export function givenConflict(sys: string | null, goldFull: string | undefined): boolean {
+  if (!goldFull) return false;
+  const g = foldWords(goldFull).filter((w) => !SUFFIX.has(w));
+  if (g.length < 2) return false;
+  const s = foldWords(sys).filter((w) => !SUFFIX.has(w));
+  const i = s.lastIndexOf(g[g.length - 1]);
+  if (i < 1) return false;
+  const sp = s[i - 1];
+  if (DESCR.has(sp) || g.includes(sp)) return false;
+  const gFirst = g.find((w) => !DESCR.has(w));
+  if (!gFirst || sp === gFirst) return false;
+  if (sp.length === 1 ? gFirst.startsWith(sp) : gFirst.length === 1 && sp.startsWith(gFirst)) return false;
+  return true;
+}
+
+export interface GoldRelation { article: string; id: string; kind: string; speaker_status: string; speaker?: string; speaker_names?: string[]; speaker_full?: string }
 
 export interface RuleFigures { rule: string; fired: number; judged: number; right: number; precision: number | null }
 

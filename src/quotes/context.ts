@@ -5,7 +5,7 @@ import type { SpeakerType } from '../types.js';
 import {
   FEMALE_GIVEN_NAMES, FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FIRST_NAME_VARIANTS, KNOWN_ORGS, KNOWN_PEOPLE, MALE_GIVEN_NAMES, MALE_WORDS, PLACES,
 } from './lexicon.js';
-import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName } from './names.js';
+import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName, withoutMiddleNames } from './names.js';
 import type { Mention } from './mentions.js';
 import { expandRoles } from './mentions.js';
 
@@ -101,6 +101,7 @@ export class ArticleContext {
 
   /** Pre-pass: records every mention of the article (in order) before any quote is attributed. */
   addParagraph(para: number, text: string, mentions: Mention[], sentences: readonly number[] = [0]): void {
+    this.refs.clear();
     this.sentences.set(para, sentences);
     this.texts.set(para, text);
     // A Title Case heading ("Kremlin Confirms Putin’s Istanbul Talks Proposal") makes up names: it names nobody.
@@ -132,6 +133,7 @@ export class ArticleContext {
 
   /** After the pre-pass: single capitalised words that are known surnames become people. */
   finish(): void {
+    this.refs.clear();
     this.mentions.sort((a, b) => a.pos - b.pos);
     // Names from headings count only for people the text itself never names.
     for (const m of this.headingPersons) {
@@ -245,10 +247,25 @@ export class ArticleContext {
     return lo;
   }
 
+  /** Each entity's ref, built once: its names are all known after the pre-pass, and quotes ask for it often. */
+  private readonly refs = new Map<Entity, SpeakerRef>();
+
   private entityRef(e: Entity): SpeakerRef {
+    let ref = this.refs.get(e);
+    if (!ref) this.refs.set(e, (ref = this.buildRef(e)));
+    return ref;
+  }
+
+  private buildRef(e: Entity): SpeakerRef {
     const names = [...e.names.keys()];
     // Fullest name: a spelled-out name before an acronym, then most words, most uses, longest.
-    const score = (n: string): number[] => [isAcronym(n) ? 0 : 1, n.split(/\s+/).length, e.names.get(n) ?? 0, n.length];
+    // A name with middle names or initials gives way to its short form when the article writes that too.
+    const keys = new Set(names.map((n) => nameKey(n)));
+    const shortWritten = (n: string): number => {
+      const short = e.type === 'person' ? withoutMiddleNames(n) : undefined;
+      return short !== undefined && keys.has(nameKey(short)) ? 0 : 1;
+    };
+    const score = (n: string): number[] => [isAcronym(n) ? 0 : 1, shortWritten(n), n.split(/\s+/).length, e.names.get(n) ?? 0, n.length];
     let best = names[0];
     for (const n of names) {
       const a = score(n);
@@ -276,8 +293,18 @@ export class ArticleContext {
     return e ? this.entityRef(e) : { key: `p:${nameKey(surname)}`, name: plain, type: 'person', aliases: [] };
   }
 
+  /** Names resolve the same wherever they are asked about (pronouns and role phrases do not): asked once. */
+  private readonly named = new WeakMap<Mention, SpeakerRef | null>();
+
   /** The speaker a mention names, resolving pronouns and role phrases; null when it names no one. */
   resolve(m: Mention, para: number): SpeakerRef | null {
+    if (m.kind !== 'person' && m.kind !== 'name1' && m.kind !== 'org') return this.resolveAt(m, para);
+    let ref = this.named.get(m);
+    if (ref === undefined) this.named.set(m, (ref = this.resolveAt(m, para)));
+    return ref;
+  }
+
+  private resolveAt(m: Mention, para: number): SpeakerRef | null {
     const pos = posOf(para, m.start);
     switch (m.kind) {
       case 'person': {
@@ -332,6 +359,14 @@ export class ArticleContext {
       this.entities.set(key, e);
     }
     return { key, name, type, aliases: [] };
+  }
+
+  /** How many times the article names the entity behind `key` (0 when it has no such entity). */
+  mentionCount(key: string): number {
+    const e = this.entities.get(key);
+    let n = 0;
+    if (e) for (const c of e.names.values()) n += c;
+    return n;
   }
 
   /** Records who spoke last: pronouns ("he said") and continued quotes refer back to them. */

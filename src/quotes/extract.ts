@@ -15,14 +15,19 @@ import {
   AUXILIARIES, HONORIFICS, INVERTIBLE_VERBS, PERSON_ROLES, ROLE_MODIFIERS, REPORTING_VERBS, SPEECH_ACT_VERBS, STATEMENT_NOUNS, WORK_TITLE_CUES,
 } from './lexicon.js';
 import { isDoubleMark, scanQuoteMarks, type MarkSpan } from './marks.js';
+import { chooseCandidate, modelLoaded, type Candidate } from './attribution-model.js';
 import { mayReportSpeech } from './may-quote.js';
-import { findMentions, tokenize, type Mention, type Token } from './mentions.js';
+import { findMentions, tokenize, type Mention, type MentionKind, type Token } from './mentions.js';
 import { posAt, tag, type Pos } from './nlp.js';
 import { INDIRECT_VERBS, REPORTED_CUE_VERBS, headlineReported, indirectCandidates, type IndirectCandidate } from './reported.js';
 
 export interface ExtractOptions {
   /** The article's headline; quotes found in it get paragraph 0. */
   title?: string;
+  /** 'rules': the rules' cascade alone picks speakers (to train the model on); default: the model picks. */
+  attribution?: 'model' | 'rules';
+  /** Sees every marked quote's speaker candidates (for training the model). */
+  onCandidates?: (quote: ExtractedQuote, candidates: Candidate<SpeakerRef>[]) => void;
 }
 
 interface Span extends MarkSpan {
@@ -74,6 +79,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
 
   const out: ExtractedQuote[] = [];
   if (opts.title) out.push(...extractFromTitle(opts.title, ctx));
+  const useModel = opts.attribution !== 'rules' && modelLoaded();
 
   let prevQuote: { para: number; ref: SpeakerRef | null; open: boolean } | null = null;
   for (const p of paras) {
@@ -109,6 +115,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         continue;
       }
       const span = item.span;
+      ruleMemo.clear();
       const text = p.text.slice(span.start, span.end);
       lastRule = 'none';
       const explicit = attribute(p, span, ctx);
@@ -134,7 +141,17 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         continue;
       }
       if (label && explicit === undefined) rule = 'qa-label';
+      let cands: Candidate<SpeakerRef>[] | undefined;
+      if (useModel || opts.onCandidates) {
+        const atStart = span.open >= 0 && p.text.slice(0, span.open).trim() === '';
+        cands = speakerCandidates(p, span, ctx, { ref, rule, atStart, prev: prevQuote, paraSpeaker, title: opts.title ?? '' });
+        if (useModel && !label && !NAMED_BY_RULE.has(rule)) {
+          const pick: { cand: Candidate<SpeakerRef>; score: number } | undefined = chooseCandidate(cands, ref === null);
+          if (pick && pick.cand.ref.key !== ref?.key) [ref, rule] = [pick.cand.ref, 'model'];
+        }
+      }
       const q = makeQuote(p.index, text, kindOf(p, span, text), marksOf(span, paras[p.index]), ref, rule);
+      if (cands && opts.onCandidates) opts.onCandidates(q, cands);
       out.push(q);
       if (ref) {
         paraSpeaker = ref;
@@ -146,6 +163,166 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
       } else unattributed.push(q);
       prevQuote = { para: p.index, ref, open: span.close < 0 && !span.dash };
     }
+  }
+  return out;
+}
+
+/**
+ * Rules that read the source off the words themselves ("according to X", "quoted X as saying"): the model does not
+ * overrule them. The training news rarely writes them around a direct quote, so its weights for them are no
+ * evidence, and where they fire the nearest name is usually the person spoken about, not the speaker.
+ */
+const NAMED_BY_RULE: ReadonlySet<string> = new Set(['according-to', 'after-close-according-to', 'quoted-as-saying']);
+
+/** What the extraction loop knows when a span's speaker is chosen. */
+interface ChoiceState {
+  ref: SpeakerRef | null;
+  rule: string;
+  atStart: boolean;
+  prev: { para: number; ref: SpeakerRef | null; open: boolean } | null;
+  paraSpeaker: SpeakerRef | null;
+  /** The article's headline ('' when none): the people it names are the ones quoted most. */
+  title: string;
+}
+
+// Feature names are built once: the choice runs for every quote, and new strings per quote would cost more than
+// the scoring itself.
+const QUOTE_FLAGS = ['para-start', 'left-open', 'dash', 'sentence-start', 'sentence-end', 'several-quotes'] as const;
+type QuoteFlag = typeof QUOTE_FLAGS[number];
+/** Evidence whose weight depends on where the quote stands, crossed with each flag. */
+const CROSSES = new Map<string, Record<QuoteFlag, string>>(
+  ['cascade', 'previous-quote', 'last-speaker', 'paragraph-speaker', 'near-before:first', 'near-after:first', 'pronoun', 'sentence-subject', 'rule:after', 'rule:before', 'rule:later', 'rule:next-sentence']
+    .map((name) => [name, Object.fromEntries(QUOTE_FLAGS.map((f) => [f, `${name}&${f}`])) as Record<QuoteFlag, string>]),
+);
+const MENTION_KINDS: MentionKind[] = ['person', 'org', 'place', 'name1', 'group', 'desc', 'role', 'pronoun'];
+const NEAR_FEATURES = Object.fromEntries((['before', 'after'] as const).map((side) => [side, {
+  near: `near-${side}`, closeness: `near-${side}:closeness`, first: `near-${side}:first`, sentence: `near-${side}:sentence`,
+  subject: `near-${side}:subject`, sentenceSubject: `near-${side}:sentence&subject`, sentenceFirst: `near-${side}:sentence&first`,
+  kind: Object.fromEntries(MENTION_KINDS.map((k) => [k, `near-${side}:${k}`])) as Record<MentionKind, string>,
+}])) as Record<'before' | 'after', { near: string; closeness: string; first: string; sentence: string; subject: string; sentenceSubject: string; sentenceFirst: string; kind: Record<MentionKind, string> }>;
+const TYPE_FEATURES: Record<SpeakerRef['type'], string> = { person: 'type:person', organization: 'type:organization', group: 'type:group' };
+const cascadeNames = new Map<string, string>();
+function cascadeFeature(rule: string): string {
+  let name = cascadeNames.get(rule);
+  if (name === undefined) cascadeNames.set(rule, (name = `cascade:${rule}`));
+  return name;
+}
+
+/** How far around a quote names count as candidates: a sentence or two, and bounded on huge paragraphs. */
+const CANDIDATE_WINDOW = 300;
+const MAX_NEARBY = 8;
+
+/**
+ * The candidate speakers of a span: each attribution rule's own answer, the cascade's pick, the speaker of the
+ * quote it may continue, and the people and organisations named near it, each with the evidence for it.
+ */
+function speakerCandidates(p: Para, span: Span, ctx: ArticleContext, st: ChoiceState): Candidate<SpeakerRef>[] {
+  const saved = lastRule;
+  const byKey = new Map<string, Candidate<SpeakerRef>>();
+  const add = (ref: SpeakerRef | null | undefined, feature: string, value = 1): Candidate<SpeakerRef> | undefined => {
+    if (!ref) return undefined;
+    let c = byKey.get(ref.key);
+    if (!c) byKey.set(ref.key, (c = { ref, features: new Map([['bias', 1]]) }));
+    c.features.set(feature, Math.max(c.features.get(feature) ?? 0, value));
+    return c;
+  };
+  const openAt = span.open >= 0 ? span.open : span.start;
+  const closeAt = span.close >= 0 ? span.close : span.end;
+  const sentStart = sentenceStartBefore(p, openAt);
+  const sentEnd = sentenceEndAfter(p, closeAt);
+  try {
+    const rule = (name: string, ref: SpeakerRef | null | undefined): void => {
+      const c = add(ref, name);
+      if (c && lastRule === 'pronoun') c.features.set('pronoun', 1);
+      lastRule = 'none';
+    };
+    lastRule = 'none';
+    if (span.close >= 0) rule('rule:after', remembered(span, 'after', () => attributeAfter(p, span.close + 1, ctx)));
+    rule('rule:before', remembered(span, 'before', () => attributeBefore(p, sentStart, openAt, ctx)));
+    if (span.close >= 0) rule('rule:later', remembered(span, 'later', () => attributeLaterInSentence(p, span, ctx)));
+    if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') rule('rule:next-sentence', remembered(span, 'next-sentence', () => attributeNextSentence(p, span, ctx)));
+    // The clause-verb rule runs the tagger, the slow part: it counts only through the cascade's pick.
+    const c = add(st.ref, 'cascade');
+    if (c) c.features.set(cascadeFeature(st.rule), 1);
+    if (st.prev && st.prev.para >= p.index - 1) {
+      const k = add(st.prev.ref, 'previous-quote');
+      if (k) {
+        if (st.atStart) k.features.set('previous-quote:para-start', 1);
+        if (st.prev.open) k.features.set('previous-quote:left-open', 1);
+        if (st.prev.para === p.index) k.features.set('previous-quote:same-paragraph', 1);
+      }
+    }
+    const last = ctx.lastSpeaker;
+    if (last && last.para >= p.index - 1) {
+      const k = add(last.ref, 'last-speaker');
+      if (k && st.atStart) k.features.set('last-speaker:para-start', 1);
+    }
+    add(st.paraSpeaker, 'paragraph-speaker');
+    // Names near the quote: nearest first on each side, outside every quote.
+    const near = mentionsIn(p, Math.max(0, openAt - CANDIDATE_WINDOW), Math.min(p.text.length, closeAt + CANDIDATE_WINDOW));
+    const before = near.filter((m) => m.end <= openAt).reverse().slice(0, MAX_NEARBY);
+    const after = near.filter((m) => m.start >= closeAt).slice(0, MAX_NEARBY);
+    // The sentence's subject: its first name outside an introductory phrase, before the quote.
+    const subject = near.find((m) => m.start >= sentStart && m.end <= openAt && m.subjectOk && !m.possessive && (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org' || m.kind === 'desc'));
+    if (subject && !plainlyNotASpeaker(subject)) add(ctx.resolve(subject, p.index), 'sentence-subject');
+    for (const [side, list] of [['before', before], ['after', after]] as const) {
+      const f = NEAR_FEATURES[side];
+      let rank = 0;
+      for (const m of list) {
+        // The lexicon's check only: the tagger's, per name, would cost more than the rest of the choice.
+        // Names only: a role phrase or a group is resolved by searching the article, too slow to do for each.
+        if (m.possessive || !(m.kind === 'person' || m.kind === 'name1' || m.kind === 'org' || m.kind === 'desc') || plainlyNotASpeaker(m)) continue;
+        const ref = ctx.resolve(m, p.index);
+        if (!ref) continue;
+        rank++;
+        const dist = side === 'before' ? openAt - m.end : m.start - closeAt;
+        const k = add(ref, f.near);
+        if (!k) continue;
+        const closeness = 1 / (1 + dist / 40);
+        k.features.set(f.closeness, Math.max(k.features.get(f.closeness) ?? 0, closeness));
+        if (rank === 1) k.features.set(f.first, 1);
+        const inSentence = side === 'before' ? m.start >= sentStart : m.end <= sentEnd;
+        if (inSentence) k.features.set(f.sentence, 1);
+        if (m.subjectOk) k.features.set(f.subject, 1);
+        if (inSentence && m.subjectOk) k.features.set(f.sentenceSubject, 1);
+        if (inSentence && rank === 1) k.features.set(f.sentenceFirst, 1);
+        k.features.set(f.kind[m.kind], 1);
+      }
+    }
+  } finally {
+    lastRule = saved;
+  }
+  // Where the quote stands decides which evidence to trust ("…,” he said" vs a paragraph opening with a quote).
+  const flags: QuoteFlag[] = [];
+  if (st.atStart) flags.push('para-start');
+  if (span.close < 0) flags.push('left-open');
+  if (span.dash) flags.push('dash');
+  if (p.text.slice(sentStart, openAt).trim() === '') flags.push('sentence-start');
+  if (span.close >= 0 && /^[\s,.!?;:'’”"»–—-]*$/.test(p.text.slice(span.close + 1, sentEnd))) flags.push('sentence-end');
+  if (p.spans.length > 1) flags.push('several-quotes');
+  const out = [...byKey.values()];
+  let most = 0;
+  for (const c of out) most = Math.max(most, ctx.mentionCount(c.ref.key));
+  for (const c of out) {
+    const count = ctx.mentionCount(c.ref.key);
+    if (count > 0 && count === most) c.features.set('most-mentioned', 1);
+    const surname = /(\p{L}[\p{L}'’-]+)\s*$/u.exec(c.ref.name)?.[1];
+    if (surname && st.title.includes(surname)) c.features.set('in-headline', 1);
+    if (flags.length) {
+      for (const name of [...c.features.keys()]) {
+        const crossed = CROSSES.get(name);
+        if (crossed) for (const flag of flags) c.features.set(crossed[flag], 1);
+      }
+    }
+    const f = c.features;
+    f.set(TYPE_FEATURES[c.ref.type], 1);
+    if (c.ref.key.startsWith('d:')) f.set('described', 1);
+    if (c.ref.type === 'person' && /\s/.test(c.ref.name)) f.set('full-name', 1);
+    f.set('mentions', Math.log1p(ctx.mentionCount(c.ref.key)) / 3);
+    let rules = 0;
+    for (const name of f.keys()) if (name.startsWith('rule:')) rules++;
+    f.set('rules-agreeing', rules / 3);
+    if (out.length === 1) f.set('only-candidate', 1);
   }
   return out;
 }
@@ -194,8 +371,7 @@ const NON_SPEAKER_TAGS = new Set<Pos>(['VERB', 'ADJ', 'ADV', 'ADP', 'AUX', 'DET'
  */
 function notASpeaker(p: Para, m: Mention): boolean {
   if (m.kind !== 'name1') return false;
-  const low = m.text.toLowerCase().replace(/\.$/, '');
-  if (/^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low)) return true;
+  if (plainlyNotASpeaker(m)) return true;
   if (m.text.length > 1 && m.text === m.text.toUpperCase()) return false; // an acronym
   const s = sentenceStartBefore(p, m.start);
   const pos = tagNear(p, m.start, Math.min(sentenceEndAfter(p, m.start), m.end + 60));
@@ -203,6 +379,13 @@ function notASpeaker(p: Para, m: Mention): boolean {
   // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
   // ("Shifting the blame, …") is one.
   return pos !== 'VERB' || /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
+}
+
+/** The lexicon's part of notASpeaker, without the tagger: a date, a title or role alone, a party/state tag. */
+function plainlyNotASpeaker(m: Mention): boolean {
+  if (m.kind !== 'name1') return false;
+  const low = m.text.toLowerCase().replace(/\.$/, '');
+  return /^[RDI]-\p{Lu}/u.test(m.text) || DAYS_AND_MONTHS.has(low) || HONORIFICS.has(low) || low in PERSON_ROLES || ROLE_MODIFIERS.has(low);
 }
 
 /** Upper-case words that label a line without naming a speaker ("UPDATE: …", "EDITOR’S NOTE: …"). */
@@ -462,11 +645,11 @@ function isSpeechAct(tokens: Token[], i: number): boolean {
 function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null | undefined {
   const openAt = span.open >= 0 ? span.open : span.start;
   const sentStart = sentenceStartBefore(p, openAt);
-  const post = span.close >= 0 ? attributeAfter(p, span.close + 1, ctx) : undefined;
+  const post = span.close >= 0 ? remembered(span, 'after', () => attributeAfter(p, span.close + 1, ctx)) : undefined;
   if (post !== undefined) return post;
-  const pre = attributeBefore(p, sentStart, openAt, ctx);
+  const pre = remembered(span, 'before', () => attributeBefore(p, sentStart, openAt, ctx));
   if (pre !== undefined) return pre;
-  const later = span.close >= 0 ? attributeLaterInSentence(p, span, ctx) : undefined;
+  const later = span.close >= 0 ? remembered(span, 'later', () => attributeLaterInSentence(p, span, ctx)) : undefined;
   if (later !== undefined) return later;
   // A reporting verb later in the sentence whose subject stands before the quote ("A senior aide, “…,” told Reuters").
   if (span.close >= 0) {
@@ -483,8 +666,27 @@ function attribute(p: Para, span: Span, ctx: ArticleContext): SpeakerRef | null 
   }
   // “Russia is not interested in peace.” Estonian Prime Minister Kristen Michal made the remark on Thursday:
   // a quote standing as a sentence of its own, its speaker named at the start of the next one.
-  if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return attributeNextSentence(p, span, ctx);
+  if (span.close >= 0 && p.text.slice(sentStart, openAt).trim() === '') return remembered(span, 'next-sentence', () => attributeNextSentence(p, span, ctx));
   return undefined;
+}
+
+/**
+ * Each rule's answer for the quote being attributed: the candidates reuse what the cascade worked out (the
+ * tagger behind it is the slow part). Cleared for every quote, as answers depend on who spoke before.
+ */
+const ruleMemo = new Map<Span, Map<string, { ref: SpeakerRef | null | undefined; rule: string }>>();
+
+function remembered(span: Span, name: string, run: () => SpeakerRef | null | undefined): SpeakerRef | null | undefined {
+  let bySpan = ruleMemo.get(span);
+  if (!bySpan) ruleMemo.set(span, (bySpan = new Map()));
+  const hit = bySpan.get(name);
+  if (hit) {
+    if (hit.ref !== undefined) lastRule = hit.rule;
+    return hit.ref;
+  }
+  const ref = run();
+  bySpan.set(name, { ref, rule: lastRule });
+  return ref;
 }
 
 /**
@@ -567,7 +769,8 @@ const DASH_CREDIT_NAME = /^(\p{Lu}[\p{Ll}’'-]+\.?(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{
 
 function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef | null | undefined {
   // A semicolon or colon after the quote starts another clause: "…”; Peskov said the goals remain" is not an attribution.
-  const lead = /^[\s,.“”"»«–—―-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
+  // An inner quote closing with the outer one leaves an apostrophe after the mark ("… 'them,''' said X").
+  const lead = /^[\s,.“”"»«–—―'’-]*/.exec(p.text.slice(from, from + 12))?.[0] ?? '';
   const start = from + lead.length;
   const toks = tokensIn(p.outside, start, Math.min(p.text.length, start + 250));
   if (toks.length === 0 || toks[0].start !== start) return undefined;
@@ -624,9 +827,10 @@ function attributeAfter(p: Para, from: number, ctx: ArticleContext): SpeakerRef 
   // "…,” Doug Usher, director of research at a firm, said": an apposition between the name and its verb.
   if (m.kind === 'person' || m.kind === 'name1' || m.kind === 'org') {
     let at = m.end;
-    for (let n = 0; n < 3; n++) {
+    for (let n = 0; n < 4; n++) {
       const comma = p.text.indexOf(',', at);
-      if (comma < 0 || comma - m.end > 160 || /[.!?;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
+      // The sentence must go on to the comma: the stop of an initial or "Mr." does not end it.
+      if (comma < 0 || comma - m.end > 160 || comma >= sentenceEndAfter(p, m.end) || /[;:]\s|[“”"]/.test(p.text.slice(at, comma))) break;
       if (n > 0 || /^\s*,/.test(p.text.slice(m.end, m.end + 3))) {
         if (n > 0 && verbFollows(p, comma + 1)) return via('after-close-X-apposition-said', m, p, ctx);
       } else break;
@@ -646,7 +850,9 @@ function afterTag(p: Para, pos: number): number {
 function verbFollows(p: Para, pos: number): boolean {
   const rest = tokensIn(p.outside, pos, pos + 80);
   for (let i = 0; i < rest.length && i < 4; i++) {
-    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && rest[i].i >= 0 && !/[.!?;:]/.test(rest[i].gap)) return true;
+    // Only the gap after `pos` counts: "…, Mass., said" has the abbreviation's stop before the comma.
+    const gap = i === 0 ? p.text.slice(Math.min(pos, rest[0].start), rest[0].start) : rest[i].gap;
+    if (REPORTING_VERBS.has(rest[i].low) && !rest[i].cap && rest[i].i >= 0 && !/[.!?;:]/.test(gap)) return true;
     if (!AUXILIARIES.has(rest[i].low)) break;
   }
   return false;
@@ -675,7 +881,10 @@ function phraseHead(p: Para, from: number): Mention | undefined {
     end = toks[k].end;
   }
   const ms = mentionsIn(p, from, end).filter((m) => !m.possessive && m.kind !== 'place' && m.kind !== 'pronoun');
-  return ms.find((m) => m.kind === 'person') ?? ms.find((m) => m.kind === 'name1' && !followedByName(p, m, end)) ?? ms[0];
+  // The head of an English noun phrase is its last name: "former Obama adviser David Axelrod", "Latino Decisions
+  // researcher Sylvia Manzano" — the names in front modify it.
+  const people = ms.filter((m) => m.kind === 'person');
+  return people[people.length - 1] ?? ms.find((m) => m.kind === 'name1' && !followedByName(p, m, end)) ?? ms[0];
 }
 
 /** "Republican voter", "Iowa Republican strategist": a capitalised modifier in front of a noun is not the head. */
@@ -778,7 +987,8 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
   const nameSegment = (k: number): Mention | undefined => {
     if (k >= segs.length) return undefined;
     const [pa, pb] = segs[k];
-    return mentionsIn(p, pa, pb).filter(candidate).find((m) => (m.kind === 'person' || m.kind === 'org') && tokensIn(p.outside, pa, m.start).length === 0 && tokensIn(p.outside, m.end, pb).length === 0);
+    // Titles written as abbreviations ("Col.", "Sen.") may stand before the name.
+    return mentionsIn(p, pa, pb).filter(candidate).find((m) => (m.kind === 'person' || m.kind === 'org') && tokensIn(p.outside, pa, m.start).every(abbreviation) && tokensIn(p.outside, m.end, pb).length === 0);
   };
   let nearest = true;
   for (let s = 0; s < segs.length; s++) {
@@ -847,7 +1057,7 @@ function subjectMention(p: Para, from: number, verbAt: number): Mention | undefi
         const last = prev[prev.length - 1];
         const nameOnly = prevWords.length > 0 && !SKIP_SEGMENT_START.has(prevWords[0].low) && /^\p{Lu}/u.test(prevWords[0].text);
         // The name must be the whole segment: in "Zelensky met Trump, officials said" Trump is no apposition's head.
-        const whole = last !== undefined && tokensIn(p.outside, pa, last.start).length === 0;
+        const whole = last !== undefined && tokensIn(p.outside, pa, last.start).every(abbreviation);
         if (last && nameOnly && whole && (last.kind === 'person' || last.kind === 'org' || last.kind === 'name1') && tokensIn(p.outside, last.end, pb).length === 0) return last;
       }
       return c;

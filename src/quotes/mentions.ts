@@ -148,6 +148,11 @@ function isNameWord(t: Token): boolean {
   return !/^\p{Lu}\.?$/u.test(t.text); // a lone initial is not a name on its own
 }
 
+/** A lone capital between a given name and a surname, with its full stop ("T." in "Gregory T. Angelo"). */
+function isMiddleInitial(tk: Token[], k: number): boolean {
+  return /^\p{Lu}$/u.test(tk[k].text) && k + 1 < tk.length && /^\.[ \t\u00a0]+$/.test(tk[k + 1].gap) && k > 0 && isNameWord(tk[k - 1]);
+}
+
 function gapIsSpace(t: Token): boolean {
   // A character loop: this runs for most tokens several times over, and a regex test per call cost more.
   const g = t.gap;
@@ -220,6 +225,9 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     }
     return false;
   };
+  // "Gregory T. Angelo", "George W. Bush": a middle initial's full stop does not end the name.
+  const initialGap = (j: number): boolean =>
+    tokens[j].cap && j >= 2 && /^\p{Lu}$/u.test(tokens[j - 1].text) && /^\.[ \t\u00a0]+$/.test(tokens[j].gap) && gapIsSpace(tokens[j - 1]) && tokens[j - 2].cap && !tokens[j - 2].acr;
   // 1. Capitalised runs → people, organisations, places.
   let i = 0;
   while (i < n) {
@@ -231,7 +239,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     let j = i + 1;
     while (
       j < n &&
-      gapIsSpace(tokens[j]) &&
+      (gapIsSpace(tokens[j]) || initialGap(j)) &&
       !tokens[j - 1].poss &&
       (tokens[j].cap || connectsToCap(j))
     ) j++;
@@ -256,6 +264,7 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     else if (!roleKey && isGroup && ROLE_WORDS.has(singular(low))) roleKey = singular(low);
     if (!roleKey && !isGroup) continue;
     if (tokens[k].cap && personAt.has(headEnd)) continue; // part of a capitalised title, handled with the name
+    if (personAt.get(k)?.tokEnd === headEnd) continue; // the name itself ("Mr. King")
     // A role right before a name is that name's title.
     const next = tokens[headEnd];
     if (next && gapIsSpace(next) && personAt.has(headEnd)) continue;
@@ -383,13 +392,16 @@ export function findMentions(text: string, tokens: Token[] = tokenize(text)): Me
     const lows = words.map((w) => w.low);
     const phrase = lows.join(' ');
     // Person: the run's tail holds name words, not after a connector ("Ministry of Internal Affairs" is not a person).
+    // "Mr. King", "Ms. Price": after an honorific a capitalised word is a surname, even one that is also a title.
+    const honorific = a > 0 && a + 1 === b && HONORIFICS.has(tk[a - 1].low) && /^\.?[ \t\u00a0]+$/.test(tk[a].gap) && tk[a].cap && !tk[a].acr && !PLACES.has(tk[a].low);
     let nameStart = b;
-    while (nameStart > a && (isNameWord(tk[nameStart - 1]) || (NAME_PARTICLES.has(tk[nameStart - 1].low) && nameStart < b))) nameStart--;
+    if (honorific && !isNameWord(tk[a])) nameStart = a;
+    while (nameStart > a && (isNameWord(tk[nameStart - 1]) || (NAME_PARTICLES.has(tk[nameStart - 1].low) && nameStart < b) || (nameStart < b && nameStart - 1 > a && isMiddleInitial(tk, nameStart - 1)))) nameStart--;
     while (nameStart < b && NAME_PARTICLES.has(tk[nameStart].low)) nameStart++;
     const nameLen = b - nameStart;
     const beforeName = nameStart > a ? tk[nameStart - 1] : undefined;
     const afterConnector = beforeName !== undefined && CONNECTORS.has(beforeName.low) && !NAME_PARTICLES.has(beforeName.low);
-    const titled = beforeName !== undefined && (TITLE_WORDS.has(beforeName.low) || HONORIFICS.has(beforeName.low.replace(/\.$/, '')) || NATIONALITIES[beforeName.low] !== undefined || ROLE_WORDS.has(beforeName.low));
+    const titled = (honorific && nameStart === a) || beforeName !== undefined && (TITLE_WORDS.has(beforeName.low) || HONORIFICS.has(beforeName.low.replace(/\.$/, '')) || NATIONALITIES[beforeName.low] !== undefined || ROLE_WORDS.has(beforeName.low));
     const orgLike = lows.some((w) => ORG_KEYWORDS.has(w)) || KNOWN_ORGS.has(phrase);
     if (nameLen >= 1 && !afterConnector && (nameLen >= 2 || titled) && nameLen <= 4 && !(orgLike && nameStart === a)) {
       // Title: title words, role words and modifiers written just before the name ("Kremlin spokesperson").

@@ -133,3 +133,18 @@ export function acronymOf(name: string): string {
 export const isAcronym = memoised((word: string): boolean => {
   return /^(?:\p{Lu}\.?){2,7}$/u.test(word) || /^(?:\p{Lu}\.){2,}$/u.test(word);
 });
+
+/**
+ * "Paul D. Ryan" → "Paul Ryan", "Hillary Rodham Clinton" → "Hillary Clinton": the name without its middle
+ * names and initials (a generation suffix kept); undefined when it has none. Display prefers this short form
+ * when the texts also write it, as readers know people by it.
+ */
+export function withoutMiddleNames(written: string): string | undefined {
+  const words = written.trim().split(/\s+/).filter(Boolean);
+  let s = words.length - 1;
+  while (s > 0 && /^(jr|sr|ii|iii|iv)\.?$/i.test(words[s])) s--;
+  let start = s;
+  while (start > 0 && PARTICLES.has(fold(words[start - 1]))) start--;
+  if (start < 2) return undefined;
+  return [words[0], ...words.slice(start)].join(' ');
+}

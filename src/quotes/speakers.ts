@@ -32,7 +32,7 @@
 // change can reach (same surname, same acronym, same previous cluster): a live change at 10k articles costs
 // milliseconds, the first build is linear in the number of distinct names.
 import type { ExtractedQuote, Speaker, SpeakerType } from '../types.js';
-import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName, stripTitles, translitKey } from './names.js';
+import { acronymOf, fold, givenNamesCompatible, isAcronym, nameKey, parsePersonName, stripTitles, translitKey, withoutMiddleNames } from './names.js';
 
 interface Rec {
   key: string;
@@ -704,13 +704,16 @@ function decorated(name: string, count: number, byKey: Map<string, number>): boo
 /** Fullest proper name: most words, then most used, then alphabetical; an acronym never wins over a full name. */
 function displayName(names: Map<string, number>, type: SpeakerType): string {
   let best = '';
-  let bestScore: [number, number, number, number] = [-1, -1, -1, -1];
+  let bestScore: [number, number, number, number, number] = [-1, -1, -1, -1, -1];
   const byKey = new Map<string, number>();
   if (type === 'person') for (const [n, c] of names) byKey.set(nameKey(n), (byKey.get(nameKey(n)) ?? 0) + c);
   for (const [n, c] of names) {
     const words = n.split(/\s+/).length;
     const plain = type === 'person' && words > 2 && decorated(n, byKey.get(nameKey(n)) ?? c, byKey) ? 0 : 1;
-    const score: [number, number, number, number] = [isAcronym(n) ? 0 : 1, plain, type === 'person' || type === 'organization' ? words : 0, c];
+    // "Paul D. Ryan" gives way to "Paul Ryan" when the articles write that too.
+    const short = type === 'person' && words > 2 ? withoutMiddleNames(n) : undefined;
+    const full = short !== undefined && byKey.has(nameKey(short)) ? 0 : 1;
+    const score: [number, number, number, number, number] = [isAcronym(n) ? 0 : 1, plain, full, type === 'person' || type === 'organization' ? words : 0, c];
     let better = false;
     for (let k = 0; k < score.length; k++) {
       if (score[k] !== bestScore[k]) {
