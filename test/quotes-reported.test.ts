@@ -74,16 +74,28 @@ describe('reported speech: the clause after the verb', () => {
     ]);
   });
 
-  it('reads speech verbs whose object is what was said (called for, urged, asked whether, announced)', () => {
+  it('reads speech verbs whose object is what was said, verb kept (called for, urged, asked whether, dismissed)', () => {
     expect(reported(['Pavel Hrubý called for an immediate exchange of all prisoners.'])).toEqual([
-      { text: 'an immediate exchange of all prisoners', speaker: 'Pavel Hrubý' },
+      { text: 'called for an immediate exchange of all prisoners', speaker: 'Pavel Hrubý' },
     ]);
     expect(reported(['Lena Sorel urged both delegations to return to the table.'])).toEqual([
-      { text: 'both delegations to return to the table', speaker: 'Lena Sorel' },
+      { text: 'urged both delegations to return to the table', speaker: 'Lena Sorel' },
     ]);
     expect(reported(['Omar Haddad asked whether the monitors would be allowed into the zone.'])).toEqual([
-      { text: 'whether the monitors would be allowed into the zone', speaker: 'Omar Haddad' },
+      { text: 'asked whether the monitors would be allowed into the zone', speaker: 'Omar Haddad' },
     ]);
+    // Without the verb the row would say the opposite of what he said.
+    expect(reported(['Viktor Hallan dismissed the request for a thirty-day truce.'])).toEqual([
+      { text: 'dismissed the request for a thirty-day truce', speaker: 'Viktor Hallan' },
+    ]);
+  });
+
+  it('reads no speech into what was not said, or into an agreement ("did not confirm whether …", "agreed to host")', () => {
+    expect(reported(['Lena Sorel did not confirm whether the minister would attend the summit.'])).toEqual([]);
+    expect(reported(['Pavel Hrubý never denied the reports of a second meeting in Vienna.'])).toEqual([]);
+    expect(reported(['The envoy had threatened new sanctions if the republic did not agree to a truce by the end of the day.'])).toEqual([]);
+    const rows = reported(['President Ayla Demir, who agreed to host the talks after a call with the envoy last week, has told both delegations that they bear the responsibility to stop the war.']);
+    expect(rows.filter((r) => r.text.includes('host the talks'))).toEqual([]);
   });
 
   it('does not read a name given ("a group called …"), an intention ("plans to call for") or a text written ("wrote an essay")', () => {

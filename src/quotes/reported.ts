@@ -136,7 +136,7 @@ const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'describe', 'describes', 'described', 'accuse', 'accuses', 'accused', 'criticize', 'criticizes', 'criticized', 'criticise',
   'criticised', 'praise', 'praises', 'praised', 'deny', 'denies', 'denied', 'confirm', 'confirms', 'confirmed', 'reject',
   'rejects', 'rejected', 'condemn', 'condemns', 'condemned', 'welcome', 'welcomes', 'welcomed', 'defend', 'defends', 'defended',
-  'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'agree', 'agrees', 'agreed', 'cite', 'cites', 'cited',
+  'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'cite', 'cites', 'cited',
   'blame', 'blames', 'blamed', 'question', 'questioned', 'dismiss', 'dismisses', 'dismissed', 'write', 'writes', 'wrote',
 ]);
 /** A preposition right after the verb of a closing attribution ("…, she said in an interview.", "…, he wrote after the vote."). */
@@ -245,6 +245,8 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
         const prev = toks[i - 1];
         // "plans to call for …", "will ask …": an intention, not speech.
         if (prev && (prev.low === 'to' || MODALS.has(prev.low)) && !/ed$|s$/.test(t.low)) continue;
+        // "did not confirm whether …", "never denied …": what was not said is not a statement.
+        if (prev && /^(?:not|never|n[’']t|\p{L}+n[’']t)$/u.test(prev.low)) continue;
         // "a group called Black Votes Matter": a name given, not a speaker calling something.
         if (CALL_VERBS.has(t.low) && prev && !prev.cap && !subjectWord(prev.low) && !(prev.low in PERSON_ROLES) && !GROUP_NOUNS.has(prev.low)) continue;
         j = i + 1;
@@ -256,8 +258,11 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       }
       if (toks[j]?.low === 'that') j++;
       if (!toks[j]) continue;
-      const [from, to] = clauseBounds(p.text, toks[j].start, nextStatement(p, toks, j, sEnd));
-      if (p.text.slice(from, to).split(/\s+/).length < (rule === 'reported-X-verb-object' ? 3 : 4)) continue;
+      // An object verb's row keeps the verb: "rejected Kyiv's request for a truce" read without "rejected" says the
+      // opposite of what was said.
+      const objectRow = rule === 'reported-X-verb-object';
+      const [from, to] = clauseBounds(p.text, objectRow ? t.start : toks[j].start, nextStatement(p, toks, j, sEnd));
+      if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
       if (inSentence.length && !phrasesOnly(p, inSentence, from, to)) continue;
       // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');

@@ -4,7 +4,11 @@ import type { WhoSaidAnswer } from '../answers.js';
 
 export interface RelevanceCase {
   question: string;
-  /** Quote ids (article#paragraph.n) a careful reader expects among the first rows. */
+  /**
+   * Quotes a careful reader expects among the first rows, each `article#paragraph` and the quote's first words
+   * ("003_dc2851360bf64447#9 The language of ultimatums"), or a bare quote id (article#paragraph.n). Words, not
+   * the ordinal: a new row found earlier in the paragraph renumbers the quotes after it.
+   */
   expected: string[];
   note?: string;
 }
@@ -30,15 +34,28 @@ export interface RelevanceReport {
   perCase: RelevanceCaseResult[];
 }
 
+type Row = Pick<WhoSaidAnswer, 'results'>['results'][number];
+
+/** Letters and digits only, lower case: marks, dashes and spacing do not decide a match. */
+function plain(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Whether a row is the expected quote: its id, or its paragraph and first words. */
+export function isExpected(row: Row, expected: string): boolean {
+  const space = expected.indexOf(' ');
+  if (space < 0) return row.id === expected;
+  return `${row.article}#${row.paragraph}` === expected.slice(0, space) && plain(row.text).startsWith(plain(expected.slice(space + 1)));
+}
+
 export function evaluateRelevance(
   ask: (question: string) => Pick<WhoSaidAnswer, 'results'>, cases: readonly RelevanceCase[], k = 10,
 ): RelevanceReport {
   const perCase = cases.map((c): RelevanceCaseResult => {
     const top = ask(c.question).results.slice(0, k);
-    const ids = new Set(top.map((r) => r.id));
-    const want = new Set(c.expected);
-    const found = [...want].filter((id) => ids.has(id)).length;
-    return { question: c.question, found, expected: want.size, shown: top.length, missed: [...want].filter((id) => !ids.has(id)) };
+    const want = [...new Set(c.expected)];
+    const missed = want.filter((e) => !top.some((r) => isExpected(r, e)));
+    return { question: c.question, found: want.length - missed.length, expected: want.length, shown: top.length, missed };
   });
   const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   return {
