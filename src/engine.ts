@@ -702,7 +702,10 @@ export class Engine {
     const before = (a: number, b: number): number => tier[a] - tier[b] || kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
     for (const group of ranked) {
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
-      const scores = Float64Array.from(group.quotes, (i) => weighted[i]).sort();
+      // Filled by hand: Float64Array.from with a map function goes through the iterator protocol, per quote.
+      const scores = new Float64Array(group.quotes.length);
+      for (let k = 0; k < scores.length; k++) scores[k] = weighted[group.quotes[k]];
+      scores.sort();
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;

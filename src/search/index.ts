@@ -71,10 +71,14 @@ function planInfo(found: PlanResult): PlanInfo {
 
 /** A hit whose matched terms are worked out only when read (only shown hits are highlighted). */
 class EvaluatedHit implements TextHit {
-  constructor(readonly id: string, readonly score: number, private readonly doc: number, private readonly evaluation: Evaluation) {}
+  constructor(
+    readonly id: string, readonly score: number, private readonly doc: number, private readonly evaluation: Evaluation,
+    /** The document's position in the evaluation's unranked order, when known. */
+    private readonly at = -1,
+  ) {}
 
   get terms(): string[] {
-    return this.evaluation.terms(this.doc);
+    return this.at >= 0 ? this.evaluation.terms(this.doc, this.at) : this.evaluation.terms(this.doc);
   }
 }
 
@@ -145,7 +149,7 @@ export class TextIndex {
     const evaluation = found.evaluation;
     if (Array.isArray(evaluation)) return { hits: keep ? evaluation.filter((h) => keep(h.id)) : evaluation, plan: planInfo(found) };
     const ranked = evaluation.rank({ keep });
-    return { hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan: planInfo(found) };
+    return { hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation, ranked.at[i])), plan: planInfo(found) };
   }
 
   /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
@@ -154,7 +158,7 @@ export class TextIndex {
     if (!evaluation) return [];
     if (Array.isArray(evaluation)) return filter ? evaluation.filter((h) => filter(h.id)) : evaluation;
     const ranked = evaluation.rank({ keep: filter });
-    return ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation));
+    return ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation, ranked.at[i]));
   }
 
   /**
@@ -176,7 +180,7 @@ export class TextIndex {
       doc: (i) => docs[i],
       id: (i) => evaluation.id(docs[i]),
       score: (i) => scores[i],
-      hit: (i) => new EvaluatedHit(evaluation.id(docs[i]), scores[i], docs[i], evaluation),
+      hit: (i) => new EvaluatedHit(evaluation.id(docs[i]), scores[i], docs[i], evaluation, i),
       plan,
     };
   }
@@ -200,7 +204,7 @@ export class TextIndex {
     }
     // By document number when the caller can (no id lookup per candidate); by id otherwise.
     const ranked = evaluation.rank({ limit: opts.limit, keep: opts.keep, keepDoc: opts.keepDoc });
-    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan };
+    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation, ranked.at[i])), plan };
   }
 
   /** True when some indexed text holds `term` exactly (an index term: folded and stemmed). */
