@@ -173,6 +173,8 @@ export class Engine {
   /** Corrections by typed term (see correctionsOf) and the index terms of people's names; dropped on any change. */
   private readonly typos = new Map<string, Correction[]>();
   private names: Set<string> | null = null;
+  /** By speaker id: the passage documents holding their quotes' context (see contextDocsOf); dropped on any change. */
+  private readonly speakerContextDocs = new Map<string, Set<number>>();
   /**
    * By passage document number: the quotes that have their context in it, null when none, undefined not looked
    * up. Kept across changes: a document number is never reused, and a passage's quotes live and die with it.
@@ -504,6 +506,7 @@ export class Engine {
     this.byContextPassage = null;
     this.typos.clear();
     this.names = null;
+    this.speakerContextDocs.clear();
   }
 
   /**
@@ -813,13 +816,16 @@ export class Engine {
     // Which quotes have their context in a passage is remembered per document number: a common word has tens
     // of thousands of candidate passages, and an id lookup each would cost more than the search.
     const unfiltered = onlySpeaker === null && !allow;
+    // One speaker's quotes have their context in a few passages: a set of those, instead of asking each of a
+    // common word's passages whether one of its quotes is theirs.
+    const speakerDocs = onlySpeaker === null || speakerIds === null ? null : this.contextDocsOf(onlySpeaker, speakerIds, byPassage);
     const keepDoc = (doc: number): boolean => {
+      if (speakerDocs !== null) return speakerDocs.has(doc) && (!test || test(this.facetsOfDoc(doc)));
       const quotes = this.contextQuotesOfDoc(doc, byPassage);
       if (quotes === null) return false;
       if (unfiltered) return true;
       // A passage's context quotes are all of its own article.
-      if (test && !test(this.facetsOfDoc(doc))) return false;
-      return onlySpeaker === null || quotes.some(speakerFits);
+      return !test || test(this.facetsOfDoc(doc));
     };
     const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
     const rows: ContextRow[] = [];
@@ -869,6 +875,28 @@ export class Engine {
     }
     this.byContextPassage = map;
     return map;
+  }
+
+  /**
+   * Passage document numbers holding the context of a quote by the speaker asked for (whose stored speaker ids
+   * are `speakerIds`), remembered per speaker until the corpus changes.
+   */
+  private contextDocsOf(speaker: string, speakerIds: ReadonlyArray<string | null>, byPassage: Map<string, Quote[]>): Set<number> {
+    let docs = this.speakerContextDocs.get(speaker);
+    if (docs) return docs;
+    docs = new Set<number>();
+    for (const quote of this.speakerQuotes().get(speaker) ?? []) {
+      if (quote.speakerId === null || !speakerIds.includes(quote.speakerId)) continue;
+      for (const paragraph of [quote.paragraph, quote.paragraph - 1]) {
+        if (paragraph < 1) continue;
+        const id = passageId(quote.article, paragraph);
+        if (!byPassage.get(id)?.includes(quote)) continue;
+        const doc = this.passages.docOf(id);
+        if (doc !== undefined) docs.add(doc);
+      }
+    }
+    this.speakerContextDocs.set(speaker, docs);
+    return docs;
   }
 
   /** The quotes whose context is passage document `doc` (see contextByDoc), or null. */

@@ -93,6 +93,11 @@ export class TextIndex {
     this.evaluator = new QueryEvaluator(this.mini);
   }
 
+  /** The number of the document `id` (see HitList.doc), if it is indexed. */
+  docOf(id: string): number | undefined {
+    return this.evaluator.docOf(id);
+  }
+
   /** The id of the document numbered `doc` (see HitList.doc), if it is indexed. */
   idOf(doc: number): string | undefined {
     return this.evaluator.idOf(doc);
