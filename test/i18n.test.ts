@@ -4,6 +4,7 @@ import { LOCALES, localeOf, messagesFor, refusalText } from '../src/bot/i18n.js'
 import { canModerate } from '../src/moderation/permissions.js';
 import { renderParagraphs, renderQuotes, renderSearch, renderWhoSaid } from '../src/bot/render.js';
 import { pageButtons, paragraphPicker } from '../src/bot/pages.js';
+import { commands } from '../commands/index.js';
 import type { ParagraphAnswer, QuotesAnswer, SearchAnswer, WhoSaidAnswer } from '../src/answers.js';
 
 describe('locales', () => {
@@ -82,5 +83,19 @@ describe('locales', () => {
     const shown = renderParagraphs([paragraph], LOCALES.ru.render).pages[0]!;
     expect(shown.embeds?.[0]?.title).toBe('T — заголовок');
     expect(shown.embeds?.[0]?.footer?.text).toBe('1 абзац · видите только вы');
+  });
+
+  test('/help lists the commands by the names and descriptions Discord shows the asker', async () => {
+    const help = commands.find((c) => c.data.name === 'help')!;
+    const run = async (locale: string): Promise<string> => {
+      const reply = await help.execute({ locale } as never, { commands, engine: { sources: () => ({ articles: 5 }) } } as never);
+      return (reply as { embeds: Array<{ description: string }> }).embeds[0]!.description;
+    };
+    const uk = await run('uk');
+    expect(uk).toContain('**/хто-сказав** тема:');
+    expect(uk).toContain('за 5 новинними статтями');
+    expect(uk).not.toContain('Right-click');
+    expect(await run('ru')).toContain('**/кто-сказал** тема:');
+    expect(await run('en-US')).toContain('**/who-said** topic:');
   });
 });

@@ -105,6 +105,9 @@ export interface Messages {
   cooldown: (s: number) => string;
   done: string;
   nothingToShow: string;
+  /** /help: what the bot is (over how many articles), then the lines after the command list. */
+  helpIntro: (articles: number) => string;
+  helpOutro: string;
   /** canModerate's refusals, by their English text; one missing here is shown in English. */
   refusals: Readonly<Record<string, string>>;
   render: RenderText;
@@ -124,6 +127,9 @@ const en: Messages = {
   cooldown: (s) => `You're asking a bit fast: please wait ${s} more second${s === 1 ? '' : 's'}.`,
   done: 'Done.',
   nothingToShow: 'Nothing to show.',
+  helpIntro: (n) => `Answers questions about the Russia–Ukraine peace talks from ${n} news articles, always quoting and citing them (article, source, paragraph).`,
+  helpOutro: 'Right-click a message → Apps → **Find sources**: the quotes and passages that say what it says (only you see it).\n'
+    + 'Add `private: True` to any question to see the answer alone. Long answers have Previous/Next buttons.',
   refusals: {},
   render: {
     noQuotes: (q) => `I found no quotes matching **${q}**.`,
@@ -198,6 +204,9 @@ const uk: Messages = {
   cooldown: (s) => `Ви питаєте трохи зашвидко: зачекайте ще ${s} с.`,
   done: 'Готово.',
   nothingToShow: 'Нічого показати.',
+  helpIntro: (n) => `Відповідає на запитання про мирні переговори між Росією та Україною за ${n} новинними статтями, завжди з цитатами й посиланнями (стаття, джерело, абзац).`,
+  helpOutro: 'Клацніть правою кнопкою на повідомленні → Застосунки → **Знайти джерела**: цитати й уривки, що кажуть те саме (бачите лише ви).\n'
+    + 'Додайте `лише-мені: True` до будь-якого запитання, щоб відповідь бачили лише ви. Довгі відповіді мають кнопки «Назад»/«Далі».',
   refusals: {
     [MODERATION_OFF]: 'Модерацію вимкнено: жоден сервер не може змінювати статті. Щоб увімкнути її, задайте MOD_GUILD_IDS '
       + '(або DISCORD_GUILD_ID) як id вашого сервера, перезапустіть бота й виконайте `npm run deploy`.',
@@ -279,6 +288,9 @@ const ru: Messages = {
   cooldown: (s) => `Вы спрашиваете слишком часто: подождите ещё ${s} с.`,
   done: 'Готово.',
   nothingToShow: 'Нечего показать.',
+  helpIntro: (n) => `Отвечает на вопросы о мирных переговорах между Россией и Украиной по ${n} новостным статьям, всегда с цитатами и ссылками (статья, источник, абзац).`,
+  helpOutro: 'Нажмите правой кнопкой на сообщение → Приложения → **Найти источники**: цитаты и отрывки, которые говорят то же самое (видите только вы).\n'
+    + 'Добавьте `только-мне: True` к любому вопросу, чтобы ответ видели только вы. У длинных ответов есть кнопки «Назад»/«Далее».',
   refusals: {
     [MODERATION_OFF]: 'Модерация выключена: ни один сервер не может менять статьи. Чтобы включить её, задайте MOD_GUILD_IDS '
       + '(или DISCORD_GUILD_ID) равным id вашего сервера, перезапустите бота и выполните `npm run deploy`.',
