@@ -2,6 +2,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { optionsOf, privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
+import { messagesFor } from '../src/bot/i18n.js';
 import { renderArticle, renderParagraph } from '../src/bot/render.js';
 
 export const articleData = {
@@ -22,20 +23,21 @@ export const article: CommandModule = {
     // An id from autocomplete, or a title typed without picking a suggestion.
     const id = engine.article(typed) ? typed : engine.articles(typed, 1)[0]?.id;
     const info = id ? engine.article(id) : undefined;
+    const t = messagesFor(i.locale).render;
     if (!info) {
       return {
-        content: `No article matches **${escapeAndTruncate(typed, 100)}**. Pick one from the suggestions, or see /sources.`,
+        content: t.noArticle(escapeAndTruncate(typed, 100)),
         ephemeral: true,
       };
     }
     const n = o.paragraph;
     if (n !== undefined) {
       if (n > info.paragraphs) {
-        return { content: `That article has paragraphs 1 to ${info.paragraphs} (0 is the headline).`, ephemeral: true };
+        return { content: t.paragraphRange(info.paragraphs), ephemeral: true };
       }
-      return renderParagraph(engine.paragraph(info.id, n));
+      return renderParagraph(engine.paragraph(info.id, n), undefined, t);
     }
-    return renderArticle(info);
+    return renderArticle(info, undefined, t);
   },
   async autocomplete(i, { engine }) {
     const typed = i.options.getFocused().trim();

@@ -1,6 +1,7 @@
 // "Find sources" (right-click a message → Apps): does a quote in the corpus say what this message says?
 // Answers only the user who asked; the message's author is never pinged.
 import type { MessageCommandModule } from '../src/bot/command.js';
+import { messagesFor } from '../src/bot/i18n.js';
 import { renderFindSources } from '../src/bot/render.js';
 
 export const findSources: MessageCommandModule = {
@@ -11,12 +12,13 @@ export const findSources: MessageCommandModule = {
   defer: true,
   async executeMessage(i, { engine }) {
     const text = i.targetMessage.content ?? '';
+    const t = messagesFor(i.locale).render;
     if (!text.trim()) {
       // An embed, a sticker, an image or an empty message: nothing typed to look for.
-      const what = i.targetMessage.embeds.length ? 'only an embed' : i.targetMessage.attachments.size ? 'only attachments' : 'no text';
-      return { content: `That message has ${what}: there is no text to look for. Right-click a message with words in it.`, ephemeral: true };
+      const has = i.targetMessage.embeds.length ? 'embed' : i.targetMessage.attachments.size ? 'attachments' : 'nothing';
+      return { content: t.noTextInMessage(has), ephemeral: true };
     }
-    return renderFindSources(engine.findSources(text));
+    return renderFindSources(engine.findSources(text), t);
   },
 };
 export default findSources;

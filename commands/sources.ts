@@ -1,5 +1,6 @@
 // /sources — what the corpus holds.
 import { privateOption, type ChatInputCommandData, type CommandModule } from '../src/bot/command.js';
+import { messagesFor } from '../src/bot/i18n.js';
 import { renderSources } from '../src/bot/render.js';
 
 // `private` is read by the router (every command's answer can be private); the handler needs no option.
@@ -11,8 +12,8 @@ const data = {
 
 export const sources: CommandModule = {
   data,
-  async execute(_i, { engine }) {
-    return renderSources(engine.sources());
+  async execute(i, { engine }) {
+    return renderSources(engine.sources(), messagesFor(i.locale).render);
   },
 };
 export default sources;

@@ -16,6 +16,7 @@ import { claimText, claimWords, contentWords, matchClaim, sharedHighlights, type
 import { PhraseIndex } from './search/phrases.js';
 import { parseQuery, type ParsedQuery } from './search/query.js';
 import { editDistance, suggestWords, WordCounts } from './search/suggest.js';
+import { chooseCorrections, type Correction, type NearTerm } from './search/typos.js';
 import { foldWord, indexTerms, queryTerm, tokenize, tokenizeWithOffsets } from './search/text.js';
 import type { SnapshotArticle, SnapshotContent } from './snapshot/file.js';
 import { buildMiniSearch } from './snapshot/postings.js';
@@ -169,6 +170,11 @@ export class Engine {
   private meta: QuoteMeta | null = null;
   /** Quotes by the passage that holds their context (see contextQuotes), rebuilt after a change. */
   private byContextPassage: Map<string, Quote[]> | null = null;
+  /** Corrections by typed term (see correctionsOf) and the index terms of people's names; dropped on any change. */
+  private readonly typos = new Map<string, Correction[]>();
+  private names: Set<string> | null = null;
+  /** By speaker id: the passage documents holding their quotes' context (see contextDocsOf); dropped on any change. */
+  private readonly speakerContextDocs = new Map<string, Set<number>>();
   /**
    * By passage document number: the quotes that have their context in it, null when none, undefined not looked
    * up. Kept across changes: a document number is never reused, and a passage's quotes live and die with it.
@@ -498,6 +504,45 @@ export class Engine {
     // Speakers can merge or split with any change, and documents come and go: forget all of it.
     this.meta = null;
     this.byContextPassage = null;
+    this.typos.clear();
+    this.names = null;
+    this.speakerContextDocs.clear();
+  }
+
+  /**
+   * What a term the corpus lacks is read as, over passages and quotes alike (so both indexes read a typo the
+   * same way), remembered until the corpus changes: the fuzzy lookup walks the whole term tree.
+   */
+  private correctionsOf(term: string): Correction[] {
+    let found = this.typos.get(term);
+    if (found === undefined) {
+      const near = new Map<string, NearTerm>();
+      for (const index of [this.passages, this.quoteIndex]) {
+        for (const t of index.nearTerms(term)) if (!near.has(t.term)) near.set(t.term, t);
+      }
+      const names = this.nameTerms();
+      found = chooseCorrections(term, [...near.values()], (t) => names.has(t));
+      if (this.typos.size >= 5_000) this.typos.clear();
+      this.typos.set(term, found);
+    }
+    return found;
+  }
+
+  /** Index terms of quoted people's names: a typo is read as a name only when it looks like that name. */
+  private nameTerms(): Set<string> {
+    if (this.names) return this.names;
+    const names = new Set<string>();
+    for (const speaker of this.registry.list()) {
+      if (speaker.type !== 'person') continue;
+      for (const name of [speaker.name, ...speaker.aliases]) for (const word of tokenize(name)) for (const t of indexTerms(word)) names.add(t);
+    }
+    return (this.names = names);
+  }
+
+  /** A parsed query whose typos are read the engine's way (see correctionsOf). */
+  private withCorrections(query: ParsedQuery): ParsedQuery {
+    query.correct = (t) => this.correctionsOf(t);
+    return query;
   }
 
   private quoteMeta(): QuoteMeta {
@@ -550,6 +595,7 @@ export class Engine {
     const query = this.parse(topic, 'a topic');
     // A word the articles hold is never corrected, even if no quote holds it: its context may.
     query.known = (t) => this.passages.hasTerm(t) || this.quoteIndex.hasTerm(t);
+    this.withCorrections(query);
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.whoSaid);
     const onlySpeaker = opts.speakerId ?? null;
     const allow = this.articleFilter(opts);
@@ -659,7 +705,10 @@ export class Engine {
     const before = (a: number, b: number): number => tier[a] - tier[b] || kindRank[a] - kindRank[b] || weighted[b] - weighted[a] || raw[b] - raw[a] || a - b;
     for (const group of ranked) {
       // A speaker's relevance: the best quote counts most, further quotes add with diminishing weight.
-      const scores = Float64Array.from(group.quotes, (i) => weighted[i]).sort();
+      // Filled by hand: Float64Array.from with a map function goes through the iterator protocol, per quote.
+      const scores = new Float64Array(group.quotes.length);
+      for (let k = 0; k < scores.length; k++) scores[k] = weighted[group.quotes[k]];
+      scores.sort();
       let score = 0;
       for (let k = 0; k < scores.length; k++) score += scores[scores.length - 1 - k] / (k + 1);
       group.score = score;
@@ -767,13 +816,16 @@ export class Engine {
     // Which quotes have their context in a passage is remembered per document number: a common word has tens
     // of thousands of candidate passages, and an id lookup each would cost more than the search.
     const unfiltered = onlySpeaker === null && !allow;
+    // One speaker's quotes have their context in a few passages: a set of those, instead of asking each of a
+    // common word's passages whether one of its quotes is theirs.
+    const speakerDocs = onlySpeaker === null || speakerIds === null ? null : this.contextDocsOf(onlySpeaker, speakerIds, byPassage);
     const keepDoc = (doc: number): boolean => {
+      if (speakerDocs !== null) return speakerDocs.has(doc) && (!test || test(this.facetsOfDoc(doc)));
       const quotes = this.contextQuotesOfDoc(doc, byPassage);
       if (quotes === null) return false;
       if (unfiltered) return true;
       // A passage's context quotes are all of its own article.
-      if (test && !test(this.facetsOfDoc(doc))) return false;
-      return onlySpeaker === null || quotes.some(speakerFits);
+      return !test || test(this.facetsOfDoc(doc));
     };
     const { hits, plan } = this.passages.searchTop(query, { limit, keep, keepDoc });
     const rows: ContextRow[] = [];
@@ -825,6 +877,28 @@ export class Engine {
     return map;
   }
 
+  /**
+   * Passage document numbers holding the context of a quote by the speaker asked for (whose stored speaker ids
+   * are `speakerIds`), remembered per speaker until the corpus changes.
+   */
+  private contextDocsOf(speaker: string, speakerIds: ReadonlyArray<string | null>, byPassage: Map<string, Quote[]>): Set<number> {
+    let docs = this.speakerContextDocs.get(speaker);
+    if (docs) return docs;
+    docs = new Set<number>();
+    for (const quote of this.speakerQuotes().get(speaker) ?? []) {
+      if (quote.speakerId === null || !speakerIds.includes(quote.speakerId)) continue;
+      for (const paragraph of [quote.paragraph, quote.paragraph - 1]) {
+        if (paragraph < 1) continue;
+        const id = passageId(quote.article, paragraph);
+        if (!byPassage.get(id)?.includes(quote)) continue;
+        const doc = this.passages.docOf(id);
+        if (doc !== undefined) docs.add(doc);
+      }
+    }
+    this.speakerContextDocs.set(speaker, docs);
+    return docs;
+  }
+
   /** The quotes whose context is passage document `doc` (see contextByDoc), or null. */
   private contextQuotesOfDoc(doc: number, byPassage: Map<string, Quote[]>): Quote[] | null {
     let quotes = this.contextByDoc[doc];
@@ -854,7 +928,7 @@ export class Engine {
       if (!plan.fuzzy) continue;
       for (const term of plan.corrected) {
         if (out.some((c) => c.from === (query.words[query.terms.indexOf(term)] ?? term))) continue;
-        const close = this.quoteIndex.closestTerms(term)[0] ?? this.passages.closestTerms(term)[0];
+        const close = this.correctionsOf(term)[0]?.term;
         if (close) out.push({ from: query.words[query.terms.indexOf(term)] ?? term, to: this.displayWord(close, shown) });
       }
     }
@@ -973,7 +1047,7 @@ export class Engine {
 
   /** Ranked passages with the matched words highlighted. */
   search(words: string, opts: QueryOptions = {}): SearchAnswer {
-    const query = this.parse(words, 'words to search for');
+    const query = this.withCorrections(this.parse(words, 'words to search for'));
     const limit = clampLimit(opts.limit, DEFAULT_LIMITS.search);
     const textOf = (id: string): string | undefined => {
       const { article, paragraph } = parsePassageId(id);
@@ -1288,8 +1362,13 @@ export class Engine {
   /** Close words and speaker names for a query that found nothing; never the query itself. */
   private suggestions(query: ParsedQuery): string[] {
     const typed = new Set([foldWord(query.text), ...tokenize(query.text).map(foldWord)]);
-    const fromWords = suggestWords(this.wordCounts(), tokenize(query.text), 5);
-    const fromSpeakers = this.speakerSuggestions(query.text, 3);
+    // A word the articles hold is what the user meant: it is never replaced by a neighbour ("Putin" → "putting").
+    const holds = (word: string): boolean => indexTerms(word).some((t) => this.passages.hasTerm(t) || this.quoteIndex.hasTerm(t));
+    const names = this.nameTerms();
+    const fromWords = suggestWords(this.wordCounts(), tokenize(query.text).filter((w) => !holds(w)), 5, (w) => indexTerms(w).some((t) => names.has(t)));
+    // The speaker the words already name is no suggestion.
+    const named = this.registry.resolve(query.text)?.name;
+    const fromSpeakers = this.speakerSuggestions(query.text, 3).filter((s) => s !== named);
     return [...new Set([...fromSpeakers, ...fromWords])].filter((s) => !typed.has(foldWord(s))).slice(0, 8);
   }
 

@@ -2,8 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { LOCALES, localeOf, messagesFor, refusalText } from '../src/bot/i18n.js';
 import { canModerate } from '../src/moderation/permissions.js';
-import { renderQuotes, renderWhoSaid } from '../src/bot/render.js';
-import type { QuotesAnswer, WhoSaidAnswer } from '../src/answers.js';
+import { renderParagraphs, renderQuotes, renderSearch, renderWhoSaid } from '../src/bot/render.js';
+import { pageButtons, paragraphPicker } from '../src/bot/pages.js';
+import { commands } from '../commands/index.js';
+import type { ParagraphAnswer, QuotesAnswer, SearchAnswer, WhoSaidAnswer } from '../src/answers.js';
 
 describe('locales', () => {
   test("Discord's locale picks the table; anything unknown, empty or odd is English", () => {
@@ -37,5 +39,63 @@ describe('locales', () => {
     const none = { query: 'truce', speakers: [], results: [], suggestions: [] } as unknown as WhoSaidAnswer;
     expect(text(renderWhoSaid(none, LOCALES.uk.render))).toBe(
       'Я не знайшов цитат за запитом **truce**.\nСпробуйте менше слів або інші слова; що є в корпусі, показує /sources.');
+  });
+
+  test('every fixed phrase of the English table has its own Ukrainian and Russian text', () => {
+    // A phrase as shown: functions are called with sample arguments (numbers where counts go, the same in every table).
+    const shown = (v: unknown): string => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 4, 5, true)) : String(v));
+    const walk = (en: object, other: object, where: string, locale: string): void => {
+      for (const [key, value] of Object.entries(en)) {
+        if (key === 'refusals') continue;
+        const theirs = (other as Record<string, unknown>)[key];
+        expect(theirs, `${locale}: ${where}${key} is missing`).toBeDefined();
+        if (value !== null && typeof value === 'object') {
+          walk(value as object, theirs as object, `${where}${key}.`, locale);
+          continue;
+        }
+        expect(typeof theirs, `${locale}: ${where}${key}`).toBe(typeof value);
+        expect(shown(theirs).trim(), `${locale}: ${where}${key} is empty`).not.toBe('');
+        expect(shown(theirs), `${locale}: ${where}${key} is still English`).not.toBe(shown(value));
+      }
+    };
+    for (const locale of ['uk', 'ru'] as const) walk(LOCALES.en, LOCALES[locale], '', locale);
+  });
+
+  test('footers, page labels, the pager and "Show paragraphs" answer in the asker\'s language', () => {
+    const hit = { article: 'a1', title: 'T', paragraph: 2, text: 'Peace talks resume.', score: 1, highlights: [] as Array<[number, number]> };
+    const answer = { query: 'talks', total: 7, results: [hit, { ...hit, paragraph: 3 }], suggestions: [] } as unknown as SearchAnswer;
+    const page = (r: ReturnType<typeof renderSearch>) => ('pages' in r ? r.pages[0]! : r);
+    const uk = page(renderSearch(answer, LOCALES.uk.render));
+    expect(uk.embeds?.[0]?.title).toBe('Уривки за запитом «talks»');
+    expect(uk.embeds?.[0]?.footer?.text).toBe('Знайдено 7 уривків, показано 2 найкращих');
+    expect(JSON.stringify(uk.components)).toContain('Показати абзаци');
+    const ru = page(renderSearch(answer, LOCALES.ru.render));
+    expect(ru.embeds?.[0]?.footer?.text).toBe('Найдено 7 отрывков, показано 2 лучших');
+    const quote = { ...hit, id: 'q', speaker: 'Dmitry Peskov', speakerId: 'p', kind: 'indirect', marks: 'none', alsoIn: [{ article: 'b', paragraph: 1, title: 'B', source: 'Wire' }] };
+    const said = { query: 'talks', total: 1, totalSpeakers: 1, results: [quote], speakers: [{ speaker: 'Dmitry Peskov', speakerId: 'p', score: 1, quotes: [quote] }], suggestions: [] } as unknown as WhoSaidAnswer;
+    const ukSaid = page(renderWhoSaid(said, LOCALES.uk.render));
+    expect(ukSaid.embeds?.[0]?.description).toContain('*(непряма мова)*');
+    expect(ukSaid.embeds?.[0]?.description).toContain('також у 1 статті: Wire');
+    expect(ukSaid.embeds?.[0]?.footer?.text).toBe('1 цитата від 1 мовця');
+    expect(JSON.stringify(paragraphPicker('who-said', [hit], LOCALES.ru.render))).toContain('Показать абзац ¶2');
+    expect(pageButtons('search', 'k', 'u', 0, 3, LOCALES.uk.render).components.map((b) => b.label)).toEqual(['◀ Назад', '1 / 3', 'Далі ▶']);
+    const paragraph = { article: 'a1', title: 'T', paragraph: 0, paragraphs: 4, text: 'Talks', quotes: [] } as unknown as ParagraphAnswer;
+    const shown = renderParagraphs([paragraph], LOCALES.ru.render).pages[0]!;
+    expect(shown.embeds?.[0]?.title).toBe('T — заголовок');
+    expect(shown.embeds?.[0]?.footer?.text).toBe('1 абзац · видите только вы');
+  });
+
+  test('/help lists the commands by the names and descriptions Discord shows the asker', async () => {
+    const help = commands.find((c) => c.data.name === 'help')!;
+    const run = async (locale: string): Promise<string> => {
+      const reply = await help.execute({ locale } as never, { commands, engine: { sources: () => ({ articles: 5 }) } } as never);
+      return (reply as { embeds: Array<{ description: string }> }).embeds[0]!.description;
+    };
+    const uk = await run('uk');
+    expect(uk).toContain('**/хто-сказав** тема:');
+    expect(uk).toContain('за 5 новинними статтями');
+    expect(uk).not.toContain('Right-click');
+    expect(await run('ru')).toContain('**/кто-сказал** тема:');
+    expect(await run('en-US')).toContain('**/who-said** topic:');
   });
 });

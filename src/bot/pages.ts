@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIStringSelectComponent } from 'discord.js';
 import type { Reply } from './command.js';
+import { LOCALES, type RenderText } from './i18n.js';
 import { LIMITS, customId, truncate } from './limits.js';
 
 export const PAGE_PREFIX = 'pg';
@@ -61,16 +62,18 @@ export function parsePageButton(id: string): PageButton | null {
 }
 
 /** Previous/Next for page `index` of `count` (ids are unique within the message: they point at different pages). */
-export function pageButtons(command: string, key: string, owner: string, index: number, count: number): APIActionRowComponent<APIButtonComponentWithCustomId> {
+export function pageButtons(
+  command: string, key: string, owner: string, index: number, count: number, t: Pick<RenderText, 'previous' | 'next'> = LOCALES.en.render,
+): APIActionRowComponent<APIButtonComponentWithCustomId> {
   const prev = Math.max(0, index - 1);
   const next = Math.min(count - 1, index + 1);
   return {
     type: 1,
     components: [
-      { type: 2, style: 2, label: '◀ Previous', custom_id: customId(PAGE_PREFIX, command, key, owner, prev), disabled: index === 0 },
+      { type: 2, style: 2, label: t.previous, custom_id: customId(PAGE_PREFIX, command, key, owner, prev), disabled: index === 0 },
       // The middle button only shows the position; its id differs from the others by the trailing marker.
       { type: 2, style: 2, label: `${index + 1} / ${count}`, custom_id: customId(PAGE_PREFIX, command, key, owner, index, 'at'), disabled: true },
-      { type: 2, style: 2, label: 'Next ▶', custom_id: customId(PAGE_PREFIX, command, key, owner, next), disabled: index >= count - 1 },
+      { type: 2, style: 2, label: t.next, custom_id: customId(PAGE_PREFIX, command, key, owner, next), disabled: index >= count - 1 },
     ],
   };
 }
@@ -87,7 +90,9 @@ export interface ParagraphRef {
 }
 
 /** The row offering the cited paragraphs of one page, or null when there is none to offer. */
-export function paragraphPicker(command: string, refs: ReadonlyArray<ParagraphRef & { title?: string }>): APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent> | null {
+export function paragraphPicker(
+  command: string, refs: ReadonlyArray<ParagraphRef & { title?: string }>, t: Pick<RenderText, 'showParagraph' | 'showParagraphs'> = LOCALES.en.render,
+): APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent> | null {
   const seen = new Set<string>();
   const options: Array<{ label: string; value: string }> = [];
   for (const r of refs) {
@@ -101,14 +106,14 @@ export function paragraphPicker(command: string, refs: ReadonlyArray<ParagraphRe
   const only = options.length === 1 ? options[0]! : null;
   const buttonId = only ? `${PARAGRAPHS_PREFIX}:${command}:${only.value}` : '';
   if (only && buttonId.length <= LIMITS.customId) {
-    return { type: 1, components: [{ type: 2, style: 2, label: `📄 Show paragraph ¶${only.value.split(':')[0]}`, custom_id: buttonId }] };
+    return { type: 1, components: [{ type: 2, style: 2, label: t.showParagraph(Number(only.value.split(':')[0])), custom_id: buttonId }] };
   }
   return {
     type: 1,
     components: [{
       type: 3,
       custom_id: customId(PARAGRAPHS_PREFIX, command),
-      placeholder: '📄 Show paragraphs (only you will see them)',
+      placeholder: t.showParagraphs,
       min_values: 1,
       max_values: options.length,
       options,

@@ -21,7 +21,6 @@ export const COLOR_EMPTY = 0x8a8f98;
 export const PAGE = { embeds: 5, chars: 4200, description: 3800, quoteChars: 700, passageChars: 600 } as const;
 const FOOTER_RESERVE = 160;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Sorted, merged, clipped highlight ranges. */
 function normalizeRanges(text: string, ranges: Highlights): Highlights {
@@ -99,37 +98,39 @@ export function citationLine(c: Citation): string {
   return parts.join(' · ');
 }
 
-const KIND_NOTE: Record<QuoteHit['kind'], string> = { direct: '', partial: ' *(partial quote)*', indirect: ' *(reported speech)*' };
+function kindNote(kind: QuoteHit['kind'], t: RenderText): string {
+  return kind === 'partial' ? ` *${t.partialQuote}*` : kind === 'indirect' ? ` *${t.reportedSpeech}*` : '';
+}
 
 /** One quote as the user reads it: the exact words (matches in bold), what kind of quote, and where it is from. */
-export function quoteBlock(hit: QuoteHit): string {
+export function quoteBlock(hit: QuoteHit, t: RenderText = LOCALES.en.render): string {
   const words = highlightText(hit.text, hit.highlights, PAGE.quoteChars);
   const body = hit.kind === 'indirect' ? words : `“${words}”`;
-  return `${body}${KIND_NOTE[hit.kind]}${contextNote(hit)}\n— ${citationLine(hit)}${alsoNote(hit)}`;
+  return `${body}${kindNote(hit.kind, t)}${contextNote(hit, t)}\n— ${citationLine(hit)}${alsoNote(hit, t)}`;
 }
 
 /** "also in 2 articles: Wire One, Wire Two" for a statement several articles carry. */
-export function alsoNote(hit: QuoteHit): string {
+export function alsoNote(hit: QuoteHit, t: RenderText = LOCALES.en.render): string {
   const also = hit.alsoIn ?? [];
   if (!also.length) return '';
   const names = also.slice(0, 3).map((c) => escapeAndTruncate(c.source ?? c.title ?? c.article, 40)).join(', ');
-  return ` · also in ${plural(also.length, 'article')}: ${names}${also.length > 3 ? ', …' : ''}`;
+  return ` · ${t.alsoIn(also.length, `${names}${also.length > 3 ? ', …' : ''}`)}`;
 }
 
 /** For a quote found by the sentence that reports it: that sentence, its matching words in bold. */
-export function contextNote(hit: QuoteHit): string {
+export function contextNote(hit: QuoteHit, t: RenderText = LOCALES.en.render): string {
   if (hit.match !== 'context' || !hit.context) return '';
-  return `\n-# matched in: ${highlightText(hit.context, hit.contextHighlights ?? [], 300)}`;
+  return `\n-# ${t.matchedIn}: ${highlightText(hit.context, hit.contextHighlights ?? [], 300)}`;
 }
 
 /** What the engine did to the words typed (typo corrections, any-word fallback), as lines for a reply's content. */
-export function queryNotesText(answer: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>): string {
+export function queryNotesText(answer: Pick<WhoSaidAnswer, 'corrected' | 'fallback'>, t: RenderText = LOCALES.en.render): string {
   const notes: string[] = [];
   const corrected = answer.corrected ?? [];
   if (corrected.length) {
-    notes.push(`Not in the articles, so read as: ${corrected.map((c) => `${escapeAndTruncate(c.from, 40)} → ${escapeAndTruncate(c.to, 40)}`).join(', ')}.`);
+    notes.push(t.readAs(corrected.map((c) => `${escapeAndTruncate(c.from, 40)} → ${escapeAndTruncate(c.to, 40)}`).join(', ')));
   }
-  if (answer.fallback === 'any-word') notes.push('No quote matches every word: these match some of them.');
+  if (answer.fallback === 'any-word') notes.push(t.anyWord);
   return notes.map((n) => `\n-# ${n}`).join('');
 }
 
@@ -151,12 +152,12 @@ export interface Section {
  * Lay sections out as pages of embeds: a section continues on the next embed/page when it does not fit;
  * no block is ever cut. Returns at least one page.
  */
-export function packPages(sections: Section[], maxPages = 50): APIEmbed[][] {
-  return packPagesTracked(sections, maxPages).pages;
+export function packPages(sections: Section[], maxPages = 50, t: RenderText = LOCALES.en.render): APIEmbed[][] {
+  return packPagesTracked(sections, maxPages, t).pages;
 }
 
 /** packPages, also saying which blocks' `refs` (Section.refs, parallel to blocks) landed on each page. */
-export function packPagesTracked(sections: Section[], maxPages = 50): { pages: APIEmbed[][]; refs: Citation[][] } {
+export function packPagesTracked(sections: Section[], maxPages = 50, t: RenderText = LOCALES.en.render): { pages: APIEmbed[][]; refs: Citation[][] } {
   const pages: APIEmbed[][] = [];
   const refs: Citation[][] = [];
   const place = (ref: Citation | undefined) => {
@@ -184,7 +185,7 @@ export function packPagesTracked(sections: Section[], maxPages = 50): { pages: A
         place(s.refs?.[k]);
         continue;
       }
-      const title = escapeAndTruncate(s.title, LIMITS.embedTitle - 14) + (continued ? ' (continued)' : '');
+      const title = escapeAndTruncate(s.title, LIMITS.embedTitle - 14) + (continued ? ` ${t.continued}` : '');
       if (page.length >= PAGE.embeds || used + title.length + block.length > budget) flush();
       if (pages.length >= maxPages) return { pages, refs };
       embed = { title, description: block, color: COLOR };
@@ -201,13 +202,13 @@ export function packPagesTracked(sections: Section[], maxPages = 50): { pages: A
 }
 
 /** Attach a footer (counts and page number) to the last embed of each page and wrap pages as replies. */
-function toPages(pages: APIEmbed[][], content: string, footer: string): PagedReply {
+function toPages(pages: APIEmbed[][], content: string, footer: string, t: RenderText = LOCALES.en.render): PagedReply {
   const n = pages.length;
   return {
     pages: pages.map((embeds, i) => {
       const copy = embeds.map((e) => ({ ...e }));
       const last = copy[copy.length - 1];
-      const text = n > 1 ? `${footer} · page ${i + 1}/${n}` : footer;
+      const text = n > 1 ? `${footer} · ${t.page(i + 1, n)}` : footer;
       if (last) last.footer = { text: truncate(text, LIMITS.footerText) };
       return clampMessage({ content, embeds: copy });
     }),
@@ -234,16 +235,14 @@ export function renderWhoSaid(answer: WhoSaidAnswer, t: RenderText = LOCALES.en.
   const sections: Section[] = answer.speakers.map((g) => {
     // Direct quotes first, whatever order the engine used inside the group.
     const sorted = [...g.quotes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
-    return { title: g.speaker ?? 'Unattributed', blocks: sorted.map(quoteBlock), refs: sorted };
+    return { title: g.speaker ?? t.unattributed, blocks: sorted.map((q) => quoteBlock(q, t)), refs: sorted };
   });
   const shown = answer.results.length;
   const total = Math.max(answer.total ?? shown, shown);
   const speakers = Math.max(answer.totalSpeakers ?? answer.speakers.length, answer.speakers.length);
-  const footer = total > shown
-    ? `${total} quotes from ${plural(speakers, 'speaker')} matched; best ${shown} shown (raise limit: for more)`
-    : `${plural(shown, 'quote')} from ${plural(speakers, 'speaker')}`;
-  const packed = packPagesTracked(sections);
-  return withParagraphPickers(toPages(packed.pages, `${whoSaidHeading(answer, t)}${queryNotesText(answer)}`, footer), packed.refs, 'who-said');
+  const footer = total > shown ? t.whoSaidFooterMore(total, speakers, shown) : t.whoSaidFooter(shown, speakers);
+  const packed = packPagesTracked(sections, 50, t);
+  return withParagraphPickers(toPages(packed.pages, `${whoSaidHeading(answer, t)}${queryNotesText(answer, t)}`, footer, t), packed.refs, 'who-said', t);
 }
 
 /** "Who said something about …", or, when the topic named a speaker, whose quotes on what these are. */
@@ -259,11 +258,11 @@ function kindRank(k: QuoteHit['kind']): number {
 
 export function renderSearch(answer: SearchAnswer, t: RenderText = LOCALES.en.render, filtered = false): Reply | PagedReply {
   if (!answer.results.length) return noMatch(t.noPassages, answer.query, answer.suggestions, t, filtered);
-  const section: Section = { title: `Passages matching “${answer.query}”`, blocks: answer.results.map((h, i) => passageBlock(h, i + 1)), refs: answer.results };
+  const section: Section = { title: t.passagesMatching(answer.query), blocks: answer.results.map((h, i) => passageBlock(h, i + 1)), refs: answer.results };
   const shown = answer.results.length;
-  const footer = shown < answer.total ? `${answer.total} passages matched, best ${shown} shown` : plural(shown, 'passage') + ' matched';
-  const packed = packPagesTracked([section]);
-  return withParagraphPickers(toPages(packed.pages, queryNotesText(answer).replace(/^\n/, ''), footer), packed.refs, 'search');
+  const footer = shown < answer.total ? t.searchFooterMore(answer.total, shown) : t.searchFooter(shown);
+  const packed = packPagesTracked([section], 50, t);
+  return withParagraphPickers(toPages(packed.pages, queryNotesText(answer, t).replace(/^\n/, ''), footer, t), packed.refs, 'search', t);
 }
 
 export function renderQuotes(answer: QuotesAnswer, t: RenderText = LOCALES.en.render, filtered = false): Reply | PagedReply {
@@ -274,29 +273,29 @@ export function renderQuotes(answer: QuotesAnswer, t: RenderText = LOCALES.en.re
   const speakerName = answer.speaker.name;
   if (!answer.results.length) return noMatch((q) => t.noQuotesBy(escapeAndTruncate(speakerName, 100), q), asked, answer.suggestions, t, filtered);
   const others = answer.speaker.aliases.filter((a) => a !== answer.speaker!.name);
-  const blocks = answer.results.map(quoteBlock);
-  if (others.length) blocks.unshift(`*Also named:* ${escapeAndTruncate(others.join(', '), 300)}`);
+  const blocks = answer.results.map((q) => quoteBlock(q, t));
+  if (others.length) blocks.unshift(`*${t.alsoNamed}* ${escapeAndTruncate(others.join(', '), 300)}`);
   const shown = answer.results.length;
   const total = Math.max(answer.total ?? shown, shown);
   const who = truncate(answer.speaker.name, 100);
-  const footer = total > shown ? `${total} quotes by ${who}; ${answer.topic ? 'best' : 'latest'} ${shown} shown` : `${plural(shown, 'quote')} by ${who}`;
-  const heading = answer.topic ? `${t.whatSaidAbout(escapeAndTruncate(answer.speaker.name, 100), escapeAndTruncate(answer.topic, 200))}${queryNotesText(answer)}` : '';
-  return toPages(packPages([{ title: answer.speaker.name, blocks }]), heading, footer);
+  const footer = total > shown ? t.quotesFooterMore(total, who, shown, Boolean(answer.topic)) : t.quotesFooter(shown, who);
+  const heading = answer.topic ? `${t.whatSaidAbout(escapeAndTruncate(answer.speaker.name, 100), escapeAndTruncate(answer.topic, 200))}${queryNotesText(answer, t)}` : '';
+  return toPages(packPages([{ title: answer.speaker.name, blocks }], 50, t), heading, footer, t);
 }
 
 /** `ephemeral` forces a private card; otherwise the asker's `private` option decides. */
-export function renderArticle(info: ArticleInfo, ephemeral?: boolean): Reply {
+export function renderArticle(info: ArticleInfo, ephemeral?: boolean, t: RenderText = LOCALES.en.render): Reply {
   const fields: NonNullable<APIEmbed['fields']> = [];
-  if (info.source) fields.push({ name: 'Source', value: escapeAndTruncate(info.source, 200), inline: true });
-  if (info.date) fields.push({ name: 'Date', value: escapeAndTruncate(info.date, 40), inline: true });
-  fields.push({ name: 'Paragraphs', value: String(info.paragraphs), inline: true });
-  fields.push({ name: 'Quotes', value: String(info.quotes), inline: true });
+  if (info.source) fields.push({ name: t.source, value: escapeAndTruncate(info.source, 200), inline: true });
+  if (info.date) fields.push({ name: t.date, value: escapeAndTruncate(info.date, 40), inline: true });
+  fields.push({ name: t.paragraphs, value: String(info.paragraphs), inline: true });
+  fields.push({ name: t.quotes, value: String(info.quotes), inline: true });
   if (info.speakers.length) {
-    fields.push({ name: `Speakers (${info.speakers.length})`, value: escapeAndTruncate(info.speakers.join(', '), LIMITS.fieldValue) });
+    fields.push({ name: t.speakers(info.speakers.length), value: escapeAndTruncate(info.speakers.join(', '), LIMITS.fieldValue) });
   }
   if (info.added_by) {
-    const when = info.added_at ? ` on ${escapeAndTruncate(cutAt(info.added_at, 10), 10)}` : '';
-    fields.push({ name: 'Added by', value: escapeAndTruncate(info.added_by, 200) + when });
+    const when = info.added_at ? t.addedOn(escapeAndTruncate(cutAt(info.added_at, 10), 10)) : '';
+    fields.push({ name: t.addedBy, value: escapeAndTruncate(info.added_by, 200) + when });
   }
   const embed: APIEmbed = {
     title: escapeAndTruncate(info.title || info.id, LIMITS.embedTitle),
@@ -310,12 +309,12 @@ export function renderArticle(info: ArticleInfo, ephemeral?: boolean): Reply {
 }
 
 /** One paragraph of an article as the article has it, to check a citation; its quotes' speakers below. */
-export function renderParagraph(p: ParagraphAnswer, ephemeral?: boolean): Reply {
+export function renderParagraph(p: ParagraphAnswer, ephemeral?: boolean, t: RenderText = LOCALES.en.render): Reply {
   const quotes = p.quotes.length
-    ? `\n\n-# Quotes here: ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? 'unattributed').join(', '), 300)}`
+    ? `\n\n-# ${t.quotesHere} ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? t.unattributedLower).join(', '), 300)}`
     : '';
   const embed: APIEmbed = {
-    title: escapeAndTruncate(`${p.title || p.article} — ${p.paragraph === 0 ? 'headline' : `¶${p.paragraph} of ${p.paragraphs}`}`, LIMITS.embedTitle),
+    title: escapeAndTruncate(`${p.title || p.article} — ${p.paragraph === 0 ? t.headline : t.paragraphOf(p.paragraph, p.paragraphs)}`, LIMITS.embedTitle),
     description: escapeAndTruncate(p.text, PAGE.description - 400) + quotes,
     color: COLOR,
     footer: { text: truncate([p.source, p.date?.slice(0, 10), `id: ${p.article}`].filter(Boolean).join(' · '), 200) },
@@ -325,21 +324,20 @@ export function renderParagraph(p: ParagraphAnswer, ephemeral?: boolean): Reply 
   return clampMessage(ephemeral === undefined ? { embeds: [embed] } : { embeds: [embed], ephemeral });
 }
 
-export function renderSources(s: SourcesAnswer): Reply | PagedReply {
-  const summary = `${plural(s.articles, 'article')}, ${plural(s.paragraphs, 'paragraph')}, ` +
-    `${plural(s.quotes, 'quote')} from ${plural(s.speakers, 'speaker')}.`;
+export function renderSources(s: SourcesAnswer, t: RenderText = LOCALES.en.render): Reply | PagedReply {
+  const summary = t.sourcesSummary(s.articles, s.paragraphs, s.quotes, s.speakers);
   // Enough to browse; a corpus of thousands is looked up with /article's autocomplete instead.
   const MAX_LISTED = 300;
   const lines = s.list.slice(0, MAX_LISTED).map((a) => {
     const meta = [a.source, a.date === undefined ? undefined : cutAt(a.date, 10)].filter((x): x is string => !!x).map((x) => escapeAndTruncate(x, 60));
-    return `• **${escapeAndTruncate(a.title || a.id, 150)}**${meta.length ? ` — ${meta.join(' · ')}` : ''}\n  \`${escapeId(a.id)}\` · ${plural(a.paragraphs, 'paragraph')}, ${plural(a.quotes, 'quote')}`;
+    return `• **${escapeAndTruncate(a.title || a.id, 150)}**${meta.length ? ` — ${meta.join(' · ')}` : ''}\n  \`${escapeId(a.id)}\` · ${t.articleCounts(a.paragraphs, a.quotes)}`;
   });
   const blocks = [summary, ...chunkLines(lines, 1200)];
-  if (s.list.length > MAX_LISTED) blocks.push(`…and ${s.list.length - MAX_LISTED} more: look one up with /article.`);
+  if (s.list.length > MAX_LISTED) blocks.push(t.moreArticles(s.list.length - MAX_LISTED));
   if (s.problems.length) {
-    blocks.push(`⚠️ ${plural(s.problems.length, 'file')} could not be read: ${escapeAndTruncate(s.problems.map((p) => p.file).join(', '), 500)}`);
+    blocks.push(`⚠️ ${t.unreadable(s.problems.length, escapeAndTruncate(s.problems.map((p) => p.file).join(', '), 500))}`);
   }
-  return toPages(packPages([{ title: 'What the corpus holds', blocks }]), '', summary);
+  return toPages(packPages([{ title: t.corpusHolds, blocks }], 50, t), '', summary, t);
 }
 
 /** Ids are shown in inline code; a backtick would end it early. */
@@ -367,9 +365,9 @@ export function notice(text: string): Reply {
 }
 
 /** Each page gets the "Show paragraphs" button or select for the citations it shows (it survives paging). */
-export function withParagraphPickers(paged: PagedReply, refs: Citation[][], command: string): PagedReply {
+export function withParagraphPickers(paged: PagedReply, refs: Citation[][], command: string, t: RenderText = LOCALES.en.render): PagedReply {
   paged.pages.forEach((page, i) => {
-    const row = paragraphPicker(command, refs[i] ?? []);
+    const row = paragraphPicker(command, refs[i] ?? [], t);
     if (row) page.components = [...(page.components ?? []), row];
   });
   return paged;
@@ -391,42 +389,42 @@ function chunkText(text: string, max: number): string[] {
 }
 
 /** The cited paragraphs in full, each with its citation, split across embeds and pages within Discord's limits. */
-export function renderParagraphs(list: ParagraphAnswer[]): PagedReply {
+export function renderParagraphs(list: ParagraphAnswer[], t: RenderText = LOCALES.en.render): PagedReply {
   const sections: Section[] = list.map((p) => {
     const pieces = chunkText(p.text, 1800).map((raw) => escapeLineStart(escapeInline(raw)));
     const speakers = p.quotes.length
-      ? `\n-# Quotes here: ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? 'unattributed').join(', '), 300)}`
+      ? `\n-# ${t.quotesHere} ${escapeAndTruncate(p.quotes.map((q) => q.speaker ?? t.unattributedLower).join(', '), 300)}`
       : '';
     const last = pieces.length - 1;
     pieces[last] = `${pieces[last] ?? ''}\n— ${citationLine(p)}${speakers}`;
     return {
-      title: `${p.title || p.article} — ${p.paragraph === 0 ? 'headline' : `¶${p.paragraph} of ${p.paragraphs}`}`,
+      title: `${p.title || p.article} — ${p.paragraph === 0 ? t.headline : t.paragraphOf(p.paragraph, p.paragraphs)}`,
       url: p.url,
       blocks: pieces,
     };
   });
-  return { ...toPages(packPages(sections), '', plural(list.length, 'paragraph') + ' · only you can see this'), ephemeral: true };
+  return { ...toPages(packPages(sections, 50, t), '', t.paragraphsFooter(list.length), t), ephemeral: true };
 }
 
 /** "Find sources" on a message: the matching quotes and who said them, or a plain "no quote matches", with passages. */
-export function renderFindSources(answer: FindSourcesAnswer): PagedReply {
+export function renderFindSources(answer: FindSourcesAnswer, t: RenderText = LOCALES.en.render): PagedReply {
   const sections: Section[] = [];
-  const cut = answer.truncated ? '\n-# The message is long: only its beginning was searched.' : '';
+  const cut = answer.truncated ? `\n-# ${t.longMessage}` : '';
   let content: string;
   if (answer.quotes.length) {
-    content = `Quotes in the articles that match this message:${cut}`;
-    sections.push({ title: 'Matching quotes', blocks: answer.quotes.map((q) => `**${escapeAndTruncate(q.speaker ?? 'Unattributed', 100)}**:\n${quoteBlock(q)}`) });
+    content = `${t.quotesMatch}${cut}`;
+    sections.push({ title: t.matchingQuotes, blocks: answer.quotes.map((q) => `**${escapeAndTruncate(q.speaker ?? t.unattributed, 100)}**:\n${quoteBlock(q, t)}`) });
   } else {
-    content = `No quote in the corpus matches this.${cut}`;
+    content = `${t.noQuoteMatches}${cut}`;
   }
   // A passage already shown as a matching quote's paragraph is not repeated.
   const cited = new Set(answer.quotes.map((q) => `${q.paragraph}:${q.article}`));
   const passages = answer.passages.filter((p) => !cited.has(`${p.paragraph}:${p.article}`));
   if (passages.length) {
-    sections.push({ title: answer.quotes.length ? 'Related passages' : 'Closest passages', blocks: passages.map((h, i) => passageBlock(h, i + 1)) });
+    sections.push({ title: answer.quotes.length ? t.relatedPassages : t.closestPassages, blocks: passages.map((h, i) => passageBlock(h, i + 1)) });
   } else if (!answer.quotes.length) {
-    sections.push({ title: 'Closest passages', blocks: ['Nothing in the articles comes close to it either.'] });
+    sections.push({ title: t.closestPassages, blocks: [t.nothingClose] });
   }
-  const footer = answer.quotes.length ? `${plural(answer.quotes.length, 'matching quote')}` : plural(answer.passages.length, 'close passage');
-  return { ...toPages(packPages(sections), content, footer), ephemeral: true };
+  const footer = answer.quotes.length ? t.matchingQuotesFooter(answer.quotes.length) : t.closePassagesFooter(answer.passages.length);
+  return { ...toPages(packPages(sections, 50, t), content, footer, t), ephemeral: true };
 }

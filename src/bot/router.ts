@@ -211,7 +211,7 @@ export class Router {
       await this.send(i, notice(messagesFor(i.locale).staleButton));
       return;
     }
-    await this.deliver(i, renderParagraphs(found), true, press.command);
+    await this.deliver(i, renderParagraphs(found, messagesFor(i.locale).render), true, press.command);
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -313,7 +313,7 @@ export class Router {
     await i.update(toOptions({
       ...page,
       content: page.content ?? '',
-      components: [...(page.components ?? []), pageButtons(entry.command, b.key, entry.owner, index, entry.pages.length)],
+      components: [...(page.components ?? []), pageButtons(entry.command, b.key, entry.owner, index, entry.pages.length, messagesFor(i.locale).render)],
     }));
   }
 
@@ -370,7 +370,7 @@ export class Router {
     await this.send(i, {
       ...first,
       ephemeral: eph,
-      components: [...(first.components ?? []), pageButtons(command, key, i.user.id, 0, pages.length)],
+      components: [...(first.components ?? []), pageButtons(command, key, i.user.id, 0, pages.length, messagesFor(i.locale).render)],
     });
   }
 

@@ -148,9 +148,12 @@ export class Evaluation {
     return { docs: this.docs, scores };
   }
 
-  /** Index terms matched in this document (MiniSearch's `terms` of a result). */
-  terms(doc: number): string[] {
-    const at = this.docs.indexOf(doc);
+  /**
+   * Index terms matched in this document (MiniSearch's `terms` of a result). `at`, the document's position in
+   * `unranked().docs` when the caller knows it, saves a search of every document (a common word has thousands).
+   */
+  terms(doc: number, at: number = this.docs.indexOf(doc)): string[] {
+    if (at < 0 || this.docs[at] !== doc) at = this.docs.indexOf(doc);
     if (at < 0) return [];
     const out = new Set<string>();
     let mask = this.masks[at];
@@ -166,14 +169,15 @@ export class Evaluation {
    * query terms matched; ties in insertion order), those failing `keep` dropped. With `limit`, only the best
    * `limit` are ordered and returned; `total` counts every document kept.
    */
-  rank(opts: { limit?: number; keep?: (id: string) => boolean; keepDoc?: (doc: number) => boolean; unsorted?: boolean } = {}): { total: number; docs: number[]; scores: number[] } {
+  rank(opts: { limit?: number; keep?: (id: string) => boolean; keepDoc?: (doc: number) => boolean; unsorted?: boolean } = {}): { total: number; docs: number[]; scores: number[]; at: number[] } {
     const limit = opts.limit ?? Infinity;
     const keep = opts.keep;
     const keepDoc = opts.keepDoc;
     const qualities = new Map<number, number>();
     const topDocs: number[] = [];
     const topScores: number[] = [];
-    const all: Array<[number, number]> = [];
+    const topAt: number[] = [];
+    const all: Array<[number, number, number]> = [];
     let total = 0;
     for (let i = 0; i < this.docs.length; i++) {
       const doc = this.docs[i];
@@ -184,7 +188,7 @@ export class Evaluation {
       if (q === undefined) qualities.set(mask, (q = this.quality(mask)));
       const score = this.sums[i] * q;
       if (limit === Infinity) {
-        all.push([doc, score]);
+        all.push([doc, score, i]);
         continue;
       }
       // Insert into the small sorted top list; equal scores keep arrival order (a stable sort's order).
@@ -193,15 +197,17 @@ export class Evaluation {
       while (j > 0 && topScores[j - 1] < score) j--;
       topDocs.splice(j, 0, doc);
       topScores.splice(j, 0, score);
+      topAt.splice(j, 0, i);
       if (topDocs.length > limit) {
         topDocs.pop();
         topScores.pop();
+        topAt.pop();
       }
     }
-    if (limit !== Infinity) return { total, docs: topDocs, scores: topScores };
+    if (limit !== Infinity) return { total, docs: topDocs, scores: topScores, at: topAt };
     // Unsorted: insertion order, for callers that regroup the hits and sort them their own way.
     if (!opts.unsorted) all.sort((a, b) => b[1] - a[1]);
-    return { total, docs: all.map((e) => e[0]), scores: all.map((e) => e[1]) };
+    return { total, docs: all.map((e) => e[0]), scores: all.map((e) => e[1]), at: all.map((e) => e[2]) };
   }
 }
 

@@ -6,6 +6,7 @@ import { Evaluation, QueryEvaluator, TooComplex } from './evaluate.js';
 import { phraseWord, type ParsedQuery } from './query.js';
 import { synonymsAt } from './synonyms.js';
 import { indexTerms, processIndexTerm, stem, tokenize, tokenizeWithOffsets } from './text.js';
+import { chooseCorrections, typoDistance, type Correction, type NearTerm } from './typos.js';
 
 export interface IndexedText {
   id: string;
@@ -35,12 +36,10 @@ export const MINISEARCH_OPTIONS: Options<IndexedText> = {
   autoVacuum: { batchSize: 200, batchWait: 5, minDirtCount: 500, minDirtFactor: 0.1 },
 };
 
-/** Edit distance allowed for a typo in a term of this length. */
-function typoDistance(term: string): number {
-  if (term.length >= 7) return 2;
-  if (term.length >= 5) return 1;
-  return 0;
-}
+/** MiniSearch's weight for a fuzzy match: a correction scores as MiniSearch's own typo tolerance would. */
+const FUZZY_WEIGHT = 0.45;
+/** Typed terms whose corrections are remembered per index (cleared on any change). */
+const MAX_CACHED_CORRECTIONS = 5_000;
 
 /** Ways a single long word may be written as two ("ceasefire" → "cease fire"): each part a real word of 4+ letters. */
 function compoundSplits(word: string): Query[] {
@@ -72,20 +71,31 @@ function planInfo(found: PlanResult): PlanInfo {
 
 /** A hit whose matched terms are worked out only when read (only shown hits are highlighted). */
 class EvaluatedHit implements TextHit {
-  constructor(readonly id: string, readonly score: number, private readonly doc: number, private readonly evaluation: Evaluation) {}
+  constructor(
+    readonly id: string, readonly score: number, private readonly doc: number, private readonly evaluation: Evaluation,
+    /** The document's position in the evaluation's unranked order, when known. */
+    private readonly at = -1,
+  ) {}
 
   get terms(): string[] {
-    return this.evaluation.terms(this.doc);
+    return this.at >= 0 ? this.evaluation.terms(this.doc, this.at) : this.evaluation.terms(this.doc);
   }
 }
 
 export class TextIndex {
   private readonly mini: MiniSearch<IndexedText>;
   private readonly evaluator: QueryEvaluator;
+  /** Corrections by typed term: the fuzzy lookup walks the whole term tree, and answers repeat. */
+  private readonly corrected = new Map<string, Correction[]>();
 
   constructor(mini?: MiniSearch<IndexedText>) {
     this.mini = mini ?? new MiniSearch<IndexedText>(MINISEARCH_OPTIONS);
     this.evaluator = new QueryEvaluator(this.mini);
+  }
+
+  /** The number of the document `id` (see HitList.doc), if it is indexed. */
+  docOf(id: string): number | undefined {
+    return this.evaluator.docOf(id);
   }
 
   /** The id of the document numbered `doc` (see HitList.doc), if it is indexed. */
@@ -115,6 +125,7 @@ export class TextIndex {
   }
 
   add(doc: IndexedText): void {
+    if (this.corrected.size) this.corrected.clear();
     this.mini.add(doc);
     this.evaluator.added(doc.id);
   }
@@ -129,6 +140,7 @@ export class TextIndex {
    */
   remove(id: string, text?: string): void {
     if (!this.mini.has(id)) return;
+    if (this.corrected.size) this.corrected.clear();
     const doc = this.evaluator.docOf(id);
     if (text === undefined) this.mini.discard(id);
     else this.mini.remove({ id, text });
@@ -142,7 +154,7 @@ export class TextIndex {
     const evaluation = found.evaluation;
     if (Array.isArray(evaluation)) return { hits: keep ? evaluation.filter((h) => keep(h.id)) : evaluation, plan: planInfo(found) };
     const ranked = evaluation.rank({ keep });
-    return { hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan: planInfo(found) };
+    return { hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation, ranked.at[i])), plan: planInfo(found) };
   }
 
   /** Ranked hits for a parsed query; phrases are checked by the caller on the text. */
@@ -151,7 +163,7 @@ export class TextIndex {
     if (!evaluation) return [];
     if (Array.isArray(evaluation)) return filter ? evaluation.filter((h) => filter(h.id)) : evaluation;
     const ranked = evaluation.rank({ keep: filter });
-    return ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation));
+    return ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation, ranked.at[i]));
   }
 
   /**
@@ -173,7 +185,7 @@ export class TextIndex {
       doc: (i) => docs[i],
       id: (i) => evaluation.id(docs[i]),
       score: (i) => scores[i],
-      hit: (i) => new EvaluatedHit(evaluation.id(docs[i]), scores[i], docs[i], evaluation),
+      hit: (i) => new EvaluatedHit(evaluation.id(docs[i]), scores[i], docs[i], evaluation, i),
       plan,
     };
   }
@@ -197,7 +209,7 @@ export class TextIndex {
     }
     // By document number when the caller can (no id lookup per candidate); by id otherwise.
     const ranked = evaluation.rank({ limit: opts.limit, keep: opts.keep, keepDoc: opts.keepDoc });
-    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation)), plan };
+    return { total: ranked.total, hits: ranked.docs.map((doc, i) => new EvaluatedHit(evaluation.id(doc), ranked.scores[i], doc, evaluation, ranked.at[i])), plan };
   }
 
   /** True when some indexed text holds `term` exactly (an index term: folded and stemmed). */
@@ -206,21 +218,32 @@ export class TextIndex {
     return postings !== undefined && postings.size > 0;
   }
 
-  /**
-   * Index terms within typo distance of `term`, closest first, then the most frequent: what a typo-tolerant plan
-   * read the word as (for telling the user).
-   */
-  closestTerms(term: string, max = 1): string[] {
-    const distance = typoDistance(term);
+  /** Index terms within typo distance of `term` (any, not only the closest), with how many documents hold them. */
+  nearTerms(term: string): NearTerm[] {
+    const distance = typoDistance(term.length);
     if (!distance) return [];
     const index = (this.mini as unknown as { _index: { fuzzyGet(t: string, d: number): Map<string, [{ get(f: number): { size: number } | undefined }, number]> } })._index;
-    return [...index.fuzzyGet(term, distance)]
-      .filter(([t, [, d]]) => d > 0 && t !== term)
-      .map(([t, [data, d]]) => ({ t, d, n: data.get(0)?.size ?? 0 }))
-      .filter((x) => x.n > 0)
-      .sort((a, b) => a.d - b.d || b.n - a.n || (a.t < b.t ? -1 : 1))
-      .slice(0, max)
-      .map((x) => x.t);
+    const out: NearTerm[] = [];
+    for (const [t, [data, d]] of index.fuzzyGet(term, distance)) {
+      const count = data.get(0)?.size ?? 0;
+      if (d > 0 && t !== term && count > 0) out.push({ term: t, distance: d, count });
+    }
+    return out;
+  }
+
+  /** What this index alone would read a typed term as (see chooseCorrections; it knows no names). */
+  corrections(term: string): Correction[] {
+    let found = this.corrected.get(term);
+    if (found === undefined) {
+      if (this.corrected.size >= MAX_CACHED_CORRECTIONS) this.corrected.clear();
+      this.corrected.set(term, (found = chooseCorrections(term, this.nearTerms(term), () => false)));
+    }
+    return found;
+  }
+
+  /** The closest index terms a typo-tolerant plan reads `term` as, most frequent first. */
+  closestTerms(term: string, max = 1): string[] {
+    return this.corrections(term).slice(0, max).map((c) => c.term);
   }
 
   /**
@@ -238,7 +261,10 @@ export class TextIndex {
   planWithInfo(query: ParsedQuery, filter?: (id: string) => boolean): PlanResult | null {
     if (query.terms.length === 0) return null;
     const known = query.known ?? ((t: string) => this.hasTerm(t));
-    const fuzzyAllowed = query.terms.map((t) => typoDistance(t) > 0 && !known(t));
+    const correct = query.correct ?? ((t: string) => this.corrections(t));
+    // Corrections per term, [] for a term the corpus holds (never corrected) or with no close term.
+    const corrections = query.terms.map((t) => (typoDistance(t.length) > 0 && !known(t) ? correct(t) : []));
+    const fuzzyAllowed = corrections.map((c) => c.length > 0);
     const plans: Array<{ fuzzy: boolean; combineWith: 'AND' | 'OR' }> = [
       { fuzzy: false, combineWith: 'AND' },
       { fuzzy: true, combineWith: 'AND' },
@@ -246,7 +272,7 @@ export class TextIndex {
     if (query.terms.length > 1) plans.push({ fuzzy: false, combineWith: 'OR' }, { fuzzy: true, combineWith: 'OR' });
     for (const plan of plans) {
       if (plan.fuzzy && !fuzzyAllowed.some(Boolean)) continue;
-      const built = this.buildQuery(query, plan.fuzzy ? fuzzyAllowed : null, plan.combineWith);
+      const built = this.buildQuery(query, plan.fuzzy ? corrections : null, plan.combineWith);
       const info = { fuzzy: plan.fuzzy, anyWord: plan.combineWith === 'OR', corrected: plan.fuzzy ? query.terms.filter((_, i) => fuzzyAllowed[i]) : [] };
       try {
         const evaluation = this.evaluator.evaluate(built);
@@ -261,16 +287,21 @@ export class TextIndex {
     return null;
   }
 
-  private buildQuery(query: ParsedQuery, fuzzyAllowed: boolean[] | null, combineWith: 'AND' | 'OR'): Query {
+  private buildQuery(query: ParsedQuery, corrections: Correction[][] | null, combineWith: 'AND' | 'OR'): Query {
     const { terms, words } = query;
     const last = terms.length - 1;
     const one = (i: number): Query => {
-      const exact: Query = {
+      const prefix = i === last && query.lastIsPrefix;
+      const typed: Query = { combineWith: 'OR', queries: [terms[i]], prefix, fuzzy: false };
+      // The chosen corrections only, each weighted as MiniSearch weighs a fuzzy match of its distance (a term
+      // the prefix already finds is not counted twice).
+      const read = (corrections?.[i] ?? []).filter((c) => !prefix || !c.term.startsWith(terms[i]));
+      const exact: Query = read.length === 0 ? typed : {
         combineWith: 'OR',
-        queries: [terms[i]],
-        prefix: i === last && query.lastIsPrefix,
-        fuzzy: fuzzyAllowed?.[i] ? typoDistance(terms[i]) : false,
-        maxFuzzy: 2,
+        queries: [typed, ...read.map((c): Query => ({
+          combineWith: 'OR', queries: [c.term], prefix: false, fuzzy: false,
+          boostTerm: () => FUZZY_WEIGHT * c.term.length / (c.term.length + c.distance),
+        }))],
       };
       const splits = compoundSplits(words[i]);
       return splits.length ? { combineWith: 'OR', queries: [exact, ...splits] } : exact;

@@ -1,6 +1,7 @@
 // What a person typed → a query: terms (stop words and question filler removed), quoted phrases, and
 // whether the last word may still be being typed (prefix search).
 import { foldWord, queryTerm, stem, tokenize, unifyMarks } from './text.js';
+import type { Correction } from './typos.js';
 
 /** Longer input is cut: no topic needs more, and every extra term costs time. */
 export const MAX_QUERY_CHARS = 200;
@@ -21,6 +22,8 @@ export interface ParsedQuery {
   lastIsPrefix: boolean;
   /** Which terms the corpus holds (typo tolerance applies only to the others); default: the index searched. */
   known?: (term: string) => boolean;
+  /** What a term the corpus lacks is read as (typo tolerance); default: the index searched decides. */
+  correct?: (term: string) => Correction[];
   /** Equivalent phrasings from the synonym table are searched too (default true). */
   synonyms?: boolean;
 }

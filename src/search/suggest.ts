@@ -1,6 +1,7 @@
 // "Did you mean": words of the corpus close to what was typed, for answers that found nothing.
 import { foldWord } from './text.js';
 import { STOP_WORDS } from './stopwords.js';
+import { swapDistance } from './typos.js';
 
 /** How often each folded word occurs (words of 4+ letters only: short ones make poor suggestions). */
 export class WordCounts {
@@ -86,8 +87,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
-/** Corpus words within a few edits of the typed words, most frequent first. */
-export function suggestWords(words: WordCounts, typed: string[], limit: number): string[] {
+/**
+ * Corpus words within a few edits of the typed words, most frequent first. Edits are judged on the shorter of
+ * the two words (a long word is not offered for a short one), and a name (`isName`) only for a word that starts
+ * as it does.
+ */
+export function suggestWords(words: WordCounts, typed: string[], limit: number, isName: (word: string) => boolean = () => false): string[] {
   const found = new Map<string, number>();
   for (const raw of typed) {
     const word = foldWord(raw);
@@ -95,8 +100,9 @@ export function suggestWords(words: WordCounts, typed: string[], limit: number):
     const max = word.length >= 8 ? 3 : 2;
     // Only words with the same first letter and a close length can be within `max` edits of it here.
     for (let length = Math.max(1, word.length - max); length <= word.length + max; length++) {
+      const within = Math.min(max, Math.max(1, Math.floor(Math.min(length, word.length) / 3)));
       for (const candidate of words.shaped(word[0], length)) {
-        if (candidate !== word && editDistance(word, candidate, max) <= max) {
+        if (candidate !== word && swapDistance(word, candidate, within) <= within && (!isName(candidate) || swapDistance(word, candidate, 1) <= 1)) {
           found.set(candidate, Math.max(found.get(candidate) ?? 0, words.counts.get(candidate)!));
         }
       }
