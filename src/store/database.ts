@@ -8,6 +8,7 @@ import { DatabaseError } from '../db/errors.js';
 import { followChanges, type Follower } from '../db/follow.js';
 import { loadArticles } from '../db/articles.js';
 import { openDbEngineWithRetry } from '../db/open.js';
+import type { DbOpenReport } from '../db/snapshot.js';
 import type { ArticleFormat } from '../corpus/read.js';
 import type { Engine } from '../engine.js';
 import { assertNotDuplicate, existingArticle, type ExistingArticle } from '../moderation/duplicates.js';
@@ -29,12 +30,16 @@ export interface DatabaseStoreOptions {
   retryMaxMs?: number;
   pollMs?: number;
   signal?: AbortSignal;
+  /** The index snapshot to start from (dbSnapshotFile); unset = every start re-reads the database. */
+  snapshotFile?: string | null;
 }
 
 export interface OpenedDatabaseStore {
   engine: Engine;
   store: ChosenStore;
   follower: Follower;
+  /** How the index was made at start: from its snapshot (and the changes since) or re-read. */
+  report?: DbOpenReport;
   stop(): Promise<void>;
 }
 
@@ -51,7 +56,7 @@ export async function openDatabaseStore(opts: DatabaseStoreOptions): Promise<Ope
   const db = openDb(opts.url, { log });
   let opened;
   try {
-    opened = await openDbEngineWithRetry(opts.url, db, { log, minDelayMs: opts.retryMinMs, maxDelayMs: opts.retryMaxMs, signal: opts.signal });
+    opened = await openDbEngineWithRetry(opts.url, db, { log, minDelayMs: opts.retryMinMs, maxDelayMs: opts.retryMaxMs, signal: opts.signal, snapshotFile: opts.snapshotFile });
   } catch (err) {
     await db.end().catch(() => undefined);
     throw err;
@@ -63,7 +68,7 @@ export async function openDatabaseStore(opts: DatabaseStoreOptions): Promise<Ope
   log(`article store: PostgreSQL at change ${seq}; following changes`);
   const store = databaseStore({ db, url: opts.url, engine, follower, log, applyTimeoutMs: opts.applyTimeoutMs });
   return {
-    engine, store, follower,
+    engine, store, follower, report: opened.report,
     async stop() {
       await follower.stop();
       await db.end().catch(() => undefined);
