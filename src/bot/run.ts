@@ -82,7 +82,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
       // The database is the store and the channel between processes: no folder recovery, no cross-shard sync.
       const [{ openDatabaseStore }, { dbSnapshotFile }] = await Promise.all([import('../store/database.js'), import('../db/snapshot.js')]);
       const snapshotFile = dbSnapshotFile(snapshotFileFor(config.corpusDir, config.snapshot));
-      const opened = await openDatabaseStore({ url: databaseUrl, log, snapshotFile });
+      const opened = await openDatabaseStore({ url: databaseUrl, log, snapshotFile, stateDir: config.corpusDir });
       stopStore = opened.stop;
       useStoreFor(opened.engine, opened.store);
       engine = opened.engine;
