@@ -1,5 +1,5 @@
 // /remove-article id: (moderators) — asks for confirmation, then takes the article out of the index and
-// moves its file to corpus/.trash/ (never deletes it).
+// the store: the folder moves its file to corpus/.trash/ (never deletes it), the database deletes the row.
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { optionsOf, type ChatInputCommandData, type CommandModule, type Reply } from '../src/bot/command.js';
 import { escapeAndTruncate } from '../src/bot/limits.js';
@@ -8,6 +8,7 @@ import {
 } from '../src/moderation/discord.js';
 import { ID_PATTERN, resolveArticleFile } from '../src/moderation/ids.js';
 import { removeArticle } from '../src/moderation/service.js';
+import { keptVersions } from '../src/store/registry.js';
 
 const NAME = 'remove-article';
 
@@ -35,7 +36,7 @@ export const removeArticleCommand: CommandModule = {
       ? `**${escapeAndTruncate(info.title, 200)}** (\`${info.id}\`, ${info.paragraphs} paragraphs, ${info.quotes} quotes)`
       : `the unreadable file \`${id}${onDisk!.ext}\``;
     return {
-      content: `Remove ${what}? It disappears from answers at once; the file is kept in \`corpus/.trash/\`.`,
+      content: `Remove ${what}? It disappears from answers at once; ${keptVersions(ctx.engine).onRemove}.`,
       components: [{
         type: ComponentType.ActionRow,
         components: [
@@ -54,7 +55,7 @@ export const removeArticleCommand: CommandModule = {
     // A refusal (ModerationError) is thrown on: the router puts its reason on the confirmation message.
     const result = await removeArticle(await moderationContext(ctx), id, moderatorOf(i));
     await postModLog(i, ctx, result.audit);
-    return { update: { content: `🗑️ Removed \`${result.id}\`; the file is in \`${escapeAndTruncate(result.audit.trashed ?? '.trash/', 150)}\`.`, components: [] } };
+    return { update: { content: `🗑️ Removed \`${result.id}\`; ${keptVersions(ctx.engine).removed(result.audit.trashed && escapeAndTruncate(result.audit.trashed, 150))}.`, components: [] } };
   },
   async autocomplete(i, ctx) {
     return articleChoices(ctx, i.options.getFocused());

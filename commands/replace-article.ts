@@ -1,5 +1,5 @@
 // /replace-article id: (moderators) — a corrected version from a file, a url or the modal; same id,
-// the old version goes to corpus/.trash/.
+// the folder keeps the old version in corpus/.trash/, the database only its hash in the audit log.
 import type { RepliableInteraction } from 'discord.js';
 import { optionsOf, type ChatInputCommandData, type CommandContext, type CommandModule, type Reply } from '../src/bot/command.js';
 import { notice } from '../src/bot/render.js';
@@ -10,6 +10,7 @@ import {
 import { ID_PATTERN } from '../src/moderation/ids.js';
 import type { ArticleDraft } from '../src/moderation/draft.js';
 import { readSource, replaceArticle, type ModerationContext } from '../src/moderation/service.js';
+import { keptVersions } from '../src/store/registry.js';
 
 const NAME = 'replace-article';
 
@@ -23,7 +24,7 @@ async function replaceFrom(
   // A refusal (ModerationError) is thrown on: the router shows its reason.
   const result = await replaceArticle(mctx, id, await draft(mctx), moderatorOf(i));
   await postModLog(i, ctx, result.audit);
-  return previewReply(ctx, result, '✏️ Replaced (old version in `.trash/`)');
+  return previewReply(ctx, result, `✏️ Replaced (${keptVersions(ctx.engine).replaced})`);
 }
 
 const data = {

@@ -134,6 +134,10 @@ describe.skipIf(NO_DATABASE)('two hosts, one database', () => {
     const confirm = await ask(onHost[1], 'remove-article', { id: KHARKIV_ID });
     const done = await press(onHost[1], confirm.original!, `remove-article:yes:${KHARKIV_ID}`);
     expect(messageText(done.original)).toMatch(new RegExp(`Removed \`${KHARKIV_ID}\``));
+    // The database keeps no copy: neither reply promises one in a trash folder.
+    expect(messageText(confirm.original)).toMatch(/deleted from the database \(the audit log keeps its title and hash\)/);
+    expect(messageText(done.original)).toMatch(/deleted from the database/);
+    for (const reply of [confirm, done]) expect(messageText(reply.original)).not.toMatch(/trash/);
     expect(await whoSaid(onHost[1], 'Kharkiv corridor')).not.toMatch(/Marchuk/);
     await expect.poll(() => whoSaid(onHost[0], 'Kharkiv corridor'), { timeout: 5_000, interval: 200 }).not.toMatch(/Marchuk/);
     expect(await audit()).toEqual([{ action: 'add', article: KHARKIV_ID }, { action: 'remove', article: KHARKIV_ID }]);

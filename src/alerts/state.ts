@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { feedsDir, readJson, withFeedsLock, writeJsonAtomic } from '../feeds/files.js';
 import { FeedStateError } from '../feeds/state.js';
+import { stateStoreOf } from '../store/bot-state.js';
 
 export interface Alert {
   id: string;
@@ -30,7 +31,13 @@ function file(dir: string): string {
   return join(feedsDir(dir), 'alerts.json');
 }
 
-export async function loadAlerts(dir: string): Promise<AlertsState> {
+/** The alerts: from the store chosen for this folder (the database), else from its file. */
+export function loadAlerts(dir: string): Promise<AlertsState> {
+  return stateStoreOf(dir)?.loadAlerts() ?? loadAlertsFile(dir);
+}
+
+/** The alerts in corpus/.feeds/alerts.json (none when there is no file). */
+export async function loadAlertsFile(dir: string): Promise<AlertsState> {
   const broken = (why: string) => new FeedStateError(`The alerts file corpus/.feeds/alerts.json ${why}; fix it or move it away, nothing is written over it meanwhile.`);
   const raw = await readJson(file(dir)).catch((err: Error) => { throw broken(`cannot be read (${err.message})`); }) as Partial<AlertsState> | undefined;
   if (!raw) return { version: 1, alerts: [], announced: [], recent: {} };
@@ -39,10 +46,16 @@ export async function loadAlerts(dir: string): Promise<AlertsState> {
 }
 
 export function updateAlerts<T>(dir: string, change: (s: AlertsState) => T | Promise<T>): Promise<T> {
-  return withFeedsLock(dir, async () => {
-    const s = await loadAlerts(dir);
+  const bounded = async (s: AlertsState): Promise<T> => {
     const out = await change(s);
     if (s.announced.length > ANNOUNCED_HISTORY) s.announced = s.announced.slice(-ANNOUNCED_HISTORY);
+    return out;
+  };
+  const store = stateStoreOf(dir);
+  if (store) return store.updateAlerts(bounded);
+  return withFeedsLock(dir, async () => {
+    const s = await loadAlertsFile(dir);
+    const out = await bounded(s);
     await writeJsonAtomic(file(dir), s);
     return out;
   });

@@ -7,7 +7,7 @@ import type { HealthServer } from '../health/server.js';
 import { createLogger, installCrashHandlers, lineLogger, lineSink, type Logger } from '../log.js';
 import { openCorpus } from '../snapshot/open.js';
 import { startModeration } from '../moderation/index.js';
-import { databaseSettings } from '../settings.js';
+import { databaseSettings, snapshotFileFor } from '../settings.js';
 import { useStoreFor } from '../store/registry.js';
 import type { RunningBot } from './start.js';
 
@@ -80,8 +80,9 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
     loadingBot.catch(() => undefined);
     if (databaseUrl) {
       // The database is the store and the channel between processes: no folder recovery, no cross-shard sync.
-      const { openDatabaseStore } = await import('../store/database.js');
-      const opened = await openDatabaseStore({ url: databaseUrl, log });
+      const [{ openDatabaseStore }, { dbSnapshotFile }] = await Promise.all([import('../store/database.js'), import('../db/snapshot.js')]);
+      const snapshotFile = dbSnapshotFile(snapshotFileFor(config.corpusDir, config.snapshot));
+      const opened = await openDatabaseStore({ url: databaseUrl, log, snapshotFile, stateDir: config.corpusDir });
       stopStore = opened.stop;
       useStoreFor(opened.engine, opened.store);
       engine = opened.engine;

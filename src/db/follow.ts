@@ -59,6 +59,45 @@ interface CatchUpRow extends Partial<ArticleRow> {
   present: string | null;
 }
 
+/** Something that runs a query: a pg client or pool. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+/**
+ * Applies to `engine` each article's latest change after `seq`, as the article is stored now (also used at start,
+ * to bring an index loaded from its snapshot up to the store). Returns the change number reached and how many
+ * articles changed.
+ */
+export async function applyChangesSince(
+  db: Queryable, engine: ChangeTarget, seq: string, log: (line: string) => void = () => undefined,
+): Promise<{ seq: string; changes: number }> {
+  const { rows } = await db.query<CatchUpRow>(CATCH_UP, [seq]);
+  let last = BigInt(seq);
+  for (const row of rows) {
+    applyRow(engine, row, log);
+    const at = BigInt(row.seq);
+    if (at > last) last = at;
+  }
+  return { seq: last.toString(), changes: rows.length };
+}
+
+function applyRow(engine: ChangeTarget, row: CatchUpRow, log: (line: string) => void): void {
+  const id = row.article_id;
+  if (row.present === null) {
+    engine.removeArticle(id);
+    return;
+  }
+  if (engine.getArticle(id)?.hash === row.hash) return;
+  try {
+    engine.replaceArticle(articleFromRow({ id, body: row.body ?? '', hash: row.hash ?? '', format: row.format ?? 'md' }));
+  } catch (err) {
+    // A row the reader cannot parse is served as a bad file is: not at all.
+    engine.removeArticle(id);
+    log(`skipped ${id}.${row.format}: ${(err as Error).message}`);
+  }
+}
+
 export function followChanges(opts: FollowOptions): Follower {
   const log = opts.log ?? (() => undefined);
   const pollMs = opts.pollMs ?? 30_000;
@@ -84,32 +123,13 @@ export function followChanges(opts: FollowOptions): Follower {
     }
   };
 
-  function apply(row: CatchUpRow): void {
-    const id = row.article_id;
-    if (row.present === null) {
-      opts.engine.removeArticle(id);
-      return;
-    }
-    if (opts.engine.getArticle(id)?.hash === row.hash) return;
-    try {
-      opts.engine.replaceArticle(articleFromRow({ id, body: row.body ?? '', hash: row.hash ?? '', format: row.format ?? 'md' }));
-    } catch (err) {
-      // A row the reader cannot parse is served as a bad file is: not at all.
-      opts.engine.removeArticle(id);
-      log(`skipped ${id}.${row.format}: ${(err as Error).message}`);
-    }
-  }
-
   async function catchUpOnce(): Promise<void> {
     const c = client;
     if (!c || !connected) return;
-    const { rows } = await c.query<CatchUpRow>(CATCH_UP, [last.toString()]);
-    for (const row of rows) {
-      apply(row);
-      const seq = BigInt(row.seq);
-      if (seq > last) last = seq;
-    }
-    if (rows.length) settle();
+    const caught = await applyChangesSince(c, opts.engine, last.toString(), log);
+    const seq = BigInt(caught.seq);
+    if (seq > last) last = seq;
+    if (caught.changes) settle();
   }
 
   function catchUp(): Promise<void> {

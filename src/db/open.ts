@@ -4,11 +4,14 @@ import { describeDbError, openDb, type Db } from './connect.js';
 import { loadArticles } from './articles.js';
 import { ensureSchema } from './migrate.js';
 import { DatabaseError } from './errors.js';
+import { openDbEngineFromSnapshot, type DbOpenReport } from './snapshot.js';
 
 export interface DbEngine {
   engine: Engine;
   /** The change number the engine is current at. */
   seq: string;
+  /** How it was made (from its snapshot or re-read), when a snapshot was asked for. */
+  report?: DbOpenReport;
 }
 
 /** Builds the engine from the store behind `db` (migrating an empty or older schema first). */
@@ -40,6 +43,8 @@ export interface RetryOptions {
   /** Give up after this many attempts (default: never, a long-running process waits for its database). */
   attempts?: number;
   signal?: AbortSignal;
+  /** Load the index from this snapshot file when it is current enough (see src/db/snapshot.ts). */
+  snapshotFile?: string | null;
 }
 
 /**
@@ -52,7 +57,7 @@ export async function openDbEngineWithRetry(url: string, db: Db, opts: RetryOpti
   const max = opts.maxDelayMs ?? 30_000;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await openDbEngine(db, { log });
+      return opts.snapshotFile === undefined ? await openDbEngine(db, { log }) : await openDbEngineFromSnapshot(db, { file: opts.snapshotFile, log });
     } catch (raw) {
       const err = describeDbError(raw, url);
       const unavailable = err instanceof DatabaseError && err.code === 'db-unavailable';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ArticleDraft } from '../moderation/draft.js';
 import { feedsDir, readJson, withFeedsLock, writeJsonAtomic } from './files.js';
 import { UserError } from '../errors.js';
+import { stateStoreOf } from '../store/bot-state.js';
 
 export interface FeedRecord {
   /** Short stable id, e.g. "f3a9c1"; shown in /feeds list and used by the autocomplete. */
@@ -96,7 +97,13 @@ export class FeedStateError extends UserError {
   }
 }
 
-export async function loadState(corpusDir: string): Promise<FeedsState> {
+/** The feeds' state: from the store chosen for this folder (the database), else from its file. */
+export function loadState(corpusDir: string): Promise<FeedsState> {
+  return stateStoreOf(corpusDir)?.loadFeeds() ?? loadStateFile(corpusDir);
+}
+
+/** The state in corpus/.feeds/state.json (empty when there is none). */
+export async function loadStateFile(corpusDir: string): Promise<FeedsState> {
   let raw: unknown;
   try {
     raw = await readJson(stateFile(corpusDir));
@@ -113,8 +120,16 @@ export async function loadState(corpusDir: string): Promise<FeedsState> {
 
 /** Applies `change` to the state on disk, atomically and under the lock; returns what `change` returned. */
 export function updateState<T>(corpusDir: string, change: (state: FeedsState) => T | Promise<T>): Promise<T> {
+  const store = stateStoreOf(corpusDir);
+  if (store) {
+    return store.updateFeeds(async (state) => {
+      const out = await change(state);
+      trim(state);
+      return out;
+    });
+  }
   return withFeedsLock(corpusDir, async () => {
-    const state = await loadState(corpusDir);
+    const state = await loadStateFile(corpusDir);
     const out = await change(state);
     trim(state);
     await writeJsonAtomic(stateFile(corpusDir), state);
@@ -132,10 +147,14 @@ function trim(state: FeedsState): void {
 }
 
 export async function saveDraft(corpusDir: string, queueId: string, draft: ArticleDraft): Promise<void> {
+  const store = stateStoreOf(corpusDir);
+  if (store) return store.saveDraft(queueId, draft);
   await writeJsonAtomic(draftFile(corpusDir, queueId), draft);
 }
 
 export async function loadDraft(corpusDir: string, queueId: string): Promise<ArticleDraft | undefined> {
+  const store = stateStoreOf(corpusDir);
+  if (store) return store.loadDraft(queueId);
   const raw = await readJson(draftFile(corpusDir, queueId)) as ArticleDraft | undefined;
   if (!raw || typeof raw.title !== 'string' || !Array.isArray(raw.paragraphs)) return undefined;
   return raw;

@@ -8,6 +8,11 @@ import { DatabaseError } from '../db/errors.js';
 import { followChanges, type Follower } from '../db/follow.js';
 import { loadArticles } from '../db/articles.js';
 import { openDbEngineWithRetry } from '../db/open.js';
+import type { DbOpenReport } from '../db/snapshot.js';
+import { databaseStateStore } from '../db/bot-state.js';
+import { loadAlertsFile } from '../alerts/state.js';
+import { loadStateFile } from '../feeds/state.js';
+import { forgetStateStore, useStateStore } from './bot-state.js';
 import type { ArticleFormat } from '../corpus/read.js';
 import type { Engine } from '../engine.js';
 import { assertNotDuplicate, existingArticle, type ExistingArticle } from '../moderation/duplicates.js';
@@ -29,12 +34,18 @@ export interface DatabaseStoreOptions {
   retryMaxMs?: number;
   pollMs?: number;
   signal?: AbortSignal;
+  /** The index snapshot to start from (dbSnapshotFile); unset = every start re-reads the database. */
+  snapshotFile?: string | null;
+  /** The bot's corpus folder: its feeds, review queue and alerts are kept in the database from now on. */
+  stateDir?: string;
 }
 
 export interface OpenedDatabaseStore {
   engine: Engine;
   store: ChosenStore;
   follower: Follower;
+  /** How the index was made at start: from its snapshot (and the changes since) or re-read. */
+  report?: DbOpenReport;
   stop(): Promise<void>;
 }
 
@@ -51,7 +62,7 @@ export async function openDatabaseStore(opts: DatabaseStoreOptions): Promise<Ope
   const db = openDb(opts.url, { log });
   let opened;
   try {
-    opened = await openDbEngineWithRetry(opts.url, db, { log, minDelayMs: opts.retryMinMs, maxDelayMs: opts.retryMaxMs, signal: opts.signal });
+    opened = await openDbEngineWithRetry(opts.url, db, { log, minDelayMs: opts.retryMinMs, maxDelayMs: opts.retryMaxMs, signal: opts.signal, snapshotFile: opts.snapshotFile });
   } catch (err) {
     await db.end().catch(() => undefined);
     throw err;
@@ -62,9 +73,15 @@ export async function openDatabaseStore(opts: DatabaseStoreOptions): Promise<Ope
   });
   log(`article store: PostgreSQL at change ${seq}; following changes`);
   const store = databaseStore({ db, url: opts.url, engine, follower, log, applyTimeoutMs: opts.applyTimeoutMs });
+  const stateDir = opts.stateDir;
+  // The folder's files (if any) seed the database's state the first time, so switching to it loses nothing.
+  const state = stateDir === undefined ? undefined
+    : databaseStateStore(db, { initialFeeds: () => loadStateFile(stateDir), initialAlerts: () => loadAlertsFile(stateDir) });
+  if (stateDir !== undefined && state) useStateStore(stateDir, state);
   return {
-    engine, store, follower,
+    engine, store, follower, report: opened.report,
     async stop() {
+      if (stateDir !== undefined && state) forgetStateStore(stateDir, state);
       await follower.stop();
       await db.end().catch(() => undefined);
     },

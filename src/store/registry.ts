@@ -22,3 +22,30 @@ export function useStoreFor(engine: object, store: ChosenStore): void {
 export function storeOf(engine: object): ChosenStore | undefined {
   return chosen.get(engine);
 }
+
+/** What becomes of a removed or replaced version, in the words the moderator's replies use, per store. */
+export interface KeptVersions {
+  /** The confirmation's promise: "the file is kept in …". */
+  onRemove: string;
+  /** After a removal (`trashed`: the folder store's copy, when it names one). */
+  removed(trashed?: string): string;
+  /** In the headline of a replace: "Replaced (…)". */
+  replaced: string;
+}
+
+const FOLDER_KEEPS: KeptVersions = {
+  onRemove: 'the file is kept in `corpus/.trash/`',
+  removed: (trashed) => `the file is in \`${trashed ?? '.trash/'}\``,
+  replaced: 'old version in `.trash/`',
+};
+
+// The database deletes the row; its audit row keeps who, when, the title and the text's hash, not the text.
+const DATABASE_KEEPS: KeptVersions = {
+  onRemove: 'it is deleted from the database (the audit log keeps its title and hash)',
+  removed: () => 'deleted from the database (the audit log keeps its title and hash)',
+  replaced: 'old version not kept; the audit log has its hash',
+};
+
+export function keptVersions(engine: object): KeptVersions {
+  return storeOf(engine)?.kind === 'database' ? DATABASE_KEEPS : FOLDER_KEEPS;
+}
