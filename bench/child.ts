@@ -14,6 +14,9 @@ export type ChildJob =
   | { mode: 'bot-start'; env: Record<string, string>; spawnedAt: number };
 
 export interface BotStartResult {
+  /** Spawn → logged in to Discord (the index loads meanwhile; what users send is answered once it is ready). */
+  bot_logged_in_ms: number;
+  /** Spawn → logged in and the index loaded: every command answered. */
   bot_ready_ms: number;
 }
 
@@ -219,10 +222,14 @@ async function linearScanJob(job: Extract<ChildJob, { mode: 'minisearch-default'
 /** The bot started as `npm start` starts it (runBot: settings, corpus from the snapshot, discord.js, login). */
 async function botStartJob(job: Extract<ChildJob, { mode: 'bot-start' }>): Promise<BotStartResult> {
   const { runBot } = await import('../src/bot/run.js');
-  const bot = await runBot({ env: job.env, handleSignals: false, log: (l) => process.stderr.write(`[child] ${l}\n`) });
+  let loggedInMs = -1;
+  const bot = await runBot({
+    env: job.env, handleSignals: false, log: (l) => process.stderr.write(`[child] ${l}\n`),
+    onLoggedIn: () => { loggedInMs = Date.now() - job.spawnedAt; },
+  });
   const readyMs = Date.now() - job.spawnedAt;
   await bot.stop();
-  return { bot_ready_ms: readyMs };
+  return { bot_logged_in_ms: loggedInMs, bot_ready_ms: readyMs };
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,5 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set; otherwise the terminal front end over the corpus.
-import { runRepl } from './cli/repl.js';
-import { openCorpus } from './snapshot/open.js';
-import { EngineError, type Engine } from './engine.js';
+import type { Engine } from './engine.js';
 import { corpusSettings, loadEnv, snapshotSettings } from './settings.js';
 
 const NO_TOKEN = `DISCORD_TOKEN is not set, so the Discord bot is not started.
@@ -23,6 +21,10 @@ async function main(): Promise<void> {
     return;
   }
   process.stderr.write(`${NO_TOKEN}\n`);
+  // Loaded only here: the bot loads them itself, after discord.js (its login comes first).
+  const [{ runRepl }, { openCorpus }, { EngineError }] = await Promise.all([
+    import('./cli/repl.js'), import('./snapshot/open.js'), import('./engine.js'),
+  ]);
   let engine: Engine;
   try {
     engine = await openCorpus(corpusSettings(env).dir, { snapshot: snapshotSettings(env), log: (line) => process.stderr.write(`${line}\n`) });

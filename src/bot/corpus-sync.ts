@@ -74,12 +74,15 @@ export function setupCorpusSync(client: Client, engine: Engine, log: (line: stri
   const util = client.shard;
   if (!util) return async () => undefined;
   const mine = util.ids;
-  client.once(Events.ClientReady, () => {
+  const catchUp = () => {
     catchUpWithCorpus(engine, log).then(
       (ids) => { if (ids.length) log(`corpus sync: caught up with ${ids.length} article(s) changed while this shard started: ${ids.join(', ')}`); },
       (err: unknown) => log(`corpus sync: catching up with the corpus folder failed: ${describeError(err)}`),
     );
-  });
+  };
+  // The bot logs in while the index loads, so it may be logged in already: the catch-up cannot wait for the event.
+  if (client.isReady()) catchUp();
+  else client.once(Events.ClientReady, catchUp);
   (client as Client & SyncHost).talksBotCorpusSync = async (req) => {
     if (req.from.some((id) => mine.includes(id))) return { shard: mine, applied: false };
     try {

@@ -5,8 +5,7 @@ import type { Engine } from '../engine.js';
 import type { BotMetrics } from '../health/metrics.js';
 import type { HealthServer } from '../health/server.js';
 import { createLogger, installCrashHandlers, lineLogger, lineSink, type Logger } from '../log.js';
-import { openCorpus } from '../snapshot/open.js';
-import { startModeration } from '../moderation/index.js';
+import { stat } from 'node:fs/promises';
 import { databaseSettings, snapshotFileFor } from '../settings.js';
 import { useStoreFor } from '../store/registry.js';
 import type { RunningBot } from './start.js';
@@ -16,6 +15,8 @@ export interface RunOptions {
   /** Plain log lines instead of pino JSON on stdout (tests). */
   log?: (line: string) => void;
   logger?: Logger;
+  /** Called once logged in to Discord; the index may still be loading (the benchmark times both). */
+  onLoggedIn?: () => void;
   /** Install SIGINT/SIGTERM and crash handlers that stop the bot and exit (default true). */
   handleSignals?: boolean;
 }
@@ -25,7 +26,10 @@ export interface RunningBotWithHealth extends RunningBot {
   healthUrl: string | null;
 }
 
-/** Throws ConfigError (one line saying what to fix) or EngineError('bad-corpus') before touching the network. */
+/**
+ * Resolves once logged in and the index is loaded. Throws ConfigError (one line saying what to fix) or
+ * EngineError('bad-corpus') for a missing corpus folder before touching the network.
+ */
 export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealth> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
@@ -73,11 +77,7 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
   const databaseUrl = databaseSettings(env).url;
   // The database's follower and pool, when it is the store; stopped with the bot.
   let stopStore: () => Promise<void> = async () => undefined;
-  try {
-    // discord.js takes ~0.6 s to load: load it while the corpus opens (snapshot reads and hashing wait on the
-    // disk and a worker thread, or the database answers), not after.
-    const loadingBot = import('./start.js');
-    loadingBot.catch(() => undefined);
+  const loadEngine = async (): Promise<Engine> => {
     if (databaseUrl) {
       // The database is the store and the channel between processes: no folder recovery, no cross-shard sync.
       const [{ openDatabaseStore }, { dbSnapshotFile }] = await Promise.all([import('../store/database.js'), import('../db/snapshot.js')]);
@@ -85,16 +85,34 @@ export async function runBot(opts: RunOptions = {}): Promise<RunningBotWithHealt
       const opened = await openDatabaseStore({ url: databaseUrl, log, snapshotFile, stateDir: config.corpusDir });
       stopStore = opened.stop;
       useStoreFor(opened.engine, opened.store);
-      engine = opened.engine;
-    } else {
-      // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
-      await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
-        .catch((err: Error) => logger.error(`moderation: start-up recovery failed: ${err.message}`));
-      engine = await openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
+      return opened.engine;
     }
-    const { startBot } = await loadingBot;
-    bot = await startBot({ config, engine, logger, onCommand: metrics && ((e) => metrics.command(e)), corpusSync: !databaseUrl });
+    // Loaded after discord.js (see below): their ~0.3 s of module loading would otherwise come before the login.
+    const [{ startModeration }, { openCorpus }] = await Promise.all([import('../moderation/index.js'), import('../snapshot/open.js')]);
+    // Clear what a crash in the middle of a moderator's change left behind, before the corpus is read.
+    await startModeration({ dir: config.corpusDir, settings: config.moderation, log })
+      .catch((err: Error) => logger.error(`moderation: start-up recovery failed: ${err.message}`));
+    return openCorpus(config.corpusDir, { log, snapshot: config.snapshot, articleTimeoutMs: config.moderation.articleTimeoutMs });
+  };
+  let loading: Promise<Engine> | undefined;
+  try {
+    // A missing corpus folder fails before anything connects (the opening code, loaded only then, says why).
+    if (!databaseUrl && !(await stat(config.corpusDir).then((st) => st.isDirectory(), () => false))) {
+      await (await import('../snapshot/open.js')).checkCorpusDir(config.corpusDir);
+    }
+    // Log in while the index loads: discord.js (~0.5 s to load) first, so that the gateway's round trips are under
+    // way before the snapshot's parsing takes the thread (it yields between sections and blocks of lines). What
+    // users send meanwhile is acknowledged and answered once the index is there (see early.ts).
+    const { startBot } = await import('./start.js');
+    loading = loadEngine();
+    loading.then((e) => { engine = e; }, () => undefined);
+    bot = await startBot({
+      config, engine: loading, logger, onLoggedIn: opts.onLoggedIn,
+      onCommand: metrics && ((e) => metrics.command(e)), corpusSync: !databaseUrl,
+    });
   } catch (err) {
+    // A failed login leaves the load running: the store it opens must be closed too.
+    await loading?.catch(() => undefined);
     await stopStore();
     await health?.close();
     throw err;

@@ -6,13 +6,19 @@ import type { Engine } from '../engine.js';
 import { lineLogger, lineSink, redactor, type Logger } from '../log.js';
 import { createClient } from './client.js';
 import { setupCorpusSync } from './corpus-sync.js';
+import { EarlyInteractions } from './early.js';
 import type { CommandModule, MessageCommandModule } from './command.js';
 import { Router, describeError, type CommandEvent } from './router.js';
-import { startAlerts, startFeeds } from '../feeds/runtime.js';
 
 export interface StartBotOptions {
   config: BotConfig;
-  engine: Engine;
+  /**
+   * The engine, or its load in progress: then the bot logs in meanwhile, and interactions that arrive before the
+   * index is ready are acknowledged and answered once it is (autocomplete gets an empty list).
+   */
+  engine: Engine | Promise<Engine>;
+  /** Called once logged in to Discord (the index may still be loading). */
+  onLoggedIn?: () => void;
   log?: (line: string) => void;
   /** Structured logs (runBot's pino logger); without it, records go to `log` as plain lines. */
   logger?: Logger;
@@ -48,25 +54,10 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const logger = opts.logger ?? lineLogger(opts.log ?? ((line: string) => process.stdout.write(`${line}\n`)), opts.config.token);
   const log = lineSink(logger);
   const client = createClient(opts.config);
-  // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
-  const corpusChanged = opts.corpusSync === false ? async () => undefined : setupCorpusSync(client, opts.engine, log);
-  const router = new Router({
-    engine: opts.engine,
-    config: opts.config,
-    log,
-    now: opts.now ?? Date.now,
-    commands: opts.commands ?? commandList,
-    messageCommands: opts.messageCommands ?? messageCommandList,
-    pageTtlMs: opts.pageTtlMs,
-    autoDeferMs: opts.autoDeferMs,
-    corpusChanged,
-    onCommand: (e) => {
-      logger.info({ command: e.command, outcome: e.outcome, ms: e.ms }, `/${e.command} ${e.outcome} in ${e.ms} ms`);
-      opts.onCommand?.(e);
-    },
-  });
-
-  client.on(Events.InteractionCreate, (i) => void router.handle(i));
+  const commands = opts.commands ?? commandList;
+  const messageCommands = opts.messageCommands ?? messageCommandList;
+  const early = new EarlyInteractions({ commands, messageCommands, log, autoDeferMs: opts.autoDeferMs });
+  client.on(Events.InteractionCreate, (i) => early.receive(i));
   client.on(Events.Error, (err) => logger.error(`discord client error: ${describeError(err)}`));
   client.on(Events.Warn, (w) => logger.warn(`discord warning: ${w}`));
   client.on(Events.ShardError, (err, id) => logger.error(`shard ${id} error: ${describeError(err)}`));
@@ -83,17 +74,39 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   client.on(Events.GuildCreate, (g) => { if (client.isReady()) log(`joined guild ${g.name} (${g.id})`); });
   client.on(Events.GuildDelete, (g) => log(`left guild ${g.name ?? ''} (${g.id})`));
 
+  const loading = Promise.resolve(opts.engine);
+  // A load that fails ends the start at once (not after logging in), with its own error.
+  let engineError: { err: unknown } | undefined;
+  const engineFailed = new Promise<never>((_, reject) => {
+    loading.catch((err: unknown) => {
+      engineError = { err };
+      reject(err);
+    });
+  });
+  engineFailed.catch(() => undefined);
+
   const timeoutMs = opts.readyTimeoutMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
+  let engine: Engine;
+  let feedsModule: Promise<typeof import('../feeds/runtime.js')> | undefined;
   try {
     const ready = new Promise<void>((resolve, reject) => {
       client.once(Events.ClientReady, () => resolve());
       timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
     });
-    await client.login(opts.config.token);
-    await ready;
+    await Promise.race([client.login(opts.config.token).then(() => ready), engineFailed]);
+    clearTimeout(timer);
+    const guilds = [...client.guilds.cache.values()].map((g) => `${g.name} (${g.id})`);
+    log(`logged in as ${client.user?.tag ?? '?'}; serving ${guilds.length} guild${guilds.length === 1 ? '' : 's'}${guilds.length ? `: ${guilds.slice(0, 20).join(', ')}${guilds.length > 20 ? ', …' : ''}` : ''}`);
+    opts.onLoggedIn?.();
+    // Feeds and alerts (feed parsing, moderation) start only once the index is ready: their modules load meanwhile.
+    feedsModule = import('../feeds/runtime.js');
+    feedsModule.catch(() => undefined);
+    engine = await loading;
   } catch (err) {
+    early.discard();
     await client.destroy().catch(() => undefined);
+    if (engineError) throw engineError.err;
     const status = (err as { status?: number }).status;
     const why = (err as { code?: unknown }).code === 'TokenInvalid' || status === 401
       ? 'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).'
@@ -103,17 +116,36 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     clearTimeout(timer);
   }
 
-  const guilds = [...client.guilds.cache.values()].map((g) => `${g.name} (${g.id})`);
-  log(`logged in as ${client.user?.tag ?? '?'}; serving ${guilds.length} guild${guilds.length === 1 ? '' : 's'}${guilds.length ? `: ${guilds.slice(0, 20).join(', ')}${guilds.length > 20 ? ', …' : ''}` : ''}`);
-  const s = opts.engine.sources();
+  // Under ShardingManager, moderators' changes reach the other shards' indexes; alone, a no-op.
+  const corpusChanged = opts.corpusSync === false ? async () => undefined : setupCorpusSync(client, engine, log);
+  const router = new Router({
+    engine,
+    config: opts.config,
+    log,
+    now: opts.now ?? Date.now,
+    commands,
+    messageCommands,
+    pageTtlMs: opts.pageTtlMs,
+    autoDeferMs: opts.autoDeferMs,
+    corpusChanged,
+    onCommand: (e) => {
+      logger.info({ command: e.command, outcome: e.outcome, ms: e.ms }, `/${e.command} ${e.outcome} in ${e.ms} ms`);
+      opts.onCommand?.(e);
+    },
+  });
+  if (early.waiting) log(`answering ${early.waiting} interaction${early.waiting === 1 ? '' : 's'} that came while the index loaded`);
+  early.release((i) => void router.handle(i));
+
+  const s = engine.sources();
   log(`indexed ${s.articles} articles, ${s.paragraphs} paragraphs, ${s.quotes} quotes from ${s.speakers} speakers`);
   const mods = opts.config.modGuildIds;
   log(mods.length ? `moderation allowed in guild${mods.length === 1 ? '' : 's'} ${mods.join(', ')}` : 'moderation is off (set MOD_GUILD_IDS or DISCORD_GUILD_ID to turn it on)');
   if (s.problems.length) log(`${s.problems.length} corpus file(s) skipped: ${s.problems.map((p) => p.file).join(', ')}`);
 
   // News feeds: polled by shard 0 (or the only process) once logged in.
-  const feeds = startFeeds({ client, engine: opts.engine, config: opts.config, log, corpusChanged });
-  const stopAlerts = startAlerts({ client, engine: opts.engine, config: opts.config, log });
+  const { startAlerts, startFeeds } = await feedsModule!;
+  const feeds = startFeeds({ client, engine, config: opts.config, log, corpusChanged });
+  const stopAlerts = startAlerts({ client, engine, config: opts.config, log });
 
   let stopped = false;
   return {
@@ -126,6 +158,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
       feeds?.stop();
       stopAlerts();
       client.removeAllListeners(Events.InteractionCreate);
+      early.discard();
       await client.destroy();
     },
   };

@@ -172,6 +172,7 @@ class LineReader {
   /** Bytes consumed (whole lines with their newline) and their CRC-32: what the trailer must state. */
   bytes = 0;
   crc = 0;
+  private lastYield = performance.now();
 
   constructor(private readonly handle: FileHandle, private readonly blockSize = 4 * 1024 * 1024) {}
 
@@ -202,6 +203,12 @@ class LineReader {
 
   /** The next line as JSON, counted in the CRC. */
   async next(): Promise<unknown> {
+    // Parsing tens of MB takes seconds; awaiting lines already in memory never lets I/O in. Turning the event loop
+    // every few ms lets the bot log in (gateway round trips) and acknowledge interactions while the index loads.
+    if (performance.now() - this.lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.lastYield = performance.now();
+    }
     const line = await this.nextLine();
     if (line === null) throw new SnapshotError('snapshot is truncated', 'corrupt');
     const text = line.toString('utf8');
@@ -233,6 +240,8 @@ class LineReader {
 }
 
 const NEWLINE = Buffer.from('\n');
+/** Longest run of parsing between two turns of the event loop (a line may take longer: it is not split). */
+const YIELD_EVERY_MS = 10;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

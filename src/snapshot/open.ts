@@ -72,6 +72,16 @@ export async function hashCorpus(dir: string): Promise<{ files: CorpusFile[]; pr
   return { files, problems: [] };
 }
 
+/** Throws EngineError('bad-corpus') when `dir` is not a readable folder: what opening would find, found first. */
+export async function checkCorpusDir(dir: string): Promise<void> {
+  try {
+    await listArticleFiles(dir);
+  } catch (err) {
+    if (err instanceof CorpusDirError) throw new EngineError(err.message, 'bad-corpus');
+    throw err;
+  }
+}
+
 /** Opens the corpus: from the snapshot when it is valid for it, otherwise by reading and indexing everything. */
 export async function openWithSnapshot(dir: string, opts: OpenOptions = {}): Promise<{ engine: Engine; report: OpenReport }> {
   const log = opts.log ?? (() => undefined);
