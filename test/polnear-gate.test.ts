@@ -13,7 +13,7 @@ import { readCorpus } from '../src/corpus/read.js';
  */
 export const GATE = {
   directRecall: 96.3, // target 95
-  directSpeaker: 90.4, // target 92
+  directSpeaker: 91.3, // target 92
   directPrecision: 96.7, // target 97
   reportedRecall: 67.3, // target 70
   reportedSpeaker: 92.3, // target 90

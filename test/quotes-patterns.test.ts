@@ -478,7 +478,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
     '“This is an unfriendly step,” the Kremlin said.',
     'Washington said it was “reviewing all options”.',
     'Kyiv called the proposal “absurd”.',
-  ], [['Kremlin', 'direct', 'This is an unfriendly step,'], ['Washington', 'partial', 'reviewing all options'], ['Kyiv', 'partial', 'absurd']]],
+  ], [['Kremlin', 'direct', 'This is an unfriendly step,'], ['Washington', 'partial', 'reviewing all options'], ['Kyiv', 'indirect', 'called the proposal “absurd”'], ['Kyiv', 'partial', 'absurd']]],
   ['"she" after a man spoke last', [
     'Ukraine’s Deputy Prime Minister Olha Stefanishyna met EU officials in Brussels on Monday.',
     'Kremlin spokesman Dmitry Peskov said on Monday that the talks were premature.',
@@ -503,7 +503,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
   ], [['Lavrov', 'indirect', 'Moscow would not consider any truce that allowed Kyiv to rearm']]],
   ['a one-word quote after "described it as"', [
     'German Chancellor Friedrich Merz described the Russian offer as “insufficient”.',
-  ], [['Friedrich Merz', 'partial', 'insufficient']]],
+  ], [['Friedrich Merz', 'indirect', 'described the Russian offer as “insufficient”'], ['Friedrich Merz', 'partial', 'insufficient']]],
   ['title of a book, a film and a military operation are not speech', [
     'In his book “The Road to Unfreedom”, historian Timothy Snyder argued that Russia had long prepared the war.',
     'The documentary “20 Days in Mariupol” was screened at the European Parliament on Tuesday.',
@@ -523,7 +523,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
   ], [['Tatiana Moskalkova', 'indirect', 'Moscow had handed Kyiv a new list'], ['Tatiana Moskalkova', 'direct', 'The ball is now in Ukraine’s court,']]],
   ['a participle reports for the subject of its clause', [
     'Russia’s defence ministry confirmed the swap in a statement, saying the returned servicemen would receive medical care in Belarus.',
-  ], [['Russia’s defence ministry', 'indirect', 'the returned servicemen would receive medical care in Belarus']]],
+  ], [['Russia’s defence ministry', 'indirect', 'confirmed the swap in a statement'], ['Russia’s defence ministry', 'indirect', 'the returned servicemen would receive medical care in Belarus']]],
   ['"She said" after a woman named with her title, reporting on a man', [
     'White House press secretary Karoline Leavitt said President Donald Trump welcomed the exchange. She said Trump “wants the killing to stop”.',
   ], [['Karoline Leavitt', 'indirect', 'President Donald Trump welcomed the exchange'], ['Karoline Leavitt', 'partial', 'wants the killing to stop']]],
@@ -535,6 +535,7 @@ const WIRE_CASES: Array<[string, string[], Array<[string | null, QuoteKind, stri
     '“We will find a way with or without Budapest,” she said.',
     'Putin’s foreign policy aide Yuri Ushakov said Moscow had “noted” the decision.',
   ], [
+    ['Ursula von der Leyen', 'indirect', 'announced a new 90-billion-euro loan for Ukraine on Thursday'],
     ['Ursula von der Leyen', 'direct', 'Ukraine’s fight is Europe’s fight,'],
     ['Viktor Orban', 'direct', 'This money will be wasted,'],
     ['Ursula von der Leyen', 'direct', 'We will find a way with or without Budapest,'],

@@ -361,6 +361,11 @@ export class ArticleContext {
     return { key, name, type, aliases: [] };
   }
 
+  /** The gender the article gives the entity behind `key`, when it gives one. */
+  genderOf(key: string): 'f' | 'm' | undefined {
+    return this.entities.get(key)?.gender;
+  }
+
   /** How many times the article names the entity behind `key` (0 when it has no such entity). */
   mentionCount(key: string): number {
     const e = this.entities.get(key);

@@ -127,7 +127,7 @@ function phrasesOnly(p: Para, spans: Span[], from: number, to: number): boolean 
 
 /**
  * Speech verbs whose object is what was said ("called for talks", "urged Kyiv to negotiate", "asked whether …",
- * "announced his resignation"); tried when no reported clause follows.
+ * "announced a loan"); tried when no reported clause follows.
  */
 const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'ask', 'asks', 'asked', 'urge', 'urges', 'urged', 'call', 'calls', 'called', 'announce', 'announces', 'announced',
