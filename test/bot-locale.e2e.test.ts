@@ -55,7 +55,7 @@ describe('the asker\'s language', () => {
     expect(uk1.content.startsWith('Хто що казав про **ceasefire**:')).toBe(true);
     // Same quotes, same words: the article text is the article's. Only the notes around it are the asker's
     // language (the quote's kind in italics, the small "matched in" line).
-    const words = (d: string | undefined): string => (d ?? '').split('\n').filter((l) => !l.startsWith('-# ')).map((l) => l.replace(/ \*\([^)]*\)\*$/, '')).join('\n');
+    const words = (d: unknown): string => String(d ?? '').split('\n').filter((l) => !l.startsWith('-# ')).map((l) => l.replace(/ \*\([^)]*\)\*$/, '')).join('\n');
     expect(uk1.embeds.map((e) => words(e.description))).toEqual(en1.embeds.map((e) => words(e.description)));
     expect(uk1.embeds.map((e) => e.description).join('\n')).toContain('часткова цитата');
   });

@@ -592,6 +592,7 @@ describe('a made-up article read in order', () => {
       [7, 'direct', 'Friedrich Merz', 'There is no military solution,'],
       [7, 'partial', 'Friedrich Merz', 'must stand firm'],
       [8, 'direct', 'Friedrich Merz', 'Peace cannot be dictated from Moscow.'],
+      [9, 'indirect', 'Zelenskyy', 'the attack showed Russia "does not want peace"'],
       [9, 'partial', 'Zelenskyy', 'does not want peace'],
     ]);
   });

@@ -104,6 +104,39 @@ describe('reported speech: the clause after the verb', () => {
     expect(reported(['Lena Sorel wrote an essay about the history of the region.'])).toEqual([]);
   });
 
+  it('reads the wire\'s bare day, a gerund clause and verbs that report only with "that" (replied, pointed out, wrote)', () => {
+    expect(reported(['Marta Ilves said Thursday her biggest worry is the coming winter.'])).toEqual([
+      { text: 'her biggest worry is the coming winter', speaker: 'Marta Ilves' },
+    ]);
+    expect(reported(['Jonas Pekkala says running a hospital near the front is exhausting.'])).toEqual([
+      { text: 'running a hospital near the front is exhausting', speaker: 'Jonas Pekkala' },
+    ]);
+    expect(reported(['Anna Brook replied that the offer had never reached her office.'])).toEqual([
+      { text: 'the offer had never reached her office', speaker: 'Anna Brook' },
+    ]);
+    expect(reported(['Karl Weiss pointed out that the corridor had been shelled twice that week.'])).toEqual([
+      { text: 'the corridor had been shelled twice that week', speaker: 'Karl Weiss' },
+    ]);
+    expect(reported(['Sofia Brandt wrote that the convoy reached Kherson before dawn.'])).toEqual([
+      { text: 'the convoy reached Kherson before dawn', speaker: 'Sofia Brandt' },
+    ]);
+  });
+
+  it('reads a named speaker\'s statement inside another\'s clause ("X replied that the institute said …")', () => {
+    const rows = reported(['Lena Sorel replied that the Baltic Policy Institute said the troops should be withdrawn from the island.']);
+    expect(rows).toEqual([
+      { text: 'the Baltic Policy Institute said the troops should be withdrawn from the island', speaker: 'Lena Sorel' },
+      { text: 'the troops should be withdrawn from the island', speaker: 'Baltic Policy Institute' },
+    ]);
+    // A pronoun inside the clause is the outer speaker's word, not a new speaker.
+    expect(reported(['Lena Sorel replied that she said the troops should be withdrawn from the island.']).map((r) => r.speaker)).toEqual(['Lena Sorel']);
+  });
+
+  it('reads no clause into a gerund that is an object, or a "that" after a verb that only points ("pointed to that")', () => {
+    expect(reported(['Jonas Pekkala says nothing about shipping.'])).toEqual([]);
+    expect(reported(['Karl Weiss pointed to the map on the wall.'])).toEqual([]);
+  });
+
   it('keeps a reported clause whose scare quotes are the reporter\'s words', () => {
     expect(reported(['Darius Holm said the current “dynamics” favour the defenders along the river.'])).toEqual([
       { text: 'the current “dynamics” favour the defenders along the river', speaker: 'Darius Holm' },

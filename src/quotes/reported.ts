@@ -29,6 +29,13 @@ export const INDIRECT_VERBS: ReadonlySet<string> = new Set([
   'reported', 'reports', 'predicted', 'informed', 'assured', 'reiterated', 'underlined', 'maintained', 'alleged',
   // "…, saying the servicemen would …": a participle reports for its main clause's subject.
   'saying', 'adding', 'noting', 'warning', 'stressing', 'insisting', 'arguing', 'claiming',
+  // Verbs that report a clause only with "that" ("replied that …", "wrote that …", "pointed out that …").
+  'explains', 'declares', 'declared', 'asserts', 'asserted', 'observes', 'observed', 'writes', 'wrote', 'tweets',
+  'tweeted', 'posted', 'replies', 'replied', 'responds', 'responded', 'answered', 'concludes', 'concluded',
+  'acknowledges', 'admits', 'concedes', 'conceded', 'suggests', 'recalls', 'recalled', 'reveals', 'revealed',
+  'complains', 'complained', 'cautioned', 'mentioned', 'contends', 'contended', 'countered', 'joked', 'quipped',
+  'repeated', 'reiterates', 'alleges', 'points', 'pointed', 'agreed', 'agrees', 'predicts', 'indicates', 'confirmed',
+  'warned', 'denies', 'promised', 'promises', 'vowed', 'pledged',
 ]);
 
 const DET_START = new Set(['the', 'a', 'an']);
@@ -177,11 +184,17 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     // ends where the next reporting verb takes over, and the search goes on after it.
     let doneTo = sStart;
     let lastSubject: Mention | undefined;
+    let lastFrom = sStart;
+    let lastTo = sStart;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const k = t.i;
-      if (t.start < doneTo) continue;
-      const clauseVerb = INDIRECT_VERBS.has(t.low) && isReportingVerb(p.tokens, k);
+      // Inside a clause already read, only a named speaker's "said" reports again ("X replied that ISW said …").
+      const nested = t.start < doneTo;
+      if (nested && !(SAY_VERBS.has(t.low) && lastSubject && t.start < lastTo)) continue;
+      // "pointed out that": a reporting verb only with its particle, so the general verb list does not hold it.
+      const pointedOut = (t.low === 'pointed' || t.low === 'points') && toks[i + 1]?.low === 'out' && toks[i + 2]?.low === 'that';
+      const clauseVerb = INDIRECT_VERBS.has(t.low) && (pointedOut || isReportingVerb(p.tokens, k));
       const objectVerb = OBJECT_VERBS.has(t.low) && !t.cap && (isReportingVerb(p.tokens, k) || isSpeechAct(p.tokens, k)) && !PASSIVE_AUX.has(toks[i - 1]?.low ?? '');
       if (!clauseVerb && !objectVerb) continue;
       if (t.gap.includes(',') && invertedTail(p, toks, i, sEnd)) continue;
@@ -211,20 +224,21 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
             if (!toks[j] || !subjectWord(toks[j].low) || /[,;:]/.test(toks[j].gap)) return undefined;
           }
         } else {
+          if (pointedOut) j++;
           // "said on Friday that …"; "said Moscow would reject any truce that …" is a bare clause, its "that" relative.
           // "said in her opening remarks that …": a prepositional phrase of any words before "that".
-        const hop = thatAfter(toks, j, false) ?? (AFTER_VERB_PREPOSITIONS.has(toks[j]?.low ?? '') ? thatAfter(toks, j + 1, true) : undefined);
+          const hop = thatAfter(toks, j, false) ?? (AFTER_VERB_PREPOSITIONS.has(toks[j]?.low ?? '') ? thatAfter(toks, j + 1, true) : undefined);
           const past = hop === undefined ? afterAdverbial(toks, j) : undefined;
           if (hop !== undefined) j = hop;
           // "said on Saturday it would …": a time or place, then a clause opening with a pronoun or determiner.
           else if (past !== undefined) j = past;
           // "said Friday, as …": a day is no clause's subject.
-          else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || DAYS_AND_MONTHS.has(toks[j].low) || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd)) || /[,;:]/.test(toks[j].gap)) return undefined;
+          else if (!BARE_CLAUSE_VERBS.has(t.low) || !toks[j] || DAYS_AND_MONTHS.has(toks[j].low) || !(subjectWord(toks[j].low) || CLAUSE_OPENERS.has(toks[j].low) || toks[j].cap || /^\d/.test(toks[j].low) || opensNounPhrase(p, toks[j], sEnd) || gerundSubject(toks, j)) || /[,;:]/.test(toks[j].gap)) return undefined;
         }
         return j;
       };
       // "…, which Jane Roe says is …", "what the senators said was …": the relative clause, from its pronoun.
-      const rel = SAY_VERBS.has(t.low) && clauseVerb ? relativeBefore(p, toks, sStart, i) : undefined;
+      const rel = SAY_VERBS.has(t.low) && clauseVerb && !nested ? relativeBefore(p, toks, sStart, i) : undefined;
       let j = clauseVerb && !rel ? clauseAt() : undefined;
       let rule = 'reported-X-said-that';
       if (rel) {
@@ -268,9 +282,11 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       // "… and predicted that …": a second verb of the same subject.
       const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
-      const subject = coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
-      if (!subject) continue;
+      const subject = nested ? namedSubject(p, subjectMention(p, sStart, t.start)) : coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
+      if (!subject || nested && (!NESTED_SPEAKER_KINDS.has(subject.kind) || subject.start < lastFrom)) continue;
       lastSubject = subject;
+      lastFrom = from;
+      lastTo = to;
       out.push({ verb: t, subject, from, to, rule });
       found = true;
       doneTo = to;
@@ -403,6 +419,8 @@ function midAttribution(p: Para, toks: Token[], sStart: number, sEnd: number): I
 /** Words opening a clause that may follow a closing attribution ("…, he said, as …", "…, she said, because …"). */
 const TAIL_SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'but', 'and', 'which', 'where', 'though']);
 const SAY_VERBS: ReadonlySet<string> = new Set(['say', 'says', 'said']);
+/** Who may speak inside another's reported clause: a name, never a pronoun or a noun phrase the clause may not mean. */
+const NESTED_SPEAKER_KINDS: ReadonlySet<string> = new Set(['person', 'org', 'name1']);
 const RELATIVES: ReadonlySet<string> = new Set(['which', 'what', 'who', 'that']);
 
 /** "which Jane Roe says …": the relative pronoun right before the verb's subject, and that subject. */
@@ -531,10 +549,23 @@ const ADVERBIAL_WORDS = new Set([
   'program', 'programme', 'episode', 'edition', 'column', 'testimony', 'filing', 'release', 'several', 'times',
 ]);
 
+const FINITE_AFTER_GERUND: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'does', 'did']);
+
+/** "says running for president is tough": a gerund opens the clause when a finite verb follows within a few words. */
+function gerundSubject(toks: Token[], j: number): boolean {
+  if (!/^\p{Ll}{3,}ing$/u.test(toks[j].low) || toks[j].cap) return false;
+  for (let k = j + 1; k < toks.length && k <= j + 6; k++) {
+    if (/[,;:()]/.test(toks[k].gap)) return false;
+    if (FINITE_AFTER_GERUND.has(toks[k].low)) return k > j + 1;
+  }
+  return false;
+}
+
 /** After "said": the index just past a short adverbial ("on Saturday", "in Brussels") when a lower-case clause opener follows. */
 function afterAdverbial(toks: Token[], from: number): number | undefined {
   const first = toks[from];
-  if (!first || !/^(on|in|at|during|after|late|earlier|later|last|today|yesterday)$/.test(first.low)) return undefined;
+  // "said on Saturday it …", and the wire's bare day: "said Thursday his biggest worry is …".
+  if (!first || !(/^(on|in|at|during|after|late|earlier|later|last|today|yesterday|tonight|now|again|repeatedly|publicly|privately|recently|previously|separately|often)$/.test(first.low) || DAYS_AND_MONTHS.has(first.low))) return undefined;
   for (let j = from + 1; j < toks.length && j < from + 6; j++) {
     const t = toks[j];
     if (/[,;:()]/.test(t.gap)) return undefined;
