@@ -68,7 +68,22 @@ export class Relay {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    // The port is kept across cut() and open(), so it comes from below the kernel's ephemeral range: a port the
+    // kernel handed out could meanwhile be taken as the local end of some other test's connection.
+    const fixed = this.port !== 0;
+    for (let attempt = 0; ; attempt++) {
+      const port = fixed ? this.port : 20_000 + Math.floor(Math.random() * 12_000);
+      const err = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+        server.once('error', resolve);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', resolve);
+          resolve(null);
+        });
+      });
+      if (!err) break;
+      if (err.code !== 'EADDRINUSE' || attempt >= 50) throw err;
+      if (fixed) await new Promise((r) => setTimeout(r, 100));
+    }
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
   }

@@ -132,6 +132,19 @@ describe('reported speech: the clause after the verb', () => {
     expect(reported(['Lena Sorel replied that she said the troops should be withdrawn from the island.']).map((r) => r.speaker)).toEqual(['Lena Sorel']);
   });
 
+  it('ends the clause where a new clause with its own subject and verb begins (", and he walked out"), and reads "said half of …"', () => {
+    expect(reported(['Darius Holm said the offer was a trap, and he walked out of the hall.'])).toEqual([
+      { text: 'the offer was a trap', speaker: 'Darius Holm' },
+    ]);
+    // "would return" may still be what he said: the clause stays whole.
+    expect(reported(['Darius Holm said the plan would fail, and they would return within a year.'])).toEqual([
+      { text: 'the plan would fail, and they would return within a year', speaker: 'Darius Holm' },
+    ]);
+    expect(reported(['Viktor Hallan said half of the shells had missed the city.'])).toEqual([
+      { text: 'half of the shells had missed the city', speaker: 'Viktor Hallan' },
+    ]);
+  });
+
   it('reads no clause into a gerund that is an object, or a "that" after a verb that only points ("pointed to that")', () => {
     expect(reported(['Jonas Pekkala says nothing about shipping.'])).toEqual([]);
     expect(reported(['Karl Weiss pointed to the map on the wall.'])).toEqual([]);
