@@ -145,7 +145,7 @@ describe('reported speech: the clause after the verb', () => {
     ]);
   });
 
-  it('reads no clause into a gerund that is an object, or a "that" after a verb that only points ("pointed to that")', () => {
+  it('reads no clause into a gerund that is an object, or into "pointed" without "out that"', () => {
     expect(reported(['Jonas Pekkala says nothing about shipping.'])).toEqual([]);
     expect(reported(['Karl Weiss pointed to the map on the wall.'])).toEqual([]);
   });

@@ -109,7 +109,7 @@ function phraseSubject(p: Para, from: number, verb: Token): Mention | undefined 
 }
 
 /** Words that open a bare reported clause besides subjects: "said if …", "says too many …", "said only …". */
-const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what', 'how', 'why', 'once', 'even', 'not', 'much', 'few', 'one', 'two', 'three', 'someone', 'everyone', 'half', 'nearly', 'almost', 'most', 'none', 'everybody', 'nobody', 'something', 'nothing', 'people', 'voters', 'americans']);
+const CLAUSE_OPENERS = new Set(['if', 'too', 'only', 'unless', 'whether', 'what', 'how', 'why', 'once', 'even', 'not', 'much', 'few', 'one', 'two', 'three', 'someone', 'everyone', 'everybody', 'nobody', 'something', 'nothing', 'people', 'voters', 'americans', 'half', 'nearly', 'almost', 'most', 'none']);
 
 /**
  * Quoted spans that are phrases inside a reported clause [from, to), together under half of it: the clause is
@@ -496,14 +496,13 @@ function nextStatement(p: Para, toks: Token[], j: number, sEnd: number): number 
   for (let k = j + 3; k < toks.length; k++) {
     const t = toks[k];
     if (t.start >= sEnd) break;
+    const prev = toks[k - 1];
     // "…, and he railed against …": a new sentence's worth, its own subject and a verb in the past, after the comma.
-    const prev2 = toks[k - 1];
-    if (k >= j + 4 && prev2 && /^(and|but)$/.test(prev2.low) && prev2.gap.includes(',') && /^(he|she|they|we)$/.test(t.low) && /^\p{Ll}+ed$/u.test(toks[k + 1]?.low ?? '') && !/[,;:]/.test(toks[k + 1]?.gap ?? '')) {
-      return trimEnd(p.text, 0, prev2.start - prev2.gap.length + prev2.gap.indexOf(','));
+    if (k >= j + 4 && /^(and|but)$/.test(prev.low) && prev.gap.includes(',') && /^(he|she|they|we)$/.test(t.low) && /^\p{Ll}+ed$/u.test(toks[k + 1]?.low ?? '') && !/[,;:]/.test(toks[k + 1]?.gap ?? '')) {
+      return trimEnd(p.text, 0, prev.start - prev.gap.length + prev.gap.indexOf(','));
     }
     if (t.cap || !REPORTING_VERBS.has(t.low) || !isReportingVerb(p.tokens, t.i)) continue;
     if (t.low.endsWith('ing') && t.gap.includes(',')) return trimEnd(p.text, 0, t.start - t.gap.length + t.gap.indexOf(','));
-    const prev = toks[k - 1];
     if ((prev.low === 'and' || prev.low === 'but') && /^\s+$/.test(t.gap)) return trimEnd(p.text, 0, prev.start).valueOf();
   }
   return sEnd;
