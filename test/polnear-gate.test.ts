@@ -6,18 +6,17 @@ import { EVAL_DIR, renderSections, runCorpus, scorePolnear, scoreSeeds, type Set
 import { readCorpus } from '../src/corpus/read.js';
 
 /**
- * The floor, in percent. The issue's targets are the goal: direct recall 95, right speaker 92 (first names
- * checked), precision 97; reported speech with a speech verb: recall 70, right speaker 90; seeds 95.
- * Until attribution reaches them, each floor is the figure measured when the gate was set, minus one point,
- * so that nothing gets worse; raise a floor whenever a figure improves.
+ * The floor, in percent: the issue's target (direct recall 95, right speaker 92 with first names checked,
+ * precision 97; reported speech with a speech verb: recall 70, right speaker 90; seeds 95), or the figure
+ * measured when the floor was last raised minus one point where that is higher, so that nothing gets worse.
  */
 export const GATE = {
-  directRecall: 96.3, // target 95
-  directSpeaker: 91.3, // target 92
-  directPrecision: 96.7, // target 97
-  reportedRecall: 68.9, // target 70
-  reportedSpeaker: 92.3, // target 90
-  seedsSpeaker: 99.0, // target 95 (already above)
+  directRecall: 96.3, // target 95; measured 97.3
+  directSpeaker: 92, // target 92; measured 92.3
+  directPrecision: 97, // target 97; measured 97.7
+  reportedRecall: 70, // target 70; measured 70.2
+  reportedSpeaker: 92.9, // target 90; measured 93.95
+  seedsSpeaker: 99.0, // target 95; measured 100
 } as const;
 
 const HAVE_DATA = existsSync(path.join(EVAL_DIR, 'polnear-dev', 'gold.json')) && existsSync(path.join(EVAL_DIR, 'seed-quotes.json'));

@@ -38,6 +38,20 @@ describe('reported speech: the attribution after the clause', () => {
   });
 });
 
+describe('reported speech: a long description after the closing attribution', () => {
+  it('reads "…, said X, <a description of up to twenty words>." and one that has its own relative clause', () => {
+    expect(reported(['The convoy will need three more days to reach the port, said Marta Ilyenko, director of the Black Sea Logistics Council and an independent analyst in Odesa.'])).toEqual([
+      { text: 'The convoy will need three more days to reach the port', speaker: 'Marta Ilyenko' },
+    ]);
+    expect(reported(['The drones were launched from the same field every night, said Petro Havryliuk, the head of the Coastal Monitoring Group, which tracks launches.'])).toEqual([
+      { text: 'The drones were launched from the same field every night', speaker: 'Petro Havryliuk' },
+    ]);
+    expect(reported(['The fund has raised roughly $56 million for the rebuilding, said Irena Sokil, its president and chief executive.'])).toEqual([
+      { text: 'The fund has raised roughly $56 million for the rebuilding', speaker: 'Irena Sokil' },
+    ]);
+  });
+});
+
 describe('reported speech: the attribution inside the clause', () => {
   it('keeps the sentence around a comma-bounded "X said" ("The plan, Jane Roe said, would fail.")', () => {
     expect(reported(['The ceasefire, Tomas Berg said on Monday, would hold only if both sides pulled back their artillery.'])).toEqual([
@@ -142,6 +156,30 @@ describe('reported speech: the clause after the verb', () => {
     ]);
     expect(reported(['Viktor Hallan said half of the shells had missed the city.'])).toEqual([
       { text: 'half of the shells had missed the city', speaker: 'Viktor Hallan' },
+    ]);
+  });
+
+  it('gives a second verb ("… became a delegate and said …") to the subject that opens the sentence, and no other', () => {
+    expect(reported(['Oksana Demchuk, a former city councillor, joined the delegation and said the talks would resume in June.'])).toEqual([
+      { text: 'the talks would resume in June', speaker: 'Oksana Demchuk' },
+    ]);
+    // The verb before "and said" belongs to a relative clause: its subject is not the sentence's.
+    expect(reported(['Oksana Demchuk met an envoy who nodded and said the talks would resume in June.']).map((r) => r.speaker)).not.toContain('Oksana Demchuk');
+  });
+
+  it('ends a relative clause\'s statement at the main verb ("X, who estimated that A, said B")', () => {
+    expect(reported(['Taras Bondar, who estimated that half of the convoy had arrived, said the rest would cross on Sunday.'])).toEqual([
+      { text: 'half of the convoy had arrived', speaker: 'Taras Bondar' },
+      { text: 'the rest would cross on Sunday', speaker: 'Taras Bondar' },
+    ]);
+    // Outside a relative, ", said that" is the clause's own speaker speaking: no clause ends before it.
+    const rows = reported(['Reuters highlights that on May 17, Taras Bondar, speaking in Odesa, said that “the corridor will stay open through the winter.”']);
+    expect(rows.map((r) => r.text)).not.toContain('on May 17, Taras Bondar, speaking in Odesa');
+  });
+
+  it('gives a group\'s statement to the group, not to the example set off by commas ("Diplomats, like Sen. X, say")', () => {
+    expect(reported(['Several diplomats, like Sen. Ilse Varga, say the ceasefire line would be monitored from the air.'])).toEqual([
+      { text: 'the ceasefire line would be monitored from the air', speaker: 'several diplomats' },
     ]);
   });
 

@@ -52,7 +52,9 @@ function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
  * sentence, its last word tagged as a noun or pronoun, is the subject even when it names no one the mention
  * finder knows. It speaks as the group or description it is.
  */
-function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false): Mention | undefined {
+function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false, until = verb.start): Mention | undefined {
+  const examples = afterIntro ? undefined : examplesFrom(p, sStart, verb.start);
+  if (examples !== undefined) return nominalSubject(p, sStart, verb, true, examples);
   // "Around that time, 47 percent said …": after a short introductory phrase, only a quantity or group of
   // people is taken for the subject.
   const comma = p.text.lastIndexOf(',', verb.start);
@@ -60,7 +62,7 @@ function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false
     const group = nominalSubject(p, comma + 1, verb, true);
     return group?.kind === 'group' ? group : undefined;
   }
-  const words = tokensIn(p.tokens, sStart, verb.start);
+  const words = tokensIn(p.tokens, sStart, until);
   let n = words.length;
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
   if (n === 0 || n > 10 || !(words[0].cap || (/^\d/.test(words[0].text) && n >= 2))) return undefined;
@@ -79,6 +81,15 @@ function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false
     kind: group ? 'group' : 'desc', start, end, tokStart: phrase[0].i, tokEnd: phrase[n - 1].i + 1, text: p.text.slice(start, end),
     roles: [], subjectOk: true, possessive: false, definite: /^(the|these|those)$/i.test(phrase[0].text) && n > 1 ? true : undefined,
   };
+}
+
+/**
+ * "Several candidates, including Trump, said …", "Republicans, like Sen. Jane Roe, say …": the group speaks, not
+ * the example set off by commas before the verb. Where the examples begin, if they do.
+ */
+function examplesFrom(p: Para, sStart: number, verbAt: number): number | undefined {
+  const m = /,\s*(?:including|like|such as)\s[^,;:()]{2,60},\s*$/.exec(p.text.slice(sStart, verbAt));
+  return m ? sStart + m.index : undefined;
 }
 
 /** Determiners that open a noun phrase inside a sentence ("…, the airline said", "…, her aide said"). */
@@ -275,14 +286,15 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       // An object verb's row keeps the verb: "rejected Kyiv's request for a truce" read without "rejected" says the
       // opposite of what was said.
       const objectRow = rule === 'reported-X-verb-object';
-      const [from, to] = clauseBounds(p.text, objectRow ? t.start : toks[j].start, nextStatement(p, toks, j, sEnd));
+      const [from, to] = clauseBounds(p.text, objectRow ? t.start : toks[j].start, nextStatement(p, toks, j, sEnd, /^(who|whom)$/.test(toks[i - 1]?.low ?? '')));
       if (p.text.slice(from, to).split(/\s+/).length < 4) continue;
       if (inSentence.length && !phrasesOnly(p, inSentence, from, to)) continue;
       // "…, saying …" reports for the main clause's subject; "officials saying that …" for the noun before it.
       const bareParticiple = t.low.endsWith('ing') && !t.gap.includes(',');
       // "… and predicted that …": a second verb of the same subject.
-      const coordinated = lastSubject && (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') ? lastSubject : undefined;
-      const subject = nested ? namedSubject(p, subjectMention(p, sStart, t.start)) : coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
+      const afterAnd = (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') && /^\s+$/.test(t.gap);
+      const coordinated = afterAnd ? lastSubject ?? openingSubject(p, toks, i) : undefined;
+      const subject = nested ? namedSubject(p, subjectMention(p, sStart, t.start)) : coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, examplesFrom(p, sStart, t.start) ?? t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
       if (!subject || nested && (!NESTED_SPEAKER_KINDS.has(subject.kind) || subject.start < lastFrom)) continue;
       lastSubject = subject;
       lastFrom = from;
@@ -329,11 +341,13 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     let tailEnd = sEnd;
     // "…, said Jane Roe, a former aide.": the tail before an apposition, its verb first.
     let appositionAfter = false;
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
     const lastComma = p.text.lastIndexOf(',', tailEnd - 1);
-    if (attempt === 1) {
+    if (attempt > 0) {
       const after = tokensIn(p.tokens, tailEnd, sEnd);
-      appositionAfter = after.length > 0 && after.length <= 10 && !after[0].low.endsWith('ing') && (DET_START.has(after[0].low) || after[0].poss || after[0].cap) && !after.some((w) => INDIRECT_VERBS.has(w.low));
+      // "…, said Jane Roe, director of the Policy Institute and an analyst in Ohio.", "…, said Jane Roe, its
+      // president, which …": a description of the speaker, however long, names no second statement.
+      appositionAfter = after.length > 0 && after.length <= MAX_APPOSITION && !after[0].low.endsWith('ing') && (DET_START.has(after[0].low) || after[0].poss || after[0].cap || POSSESSIVE_DETERMINERS.has(after[0].low) || after[0].low in PERSON_ROLES) && !after.some((w) => INDIRECT_VERBS.has(w.low));
       // "…, officials said Friday, as the crowd …": a subordinate clause after the attribution.
       if (!after.length || !(after[0].low.endsWith('ing') || appositionAfter || TAIL_SUBORDINATORS.has(after[0].low))) break;
     }
@@ -375,6 +389,38 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
   }
   return out;
 }
+
+/** Words that open a clause of its own inside a sentence: its verbs belong to that clause's subject. */
+const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which', 'that', 'he', 'she', 'they', 'we', 'i', 'it', 'you', 'while', 'when', 'after', 'before', 'because', 'as', 'if']);
+
+/**
+ * "Jane Roe, a former chair, became a delegate and said she …", "The spokesman refused to answer but said …":
+ * the second verb of the sentence's opening subject. The sentence must open with that name or noun phrase and
+ * its own verb, with no other clause (a relative, a pronoun's) between it and "and said".
+ */
+function openingSubject(p: Para, toks: Token[], verbIdx: number): Mention | undefined {
+  let a = 0;
+  if (toks[0] && /^(but|and|yet)$/.test(toks[0].low)) a = 1;
+  const head = toks[a];
+  if (!head || verbIdx - a > 40) return undefined;
+  const m = largestAt(mentionsIn(p, head.start, toks[verbIdx].start), head.start);
+  if (!m || m.possessive || m.kind === 'place' || !namedSubject(p, m)) return undefined;
+  let k = a;
+  while (k < verbIdx && toks[k].end <= m.end) k++;
+  // "Jane Roe, a former chair, became …": an apposition set off by commas stands between name and verb.
+  if (toks[k]?.gap.includes(',')) {
+    let close = k + 1;
+    while (close < verbIdx && close <= k + 12 && !toks[close].gap.includes(',')) close++;
+    if (close >= verbIdx || close > k + 12 || RELATIVE_OR_PARTICIPLE.test(toks[k].low)) return undefined;
+    k = close;
+  }
+  if (k >= verbIdx - 1 || /[;:]/.test(toks[k].gap)) return undefined;
+  const pos = tagNear(p, toks[k].start, toks[Math.min(verbIdx, k + 4)].end);
+  if (pos !== 'VERB' && pos !== 'AUX') return undefined;
+  for (let q = k + 1; q < verbIdx - 1; q++) if (CLAUSE_SUBJECTS.has(toks[q].low) || /[;:]/.test(toks[q].gap)) return undefined;
+  return m;
+}
+const RELATIVE_OR_PARTICIPLE = /^(who|which|whose|whom)$|ing$/;
 
 /**
  * "The plan, Jane Roe said on Monday, would fail.": an attribution set off by commas inside the sentence. What
@@ -419,6 +465,9 @@ function midAttribution(p: Para, toks: Token[], sStart: number, sEnd: number): I
 /** Words opening a clause that may follow a closing attribution ("…, he said, as …", "…, she said, because …"). */
 const TAIL_SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'but', 'and', 'which', 'where', 'though']);
 const SAY_VERBS: ReadonlySet<string> = new Set(['say', 'says', 'said']);
+/** The longest description after a speaker's name that still closes the sentence, in words. */
+const MAX_APPOSITION = 20;
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['its', 'his', 'her', 'their', 'our']);
 /** Who may speak inside another's reported clause: a name, never a pronoun or a noun phrase the clause may not mean. */
 const NESTED_SPEAKER_KINDS: ReadonlySet<string> = new Set(['person', 'org', 'name1']);
 const RELATIVES: ReadonlySet<string> = new Set(['which', 'what', 'who', 'that']);
@@ -490,9 +539,10 @@ export function headlineReported(p: Para): IndirectCandidate | undefined {
 /**
  * Where a reported clause starting at toks[j] gives way to a second statement of the same sentence: a comma and
  * a reporting participle (", telling reporters that", ", adding …") or "and"/"but" and a reporting verb
- * ("… and predicted that …"). The sentence end otherwise.
+ * ("… and predicted that …"), or, for a relative's verb ("X, who estimated that A, said B"), the main verb after a
+ * comma. The sentence end otherwise.
  */
-function nextStatement(p: Para, toks: Token[], j: number, sEnd: number): number {
+function nextStatement(p: Para, toks: Token[], j: number, sEnd: number, inRelative = false): number {
   for (let k = j + 3; k < toks.length; k++) {
     const t = toks[k];
     if (t.start >= sEnd) break;
@@ -500,6 +550,10 @@ function nextStatement(p: Para, toks: Token[], j: number, sEnd: number): number 
     // "…, and he railed against …": a new sentence's worth, its own subject and a verb in the past, after the comma.
     if (k >= j + 4 && /^(and|but)$/.test(prev.low) && prev.gap.includes(',') && /^(he|she|they|we)$/.test(t.low) && /^\p{Ll}+ed$/u.test(toks[k + 1]?.low ?? '') && !/[,;:]/.test(toks[k + 1]?.gap ?? '')) {
       return trimEnd(p.text, 0, prev.start - prev.gap.length + prev.gap.indexOf(','));
+    }
+    // "Roe, who estimated that A, said B": the relative's clause ends where the main verb comes after a comma.
+    if (inRelative && k >= j + 4 && SAY_VERBS.has(t.low) && t.gap.includes(',') && (subjectWord(toks[k + 1]?.low ?? '') || toks[k + 1]?.low === 'that' || toks[k + 1]?.cap) && !/[,;:]/.test(toks[k + 1]?.gap ?? '')) {
+      return trimEnd(p.text, 0, t.start - t.gap.length + t.gap.indexOf(','));
     }
     if (t.cap || !REPORTING_VERBS.has(t.low) || !isReportingVerb(p.tokens, t.i)) continue;
     if (t.low.endsWith('ing') && t.gap.includes(',')) return trimEnd(p.text, 0, t.start - t.gap.length + t.gap.indexOf(','));
@@ -614,5 +668,5 @@ function invertedTail(p: Para, toks: Token[], verbIdx: number, sEnd: number): bo
   if (!m || m.kind === 'pronoun') return false;
   const rest = tokensIn(p.tokens, m.end, sEnd);
   // "…, said Jane Roe, a former aide to the governor.": an apposition may close the sentence.
-  return rest.length <= 2 || (/^\s*,/.test(p.text.slice(m.end)) && rest.length <= 10 && !rest.some((w) => INDIRECT_VERBS.has(w.low)));
+  return rest.length <= 2 || (/^\s*,/.test(p.text.slice(m.end)) && rest.length <= MAX_APPOSITION && !rest.some((w) => INDIRECT_VERBS.has(w.low)));
 }
