@@ -52,6 +52,34 @@ describe('reported speech: a long description after the closing attribution', ()
   });
 });
 
+describe('reported speech: verbs that are not a report', () => {
+  it('reads "…, X said." after a clause whose verb is an agreement ("The sides agreed to exchange …")', () => {
+    expect(reported(['The sides agreed to exchange a thousand prisoners each, Vadym Orlyk said after the talks in Istanbul.'])).toEqual([
+      { text: 'The sides agreed to exchange a thousand prisoners each', speaker: 'Vadym Orlyk' },
+    ]);
+  });
+
+  it('takes no relative clause for a speaker ("Erdogan, who hosted the talks, said …" is Erdogan\'s)', () => {
+    expect(reported(['Erdogan, who hosted the talks, said Turkey was ready to host a meeting of the leaders.'])).toEqual([
+      { text: 'Turkey was ready to host a meeting of the leaders', speaker: 'Erdogan' },
+    ]);
+  });
+});
+
+describe('reported speech: the outlet that carried it', () => {
+  it('keeps ", TASS reported" and ", reports Ukrinform" out of what was said, the speaker unchanged', () => {
+    expect(reported(['The Kremlin said Putin had no plans to meet Zelensky in Istanbul, TASS reported.'])).toEqual([
+      { text: 'Putin had no plans to meet Zelensky in Istanbul', speaker: 'Kremlin' },
+    ]);
+    expect(reported(['Lavrov said Moscow would not consider any proposals for a ceasefire, reports Ukrinform.'])).toEqual([
+      { text: 'Moscow would not consider any proposals for a ceasefire', speaker: 'Lavrov' },
+    ]);
+    expect(reported(['Lavrov said the figures were reported by the ministry.'])).toEqual([
+      { text: 'the figures were reported by the ministry', speaker: 'Lavrov' },
+    ]);
+  });
+});
+
 describe('reported speech: the attribution inside the clause', () => {
   it('keeps the sentence around a comma-bounded "X said" ("The plan, Jane Roe said, would fail.")', () => {
     expect(reported(['The ceasefire, Tomas Berg said on Monday, would hold only if both sides pulled back their artillery.'])).toEqual([

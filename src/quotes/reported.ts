@@ -364,7 +364,8 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
             ms.filter((x) => (x.kind === 'person' || x.kind === 'pronoun') && x.end <= tail[vi].start && tokensIn(p.tokens, x.end, tail[vi].start).every((w) => AUXILIARIES.has(w.low))).pop() ??
             phraseSubject(p, tail[0].start, tail[vi]);
           // The clause itself reporting someone ("X stated this…, reports Ukrinform") is not the outlet's claim.
-          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i));
+          // ("The sides agreed to exchange …, Medinsky said": a verb with "to" is an agreement or an intention, no report.)
+          const headHasVerb = tokensIn(p.tokens, sStart, lastComma).some((t) => !t.cap && REPORTING_VERBS.has(t.low) && isReportingVerb(p.tokens, t.i) && p.tokens[t.i + 1]?.low !== 'to');
           // "…, the ministry said on Thursday." ends the sentence; "In a statement, the network said that …" opens a clause.
           const closes = vi === 0 || AFTER_VERB_PREPOSITIONS.has(tail[vi + 1]?.low ?? '') || tail.slice(vi + 1).every((w) => ADVERBIAL_WORDS.has(w.low) || DAYS_AND_MONTHS.has(w.low) || GROUP_NOUNS.has(w.low) || w.cap || /^\d+$/.test(w.low));
           if (m && closes && !headHasVerb && (vi > 0 || invertedTail(p, tail, 0, sEnd))) {
@@ -474,6 +475,8 @@ const RELATIVES: ReadonlySet<string> = new Set(['which', 'what', 'who', 'that'])
 
 /** "which Jane Roe says …": the relative pronoun right before the verb's subject, and that subject. */
 function relativeBefore(p: Para, toks: Token[], sStart: number, verbIdx: number): { at: number; subject: Mention } | undefined {
+  // "Erdogan, who hosted the talks, said …": a verb after a comma closes the relative; it is not inside one.
+  if (/[,;:()]/.test(toks[verbIdx].gap)) return undefined;
   for (let k = verbIdx - 1; k >= 0 && k >= verbIdx - 6; k--) {
     if (/[,;:()]/.test(toks[k + 1].gap) && k + 1 < verbIdx) return undefined;
     if (!RELATIVES.has(toks[k].low) || k + 1 >= verbIdx) continue;
@@ -571,7 +574,8 @@ function clauseBounds(text: string, from: number, sentEnd: number): [number, num
   if (f > 0 && /["“«„]/.test(text[f - 1])) f--;
   let to = sentEnd;
   // "…, according to Interfax." names the source, not what was said.
-  const source = /,\s*according to [^,;.!?]{2,60}[.!?]?\s*$/.exec(text.slice(f, sentEnd));
+  // "…, TASS reported." and "…, RIA Novosti reports." name the outlet that carried it, not what was said.
+  const source = /,\s*according to [^,;.!?]{2,60}[.!?]?\s*$/.exec(text.slice(f, sentEnd)) ?? OUTLET_TAIL.exec(text.slice(f, sentEnd));
   if (source) to = f + source.index;
   while (to > f && /[\s.!?;:,]/.test(text[to - 1])) to--;
   // A closing mark at the end stays only when it closes a mark opened inside the clause.
@@ -585,6 +589,9 @@ function clauseBounds(text: string, from: number, sentEnd: number): [number, num
   }
   return [f, to];
 }
+
+const OUTLET = String.raw`(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3}`;
+const OUTLET_TAIL = new RegExp(String.raw`,\s*(?:${OUTLET}\s+(?:reported|reports)(?:\s+on\s+\p{Lu}\p{Ll}+)?|(?:reported|reports)\s+${OUTLET})[.!?]?\s*$`, 'u');
 
 /** Words that may stand between a reporting verb and its "that": when, where, how and to whom it was said. */
 const ADVERBIAL_WORDS = new Set([
