@@ -395,8 +395,8 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
 const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which', 'that', 'he', 'she', 'they', 'we', 'i', 'it', 'you', 'while', 'when', 'after', 'before', 'because', 'as', 'if']);
 
 /**
- * "Jane Roe, a former chair, became a delegate and said she …", "The spokesman refused to answer but said …":
- * the second verb of the sentence's opening subject. The sentence must open with that name or noun phrase and
+ * "Jane Roe, a former chair, became a delegate and said she …", "Roe celebrated in Ohio but said …": the
+ * second verb of the sentence's opening subject. The sentence must open with that name or noun phrase and
  * its own verb, with no other clause (a relative, a pronoun's) between it and "and said".
  */
 function openingSubject(p: Para, toks: Token[], verbIdx: number): Mention | undefined {
