@@ -110,6 +110,15 @@ describe('reported speech: the clause after the verb', () => {
     ]);
   });
 
+  it('reads "said, however, that …" and "told <outlet>, however, that …"', () => {
+    expect(reported(['Peskov said, however, that the Kremlin had not received the memorandum.'])).toEqual([
+      { text: 'the Kremlin had not received the memorandum', speaker: 'Peskov' },
+    ]);
+    expect(reported(['Sybiha told Reuters, however, that the memorandum had arrived late.'])).toEqual([
+      { text: 'the memorandum had arrived late', speaker: 'Sybiha' },
+    ]);
+  });
+
   it('reads "said <prepositional phrase> that …"', () => {
     expect(reported(['Irena Vasko said in her closing remarks that the treaty should be ratified this year.'])).toEqual([
       { text: 'the treaty should be ratified this year', speaker: 'Irena Vasko' },

@@ -644,9 +644,13 @@ function afterAdverbial(toks: Token[], from: number): number | undefined {
 }
 
 /** Index of the "that" opening a reported clause, when only adverbials (and, after "told", a listener) come before it. */
+const SENTENCE_ASIDES: ReadonlySet<string> = new Set(['however', 'though', 'moreover', 'meanwhile', 'nonetheless', 'nevertheless', 'also', 'too', 'again', 'instead']);
+
 function thatAfter(toks: Token[], from: number, listener: boolean): number | undefined {
   for (let j = from; j < toks.length && j < from + 14; j++) {
     const t = toks[j];
+    // "told POLITICO, however, that …": a sentence adverb set off by commas before "that".
+    if (t.gap.trim() === ',' && SENTENCE_ASIDES.has(t.low) && toks[j + 1]?.low === 'that' && toks[j + 1].gap.trim() === ',') return j + 1;
     if (j > from && /[,;:()]/.test(t.gap)) return undefined;
     if (t.low === 'that') return j;
     if (ADVERBIAL_WORDS.has(t.low) || DAYS_AND_MONTHS.has(t.low) || /^\d+$/.test(t.low)) continue;
