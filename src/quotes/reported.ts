@@ -53,8 +53,6 @@ function opensNounPhrase(p: Para, t: Token, sEnd: number): boolean {
  * finder knows. It speaks as the group or description it is.
  */
 function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false, until = verb.start): Mention | undefined {
-  const examples = afterIntro ? undefined : examplesFrom(p, sStart, verb.start);
-  if (examples !== undefined) return nominalSubject(p, sStart, verb, true, examples);
   // "Around that time, 47 percent said …": after a short introductory phrase, only a quantity or group of
   // people is taken for the subject.
   const comma = p.text.lastIndexOf(',', verb.start);
@@ -90,6 +88,17 @@ function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false
 function examplesFrom(p: Para, sStart: number, verbAt: number): number | undefined {
   const m = /,\s*(?:including|like|such as)\s[^,;:()]{2,60},\s*$/.exec(p.text.slice(sStart, verbAt));
   return m ? sStart + m.index : undefined;
+}
+
+/**
+ * The subject of a main clause's reporting verb: a speaker the mention finder knows, else a noun phrase that
+ * speaks as what it is. Examples set off after a group ("Diplomats, like Sen. Roe, say") are passed over.
+ */
+function verbSubject(p: Para, sStart: number, verb: Token): Mention | undefined {
+  const examples = examplesFrom(p, sStart, verb.start);
+  return namedSubject(p, subjectMention(p, sStart, examples ?? verb.start)) ??
+    nominalSubject(p, sStart, verb, examples !== undefined, examples ?? verb.start) ??
+    phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', verb.start) + 1), verb);
 }
 
 /** Determiners that open a noun phrase inside a sentence ("…, the airline said", "…, her aide said"). */
@@ -294,7 +303,7 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       // "… and predicted that …": a second verb of the same subject.
       const afterAnd = (toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but') && /^\s+$/.test(t.gap);
       const coordinated = afterAnd ? lastSubject ?? openingSubject(p, toks, i) : undefined;
-      const subject = nested ? namedSubject(p, subjectMention(p, sStart, t.start)) : coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : namedSubject(p, subjectMention(p, sStart, examplesFrom(p, sStart, t.start) ?? t.start)) ?? nominalSubject(p, sStart, t) ?? phraseSubject(p, Math.max(sStart, p.text.lastIndexOf(',', t.start) + 1), t));
+      const subject = nested ? namedSubject(p, subjectMention(p, sStart, t.start)) : coordinated ?? (bareParticiple ? mentionsIn(p, sStart, t.start).filter((m) => m.end === trimEnd(p.text, sStart, t.start) && !m.possessive).pop() : verbSubject(p, sStart, t));
       if (!subject || nested && (!NESTED_SPEAKER_KINDS.has(subject.kind) || subject.start < lastFrom)) continue;
       lastSubject = subject;
       lastFrom = from;
