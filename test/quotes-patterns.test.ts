@@ -276,6 +276,32 @@ describe('kinds', () => {
   });
 });
 
+describe('a capital at a sentence start is not a name', () => {
+  it('takes no speaker from a common word the article writes in lower case elsewhere', () => {
+    const quotes = extractQuotes([
+      'Ceasefire said the talks in Istanbul would go on. Nobody could say when the ceasefire would start.',
+      'Liberal “Europe is disintegrating,” the leaflet read.',
+      'The party called itself liberal. Rutte said: “We will keep talking.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).not.toContain('Ceasefire');
+    expect(quotes.map((q) => q.speaker)).not.toContain('Liberal');
+    expect(find(quotes, 'keep talking').speaker).toBe('Rutte');
+  });
+
+  it('still takes a name that opens a sentence when the article never writes it in lower case', () => {
+    const quotes = extractQuotes(['Medinsky said the sides agreed to exchange prisoners. The talks lasted two hours.']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Medinsky']);
+  });
+
+  it('keeps a name the article also capitalises mid-sentence, though a word like it is written in lower case', () => {
+    const quotes = extractQuotes([
+      'The envoy met Susan Rice on Monday, as rice prices rose.',
+      'Rice said the corridor would open once the shelling had stopped.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Susan Rice']);
+  });
+});
+
 describe('text that is not speech', () => {
   it.each([
     ['The Ukrainian army said 1,200 Russian “occupiers” were killed this week.'],

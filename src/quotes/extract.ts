@@ -45,6 +45,38 @@ interface Para {
   spans: Span[];
   /** Offsets where a sentence starts (0 first). */
   sentences: number[];
+  /** How the whole article writes its words (see articleCasing); set once every paragraph is prepared. */
+  casing?: ArticleCasing;
+}
+
+/** Words the article writes in lower case, and those it capitalises where no sentence starts. */
+interface ArticleCasing {
+  lower: Set<string>;
+  capitalMidSentence: Set<string>;
+}
+
+/**
+ * "Sanctions warned …", "Ceasefire demands …": a capital at a sentence start says nothing, and the tagger reads
+ * any such word as a proper noun. A word the same article also writes in lower case, and never capitalises
+ * mid-sentence, is a common word there, not a name.
+ */
+function articleCasing(paras: readonly Para[]): ArticleCasing {
+  const lower = new Set<string>();
+  const capitalMidSentence = new Set<string>();
+  for (const p of paras) {
+    let next = 0;
+    let midSentence = false;
+    for (const t of p.tokens) {
+      while (next < p.sentences.length && p.sentences[next] <= t.start) {
+        next++;
+        midSentence = false;
+      }
+      if (!t.cap) lower.add(t.low);
+      else if (midSentence && !t.acr) capitalMidSentence.add(t.low);
+      midSentence = true;
+    }
+  }
+  return { lower, capitalMidSentence };
 }
 
 /**
@@ -74,6 +106,8 @@ const SKIP_SEGMENT_START = new Set(['in', 'on', 'at', 'over', 'during', 'after',
 export function extractQuotes(paragraphs: readonly string[], opts: ExtractOptions = {}): ExtractedQuote[] {
   const ctx = new ArticleContext();
   const paras: Para[] = paragraphs.map((text, i) => prepare(i + 1, typeof text === 'string' ? text : ''));
+  const casing = articleCasing(paras);
+  for (const p of paras) p.casing = casing;
   for (const p of paras) ctx.addParagraph(p.index, p.text, p.mentions, p.sentences);
   ctx.finish();
 
@@ -414,11 +448,24 @@ function notASpeaker(p: Para, m: Mention): boolean {
   if (plainlyNotASpeaker(m)) return true;
   if (m.text.length > 1 && m.text === m.text.toUpperCase()) return false; // an acronym
   const s = sentenceStartBefore(p, m.start);
+  const opensSentence = /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
+  if (opensSentence && m.tokEnd - m.tokStart === 1 && commonWordCapitalised(p, p.tokens[m.tokStart])) return true;
   const pos = tagNear(p, m.start, Math.min(sentenceEndAfter(p, m.start), m.end + 60));
   if (pos === undefined || !NON_SPEAKER_TAGS.has(pos)) return false;
   // Mid-sentence the tagger reads surnames such as Ford or Lynch as verbs; a verb that opens the sentence
   // ("Shifting the blame, …") is one.
-  return pos !== 'VERB' || /^[\s"“‘'«„(]*$/.test(p.text.slice(s, m.start));
+  return pos !== 'VERB' || opensSentence;
+}
+
+/**
+ * A word capitalised only because it opens its sentence, which the article otherwise writes in lower case
+ * (see articleCasing). A plural is left to the group rules: "Supporters say …" is written "supporters" elsewhere too.
+ */
+function commonWordCapitalised(p: Para, t: Token | undefined): boolean {
+  if (t === undefined || !t.cap || t.acr || /[^s]s$/.test(t.low) || !p.casing?.lower.has(t.low) || p.casing.capitalMidSentence.has(t.low)) return false;
+  // "We asked …", "Some urged …": pronouns and quantifiers speak for people whatever their case.
+  const pos = tagNear(p, t.start, Math.min(sentenceEndAfter(p, t.start), t.end + 60));
+  return pos === 'NOUN' || pos === 'PROPN';
 }
 
 /** The lexicon's part of notASpeaker, without the tagger: a date, a title or role alone, a party/state tag. */
@@ -1301,6 +1348,6 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
 // What reported.ts reads paragraphs and candidate speakers with.
 export type { Para, Span };
 export {
-  DAYS_AND_MONTHS, MAX_WINDOW, isLabel, isReportingVerb, isSpeechAct, keepSpan, largestAt, mentionsIn, notASpeaker, spansFrom,
+  DAYS_AND_MONTHS, MAX_WINDOW, commonWordCapitalised, isLabel, isReportingVerb, isSpeechAct, keepSpan, largestAt, mentionsIn, notASpeaker, spansFrom,
   subjectMention, subjectWord, tagNear, tokensIn, trimEnd,
 };

@@ -5,7 +5,7 @@ import {
   AUXILIARIES, GROUP_NOUNS, PERSON_ROLES, REPORTING_VERBS, VERBS_WITH_LISTENER,
 } from './lexicon.js';
 import {
-  DAYS_AND_MONTHS, MAX_WINDOW, isLabel, isReportingVerb, isSpeechAct, keepSpan, largestAt, mentionsIn, notASpeaker, spansFrom,
+  DAYS_AND_MONTHS, MAX_WINDOW, commonWordCapitalised, isLabel, isReportingVerb, isSpeechAct, keepSpan, largestAt, mentionsIn, notASpeaker, spansFrom,
   subjectMention, subjectWord, tagNear, tokensIn, trimEnd, type Para, type Span,
 } from './extract.js';
 import type { Mention, Token } from './mentions.js';
@@ -65,6 +65,7 @@ function nominalSubject(p: Para, sStart: number, verb: Token, afterIntro = false
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
   if (n === 0 || n > 10 || !(words[0].cap || (/^\d/.test(words[0].text) && n >= 2))) return undefined;
   const phrase = words.slice(0, n);
+  if (n === 1 && commonWordCapitalised(p, phrase[0])) return undefined;
   const start = phrase[0].start;
   const end = phrase[n - 1].end;
   if (/[,;:()“”"«»[\]]/.test(p.text.slice(start, end)) || phrase[n - 1].poss || words.slice(1).some((w) => /[,;:()]/.test(w.gap))) return undefined;
@@ -114,6 +115,7 @@ function phraseSubject(p: Para, from: number, verb: Token): Mention | undefined 
   while (n > 0 && AUXILIARIES.has(words[n - 1].low)) n--;
   if (n === 0 || n > 6) return undefined;
   const phrase = words.slice(0, n);
+  if (n === 1 && commonWordCapitalised(p, phrase[0])) return undefined;
   const last = phrase[n - 1].low;
   // "…, police said", "…, political scientists say": a bare plural of people needs no determiner.
   const people = GROUP_NOUNS.has(last) || last === 'police' || (n <= 3 && /[^s]s$/.test(last) && phrase.every((w) => !w.cap || w === phrase[0]));
