@@ -108,6 +108,17 @@ describe('a speaker and a topic in one question', () => {
     }
   });
 
+  it('a common word that some article made a speaker of is still a topic when typed in lower case', () => {
+    const small = Engine.fromArticles([
+      parseArticle('a.md', '---\ntitle: Markets react\n---\n\nSanctions warned that the economy would shrink this year.\n', 'md'),
+      parseArticle('b.md', '---\ntitle: Kremlin replies\n---\n\nPeskov said: “New sanctions will not change our course.”\n', 'md'),
+    ]);
+    expect(small.quotes('Sanctions').results.length).toBeGreaterThan(0);
+    const answer = small.whoSaid('sanctions');
+    expect(answer.speaker).toBeUndefined();
+    expect(answer.results.map((r) => r.speaker)).toContain('Peskov');
+  });
+
   it('a topic that is only a speaker’s name answers like quotes', () => {
     const answer = engine.whoSaid('Peskov');
     expect(answer.speaker?.name).toBe('Dmitry Peskov');
