@@ -166,6 +166,11 @@ describe('pronouns and role phrases resolve to the person they refer to', () => 
     [['Marc Weller, a former UN mediation expert, spoke to the BBC.', '“Both sides are exhausted,” the expert said.'], 'exhausted', 'Marc Weller'],
     [['Vladimir Medinsky, an aide to President Vladimir Putin, led the delegation.', '“We are ready for a long war,” the presidential aide warned.'], 'long war', 'Vladimir Medinsky'],
     [['Polish Prime Minister Donald Tusk met Ukrainian President Volodymyr Zelensky in Warsaw.', 'Tusk said Poland would keep its border open.', '"We stand with Ukraine," he added.'], 'We stand', 'Donald Tusk'],
+    // A pronoun opening a clause joined by ", and" / ", but" refers to the first clause's subject, not further back.
+    [['Turkish President Recep Tayyip Erdogan hosted the delegations in Istanbul.', 'Kremlin aide Yuri Ushakov said the sides would meet again, and he urged Kyiv to accept the memorandum.'], 'urged Kyiv', 'Yuri Ushakov'],
+    [['Foreign Minister Sergei Lavrov spoke first.', 'Rustem Umerov did not answer questions about the draft, but he said that the prisoner exchange would go ahead.'], 'prisoner exchange', 'Rustem Umerov'],
+    // After ", and" a name opens a clause of its own: it is the subject, not the object of the clause before.
+    [['The talks in Istanbul ended after two hours, and Umerov said: “We will keep talking.”'], 'keep talking', 'Umerov'],
   ])('%j', (paragraphs, snippet, speaker) => {
     expect(speakerOf(paragraphs, snippet)).toBe(speaker);
   });

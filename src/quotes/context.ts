@@ -423,6 +423,17 @@ export class ArticleContext {
       return g === undefined || g === gender;
     };
     const offset = pos - posOf(para, 0);
+    // "Sanders hasn't said whether …, and he insisted …": a pronoun opening a clause joined by "and"/"but" is
+    // the subject of the clause before it.
+    const own = this.texts.get(para) ?? '';
+    if (/,\s*(?:and|but)\s+$/i.test(own.slice(Math.max(0, offset - 8), offset))) {
+      const starts = this.sentences.get(para) ?? [0];
+      let k = starts.length - 1;
+      while (k > 0 && starts[k] > offset) k--;
+      const subject = this.sentenceSubject(para, own, starts[k], offset);
+      const ref = subject?.kind === 'person' ? this.resolve(subject, para) : null;
+      if (fitsRef(ref)) return ref;
+    }
     for (const q of [para, para - 1]) {
       const starts = this.sentences.get(q);
       if (!starts) continue;

@@ -193,8 +193,11 @@ function precededByPreposition(tokens: Token[], i: number): boolean {
   while (j >= 0 && gapIsSpace(tokens[j + 1]) && (DETERMINERS.has(tokens[j].low) || tokens[j].poss)) j--;
   if (j < 0) return false;
   if (!gapIsSpace(tokens[j + 1])) return false;
+  // "The talks ended, and Rutte said": after a comma, "and"/"or" opens a clause of its own.
+  if (CONJUNCTIONS.has(tokens[j].low) && tokens[j].gap.includes(',')) return false;
   return PREPOSITIONS.has(tokens[j].low);
 }
+const CONJUNCTIONS = new Set(['and', 'or', 'nor']);
 
 /** All mentions in a paragraph, ordered by start. Nested mentions (a name inside a description) are kept. */
 export function findMentions(text: string, tokens: Token[] = tokenize(text)): Mention[] {
