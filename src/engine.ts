@@ -725,6 +725,9 @@ export class Engine {
       if (n === undefined) meta.statement[doc] = n = this.statementNumber(quoteAt[i], meta);
       return n;
     };
+    // Round-robin gives each of the first `limit` groups one row before any takes a second, so no group takes
+    // more than this: with `limit` speakers or more, one row each (a common topic's usual case).
+    const perGroup = opts.sort === 'newest' ? limit : 1 + limit - Math.min(ranked.length, limit);
     for (let g = 0; g < ranked.length; g++) {
       const group = ranked[g];
       // By relevance, the first `limit` groups each take a row before any later group's turn comes: a common
@@ -733,11 +736,34 @@ export class Engine {
         group.quotes = [];
         continue;
       }
-      // No group shows more than `limit` rows: only those need ordering (twice as many, as copies fold).
-      const best = topK(group.quotes, limit * 2, before);
+      if (perGroup === 1) {
+        // The group's best row, and its statement's copies in other articles among all of the group's quotes.
+        let top = group.quotes[0];
+        for (const i of group.quotes) if (before(i, top) < 0) top = i;
+        const key = statementOf(top);
+        const copies: number[] = [];
+        for (const i of group.quotes) {
+          if (i === top || quoteAt[i].article === quoteAt[top].article || quoteAt[i].speakerId === null || statementOf(i) !== key) continue;
+          copies.push(i);
+        }
+        if (copies.length) {
+          const seen = new Set<string>();
+          const also: Quote[] = [];
+          for (const i of copies.sort(before)) {
+            if (seen.has(quoteAt[i].article)) continue;
+            seen.add(quoteAt[i].article);
+            also.push(quoteAt[i]);
+          }
+          alsoOf.set(top, also);
+        }
+        group.quotes = [top];
+        continue;
+      }
+      // No group shows more than `perGroup` rows: only those need ordering (twice as many, as copies fold).
+      const best = topK(group.quotes, perGroup * 2, before);
       const { kept, copies } = foldCopies(best, (i) => quoteAt[i], statementOf);
       for (const [i, also] of copies) alsoOf.set(i, also);
-      group.quotes = kept.slice(0, limit);
+      group.quotes = kept.slice(0, perGroup);
     }
     const hitOf = (i: number): QuoteHit => {
       const hit = rowOf(i);

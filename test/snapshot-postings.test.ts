@@ -120,6 +120,20 @@ describe('QueryEvaluator', () => {
     }
   });
 
+  it('one evaluator asked query after query answers each as a fresh one would (its reused arrays start clean)', async () => {
+    const docs = await passages();
+    const mini = buildMiniSearch(docs, options);
+    const reused = new QueryEvaluator(mini);
+    for (let round = 0; round < 2; round++) {
+      for (const query of QUERIES) {
+        const evaluation = reused.evaluate(query);
+        const ranked = evaluation.rank();
+        const rows = ranked.docs.map((doc, i) => ({ id: evaluation.id(doc), score: ranked.scores[i], terms: evaluation.terms(doc).sort() }));
+        expectSame(rows, viaMiniSearch(buildMiniSearch(docs, options), query));
+      }
+    }
+  });
+
   it('returns the best few in the same order as the full ranking, counting what passes the filter', async () => {
     const mini = buildMiniSearch(await passages(), options);
     const evaluation = new QueryEvaluator(mini).evaluate({ combineWith: 'OR', queries: ['talk', 'peac'] });

@@ -44,14 +44,15 @@ const MAX_LEAVES = 31;
  * dense arrays indexed by document number so that adding a posting costs a few array reads, not Map work.
  */
 class Results {
-  readonly order: number[] = [];
+  /** Documents in insertion order: the first `count` entries of `order`. */
+  count = 0;
 
-  constructor(readonly score: Float64Array, readonly leaves: Int32Array) {}
+  constructor(readonly score: Float64Array, readonly leaves: Int32Array, readonly order: Int32Array) {}
 
   /** Adds `score` to `doc` and marks the leaf bit; `leaves[doc] !== 0` means the document is in the set. */
   add(doc: number, score: number, bit: number): void {
     if (this.leaves[doc] === 0) {
-      this.order.push(doc);
+      this.order[this.count++] = doc;
       this.score[doc] = score;
       this.leaves[doc] = bit;
     } else {
@@ -61,9 +62,12 @@ class Results {
   }
 }
 
-/** Reuses dense arrays between queries; arrays handed back are all zero again. */
+/**
+ * Reuses dense arrays between queries; arrays handed back are all zero again. The insertion order is pooled
+ * too: a common word's thousands of documents would otherwise grow a fresh array per query term.
+ */
 class ArrayPool {
-  private free: Array<[Float64Array, Int32Array]> = [];
+  private free: Array<[Float64Array, Int32Array, Int32Array]> = [];
   private size = 0;
 
   take(size: number): Results {
@@ -72,16 +76,17 @@ class ArrayPool {
       this.free = [];
       this.size = Math.max(size, Math.ceil(this.size * 1.25));
     }
-    const pair = this.free.pop() ?? [new Float64Array(this.size), new Int32Array(this.size)];
-    return new Results(pair[0], pair[1]);
+    const arrays = this.free.pop() ?? [new Float64Array(this.size), new Int32Array(this.size), new Int32Array(this.size)];
+    return new Results(arrays[0], arrays[1], arrays[2]);
   }
 
   give(results: Results): void {
-    for (const doc of results.order) {
-      results.score[doc] = 0;
-      results.leaves[doc] = 0;
+    const { order, count } = results;
+    for (let i = 0; i < count; i++) {
+      results.score[order[i]] = 0;
+      results.leaves[order[i]] = 0;
     }
-    if (results.score.length === this.size) this.free.push([results.score, results.leaves]);
+    if (results.score.length === this.size) this.free.push([results.score, results.leaves, results.order]);
   }
 }
 
@@ -110,8 +115,8 @@ export class Evaluation {
   private readonly masks: Int32Array;
 
   constructor(private readonly ids: Map<number, string>, results: Results, private readonly leaves: Leaf[]) {
-    const n = results.order.length;
-    this.docs = Int32Array.from(results.order);
+    const n = results.count;
+    this.docs = results.order.slice(0, n);
     this.sums = new Float64Array(n);
     this.masks = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -236,6 +241,18 @@ export class QueryEvaluator {
     return this.m._documentIds.get(doc);
   }
 
+  /** How many documents hold index term `term` (0 when none). */
+  termCount(term: string): number {
+    return this.m._index.get(term)?.get(0)?.size ?? 0;
+  }
+
+  /** Index terms within `maxDistance` edits of `term`, each with its distance and document count. */
+  termsNear(term: string, maxDistance: number): Array<{ term: string; distance: number; count: number }> {
+    const out: Array<{ term: string; distance: number; count: number }> = [];
+    for (const [t, [data, distance]] of this.m._index.fuzzyGet(term, maxDistance)) out.push({ term: t, distance, count: data.get(0)?.size ?? 0 });
+    return out;
+  }
+
   /** The index's number for a document id (to pass to `removed` after removing it). */
   docOf(id: string): number | undefined {
     return this.m._idToShortId.get(id);
@@ -291,7 +308,10 @@ export class QueryEvaluator {
   }
 
   private or(a: Results, b: Results): Results {
-    for (const doc of b.order) a.add(doc, b.score[doc], b.leaves[doc]);
+    for (let i = 0; i < b.count; i++) {
+      const doc = b.order[i];
+      a.add(doc, b.score[doc], b.leaves[doc]);
+    }
     this.pool.give(b);
     return a;
   }
@@ -299,7 +319,8 @@ export class QueryEvaluator {
   private and(a: Results, b: Results): Results {
     // MiniSearch iterates `b` and keeps those also in `a`: that order decides ties.
     const out = this.pool.take(this.m._nextId);
-    for (const doc of b.order) {
+    for (let i = 0; i < b.count; i++) {
+      const doc = b.order[i];
       if (a.leaves[doc] !== 0) out.add(doc, a.score[doc] + b.score[doc], a.leaves[doc] | b.leaves[doc]);
     }
     this.pool.give(a);

@@ -214,21 +214,14 @@ export class TextIndex {
 
   /** True when some indexed text holds `term` exactly (an index term: folded and stemmed). */
   hasTerm(term: string): boolean {
-    const postings = (this.mini as unknown as { _index: { get(t: string): { get(f: number): { size: number } | undefined } | undefined } })._index.get(term)?.get(0);
-    return postings !== undefined && postings.size > 0;
+    return this.evaluator.termCount(term) > 0;
   }
 
   /** Index terms within typo distance of `term` (any, not only the closest), with how many documents hold them. */
   nearTerms(term: string): NearTerm[] {
     const distance = typoDistance(term.length);
     if (!distance) return [];
-    const index = (this.mini as unknown as { _index: { fuzzyGet(t: string, d: number): Map<string, [{ get(f: number): { size: number } | undefined }, number]> } })._index;
-    const out: NearTerm[] = [];
-    for (const [t, [data, d]] of index.fuzzyGet(term, distance)) {
-      const count = data.get(0)?.size ?? 0;
-      if (d > 0 && t !== term && count > 0) out.push({ term: t, distance: d, count });
-    }
-    return out;
+    return this.evaluator.termsNear(term, distance).filter((t) => t.distance > 0 && t.term !== term && t.count > 0);
   }
 
   /** What this index alone would read a typed term as (see chooseCorrections; it knows no names). */
