@@ -741,9 +741,11 @@ export class Engine {
         let top = group.quotes[0];
         for (const i of group.quotes) if (before(i, top) < 0) top = i;
         const key = statementOf(top);
+        const topArticle = quoteAt[top].article;
         const copies: number[] = [];
         for (const i of group.quotes) {
-          if (i === top || quoteAt[i].article === quoteAt[top].article || quoteAt[i].speakerId === null || statementOf(i) !== key) continue;
+          // The statement number first: a number compare rules out almost every quote.
+          if (i === top || statementOf(i) !== key || quoteAt[i].article === topArticle || quoteAt[i].speakerId === null) continue;
           copies.push(i);
         }
         if (copies.length) {
