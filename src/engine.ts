@@ -342,14 +342,15 @@ export class Engine {
 
   // ---- changes -------------------------------------------------------------------------------
 
-  addArticle(article: Article): void {
+  /** `extracted`, when given, must be extractQuotes() of the article (e.g. done on the parse thread). */
+  addArticle(article: Article, extracted?: ExtractedQuote[]): void {
     if (this.articlesById.has(article.id)) throw new Error(`article ${article.id} is already indexed`);
-    this.index(article);
+    this.index(article, extracted);
   }
 
-  replaceArticle(article: Article): void {
+  replaceArticle(article: Article, extracted?: ExtractedQuote[]): void {
     this.removeArticle(article.id);
-    this.index(article);
+    this.index(article, extracted);
   }
 
   removeArticle(id: string): boolean {

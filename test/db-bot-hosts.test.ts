@@ -4,6 +4,7 @@
 // database is then cut (a TCP relay in front of the real server is closed): B keeps answering, refuses moderation
 // with nothing written, and after the link comes back catches up with what host A changed meanwhile.
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,22 @@ import { FakeDiscord, INTERACTION, snowflake, type FakeInteraction, type FakeMes
 import { freshDatabase, NO_DATABASE, noteSkipped, Relay, type TestDatabase } from './db-helpers.js';
 
 noteSkipped('db-bot-hosts');
+
+/** Process ids whose parent is `pid` (Linux /proc): the shard processes a manager spawned. */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent id is the 4th field of /proc/N/stat, after the command name in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
+}
 
 const KHARKIV = `Envoy sets out the Kharkiv corridor plan
 
@@ -82,7 +99,7 @@ describe.skipIf(NO_DATABASE)('two hosts, one database', () => {
 
   afterAll(async () => {
     for (const child of children) {
-      if (child.exitCode !== null) continue;
+      if (child.exitCode !== null || child.signalCode !== null) continue;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
@@ -176,6 +193,45 @@ describe.skipIf(NO_DATABASE)('two hosts, one database', () => {
     expect(await whoSaid(onHost[0], 'pomegranate formula')).toMatch(/Ilse Brandt/);
     expect(await whoSaid(onHost[0], 'ceasefire')).toEqual(before);
   });
+
+  it('a shard killed -9 in the middle of a moderator\'s add stores nothing; respawned, it serves, and the id is free', async () => {
+    const ODESA = 'Envoy names the Odesa grain route\n\nThe envoy Mykola Dovbenko said: “The Odesa grain route reopens on Monday.”\n';
+    const ODESA_ID = '2025-07-04-envoy-names-the-odesa-grain-route';
+    const shardPids = childrenOf(children[0].pid!);
+    expect(shardPids).toHaveLength(1);
+    const loggedIn = (): number => outputs[0]().match(/logged in as/g)?.length ?? 0;
+    const before = loggedIn();
+    // The test holds a lock on the audit table: host A's transaction stores the article and its change row,
+    // then waits on the audit insert, uncommitted, until its process is killed.
+    const locker = await t.db.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE audit IN SHARE MODE');
+      fake.dispatchInteraction({ type: INTERACTION.command, data: commandOptions(fake, onHost[0].guildId!, 'add-article', { file: file('odesa.txt', ODESA), date: '2025-07-04' }), ...interactionContext(fake, onHost[0]) });
+      await expect.poll(async () => (await t.db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO audit%'")).rowCount, { timeout: 20_000, interval: 100 }).toBe(1);
+      process.kill(shardPids[0], 'SIGKILL');
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      locker.release();
+    }
+    // A backend waiting on a lock reads its socket only once the wait ends: then it finds the client gone and
+    // rolls the transaction back.
+    await expect.poll(async () => (await t.db.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'INSERT INTO audit%' AND state <> 'idle'")).rowCount, { timeout: 20_000, interval: 100 }).toBe(0);
+    for (const table of ['articles WHERE id', 'changes WHERE article_id', 'audit WHERE article']) {
+      expect((await t.db.query(`SELECT 1 FROM ${table} = $1`, [ODESA_ID])).rowCount, table).toBe(0);
+    }
+    expect(await whoSaid(onHost[1], 'Odesa grain route')).not.toMatch(/Dovbenko/);
+    // The manager respawns the shard; it loads from the database and answers again, without the article.
+    await expect.poll(() => childrenOf(children[0].pid!).length, { timeout: 20_000, interval: 200 }).toBe(1);
+    await expect.poll(loggedIn, { timeout: 60_000, interval: 500 }).toBeGreaterThan(before);
+    await expect.poll(() => whoSaid(onHost[0], 'ceasefire'), { timeout: 30_000, interval: 500 }).toMatch(/¶/);
+    expect(await whoSaid(onHost[0], 'Odesa grain route')).not.toMatch(/Dovbenko/);
+    // The id was never taken: the same add through the respawned host is stored, audited once, and served by both.
+    const added = await ask(onHost[0], 'add-article', { file: file('odesa.txt', ODESA), date: '2025-07-04' });
+    expect(messageText(added.original)).toContain(`✅ Added \`${ODESA_ID}\``);
+    await expect.poll(() => whoSaid(onHost[1], 'Odesa grain route'), { timeout: 5_000, interval: 200 }).toMatch(/Mykola Dovbenko/);
+    expect((await audit()).filter((r) => r.article === ODESA_ID)).toEqual([{ action: 'add', article: ODESA_ID }]);
+  }, 120_000);
 
   it('no host wrote an article file, and nothing broke a Discord rule', async () => {
     for (const c of corpusOf) expect((await readdir(c)).filter((n) => /\.(md|txt)$/.test(n))).toEqual([]);

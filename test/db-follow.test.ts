@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyArticleChange } from '../src/db/changes.js';
 import { openDb, type Db } from '../src/db/connect.js';
 import { DatabaseError } from '../src/db/errors.js';
-import { followChanges, type Follower } from '../src/db/follow.js';
+import { applyChangesSince, followChanges, readRowOffThread, type Follower } from '../src/db/follow.js';
 import { importCorpus } from '../src/db/import.js';
 import { migrate } from '../src/db/migrate.js';
 import { openDbEngine } from '../src/db/open.js';
 import type { Engine } from '../src/engine.js';
 import { UserError } from '../src/errors.js';
 import { freshDatabase, NO_DATABASE, noteSkipped, type TestDatabase } from './db-helpers.js';
+import { parseThread } from '../src/worker/offthread.js';
 import { SEEDS } from './shared-data.js';
 
 noteSkipped('db-follow');
@@ -119,6 +120,32 @@ describe.skipIf(NO_DATABASE)('processes sharing one database', () => {
     expect(lines.join('\n')).toMatch(/skipped zz_hand\.md: .*no title/);
     expect(engine.whoSaid('ceasefire').total).toBeGreaterThan(5);
   });
+
+  it('changed rows are read on the parse thread: one too slow to read within the limit is skipped and logged, the others applied', async () => {
+    // The followers of the tests above would read the slow row too, on this process's one parse thread.
+    for (const p of procs) await p.follower.stop();
+    const lines: string[] = [];
+    const db = openDb(t.url);
+    const { engine, seq } = await openDbEngine(db);
+    procs.push({ db, engine, follower: { stop: async () => undefined } as Follower });
+    // Stored by hand, as another version or a script might: no reader checked them on the way in.
+    const store = async (id: string, body: string): Promise<void> => {
+      await t.db.query("INSERT INTO articles (id, title, body, hash, format) VALUES ($1, $1, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), 'md')", [id, body]);
+      await t.db.query("INSERT INTO changes (article_id, op) VALUES ($1, 'add')", [id]);
+    };
+    await store('zz_quick', article('Quick read', '"Short and clear," said Ada Quick.'));
+    await store('zz_slow', article('Slow read', Array.from({ length: 60_000 }, (_, i) => `"Point ${i} of the filibuster," said Ned Long.`).join('\n\n')));
+    await store('zz_after', article('After the slow one', '"Still served," said Bo After.'));
+    // The thread is started (and its tagger loaded) first, so the limit measures reading alone.
+    await parseThread().run('quotes', { paragraphs: ['"Warm," said Al Warm.'], title: 'Warm' }, 30_000);
+    const caught = await applyChangesSince(t.db, engine, seq, (l) => lines.push(l), readRowOffThread(1_000));
+    expect(caught.changes).toBe(3);
+    expect(engine.getArticle('zz_quick')?.title).toBe('Quick read');
+    expect(engine.getArticle('zz_after')?.title).toBe('After the slow one');
+    expect(engine.getArticle('zz_slow')).toBeUndefined();
+    expect(lines.join('\n')).toMatch(/skipped zz_slow\.md: reading it took longer than/);
+    for (const id of ['zz_quick', 'zz_slow', 'zz_after']) await t.db.query('DELETE FROM articles WHERE id = $1', [id]);
+  }, 60_000);
 
   it('two adds of one id at once: one is stored, the other is told; one audit row, one change row', async () => {
     const [p, q] = [openDb(t.url), openDb(t.url)];

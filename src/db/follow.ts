@@ -2,15 +2,30 @@
 // reconnect and periodic poll catches up from the last change number applied. A missed notification, a dropped
 // connection or a restart therefore only delays a change, never loses it.
 import pg from 'pg';
-import { redactUrl } from '../settings.js';
-import type { Article } from '../types.js';
-import { articleFromRow, type ArticleRow } from './articles.js';
+import { DEFAULT_ARTICLE_TIMEOUT_MS, redactUrl } from '../settings.js';
+import type { Article, ExtractedQuote } from '../types.js';
+import { OffThreadTimeout, parseThread } from '../worker/offthread.js';
+import type { ArticleRow } from './articles.js';
 
 /** What following needs from the engine (src/engine.ts has these). */
 export interface ChangeTarget {
   getArticle(id: string): Article | undefined;
-  replaceArticle(article: Article): void;
+  replaceArticle(article: Article, extracted?: ExtractedQuote[]): void;
   removeArticle(id: string): boolean;
+}
+
+/**
+ * A stored row read and its quotes extracted: by default on the parse thread under a time limit, as a file from
+ * the folder is, so a row that is slow to read (hand-inserted, or from a newer version) never holds this thread.
+ */
+export type RowReader = (row: ArticleRow) => Promise<{ article: Article; extracted: ExtractedQuote[] }>;
+
+export function readRowOffThread(timeoutMs = DEFAULT_ARTICLE_TIMEOUT_MS): RowReader {
+  return async (row) => {
+    const { article, extracted } = await parseThread().run('row', { id: row.id, body: row.body, format: row.format }, timeoutMs);
+    article.hash = row.hash;
+    return { article, extracted };
+  };
 }
 
 export interface FollowOptions {
@@ -70,32 +85,36 @@ export interface Queryable {
  * articles changed.
  */
 export async function applyChangesSince(
-  db: Queryable, engine: ChangeTarget, seq: string, log: (line: string) => void = () => undefined,
+  db: Queryable, engine: ChangeTarget, seq: string, log: (line: string) => void = () => undefined, read: RowReader = readRowOffThread(),
 ): Promise<{ seq: string; changes: number }> {
   const { rows } = await db.query<CatchUpRow>(CATCH_UP, [seq]);
   let last = BigInt(seq);
   for (const row of rows) {
-    applyRow(engine, row, log);
+    await applyRow(engine, row, log, read);
     const at = BigInt(row.seq);
     if (at > last) last = at;
   }
   return { seq: last.toString(), changes: rows.length };
 }
 
-function applyRow(engine: ChangeTarget, row: CatchUpRow, log: (line: string) => void): void {
+async function applyRow(engine: ChangeTarget, row: CatchUpRow, log: (line: string) => void, read: RowReader): Promise<void> {
   const id = row.article_id;
   if (row.present === null) {
     engine.removeArticle(id);
     return;
   }
   if (engine.getArticle(id)?.hash === row.hash) return;
+  let found: { article: Article; extracted: ExtractedQuote[] };
   try {
-    engine.replaceArticle(articleFromRow({ id, body: row.body ?? '', hash: row.hash ?? '', format: row.format ?? 'md' }));
+    found = await read({ id, body: row.body ?? '', hash: row.hash ?? '', format: row.format ?? 'md' });
   } catch (err) {
-    // A row the reader cannot parse is served as a bad file is: not at all.
+    // A row the reader cannot parse, or takes too long to, is served as a bad file is: not at all.
     engine.removeArticle(id);
-    log(`skipped ${id}.${row.format}: ${(err as Error).message}`);
+    const why = err instanceof OffThreadTimeout ? `reading it ${err.message}` : (err as Error).message;
+    log(`skipped ${id}.${row.format}: ${why}`);
+    return;
   }
+  engine.replaceArticle(found.article, found.extracted);
 }
 
 export function followChanges(opts: FollowOptions): Follower {

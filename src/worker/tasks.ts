@@ -1,10 +1,10 @@
 // What runs on the parse thread (see offthread.ts): every step of an add, replace, reindex or rebuild that
 // parses untrusted text. Plain functions of plain, structured-cloneable data.
 import { readAndExtract, type FileResult } from '../corpus/parallel-read.js';
-import { parseArticle } from '../corpus/read.js';
+import { parseArticle, type ArticleFormat } from '../corpus/read.js';
 import { draftFromSource, type ArticleDraft, type DraftInput } from '../moderation/draft.js';
 import { extractQuotes } from '../quotes/extract.js';
-import type { ExtractedQuote } from '../types.js';
+import type { Article, ExtractedQuote } from '../types.js';
 
 export interface ReadableCheck {
   paragraphs: number;
@@ -21,6 +21,11 @@ export const TASKS = {
   },
   /** A draft's quotations (e.g. for a review card), extracted as the index will. */
   quotes: ({ paragraphs, title }: { paragraphs: string[]; title: string }): ExtractedQuote[] => extractQuotes(paragraphs, { title }),
+  /** A stored article (PostgreSQL row) read as the corpus reader reads a file, quotes extracted. */
+  row: ({ id, body, format }: { id: string; body: string; format: ArticleFormat }): { article: Article; extracted: ExtractedQuote[] } => {
+    const article = parseArticle(id, body, format);
+    return { article, extracted: extractQuotes(article.paragraphs, { title: article.title }) };
+  },
   /** One corpus file read, cleaned and its quotes extracted (or why not). */
   read: ({ dir, name }: { dir: string; name: string }): Promise<FileResult> => readAndExtract(dir, name),
 } as const;
