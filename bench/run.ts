@@ -7,8 +7,10 @@
 //    process (test/fake-discord), times slash-command answers end to end, measures memory with the bot running
 //    (rss_mb), stops the bot, and measures query latency over a fixed mix and live add/remove,
 // 4. measures default-configured MiniSearch and a linear scan over the same passages in their own processes.
-// With --json only one JSON object is printed on stdout; progress goes to stderr.
+// 5. with TEST_DATABASE_URL set, the PostgreSQL store's figures (scripts/db-bench.ts) at the same size.
+// With --json only one JSON object is printed on stdout (no database figures); progress goes to stderr.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -234,11 +236,34 @@ async function main(): Promise<void> {
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
+    await databaseFigures(args.articles);
   } finally {
     await discord?.stop();
     if (args.keep) log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The PostgreSQL store's figures (scripts/db-bench.ts: import rate, a second host's cold and snapshot start, add on
+ * one process → found on the other, memory per process), when a server to try them on is given.
+ */
+async function databaseFigures(articles: number): Promise<void> {
+  if (!process.env.TEST_DATABASE_URL) {
+    process.stdout.write('  PostgreSQL store: not measured (set TEST_DATABASE_URL, e.g. eval "$(scripts/pg-test.sh start)", or run npm run db:bench)\n');
+    return;
+  }
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // bench/run.ts through tsx, or dist/bench/run.js: the script is in the checkout's scripts/ either way.
+  const script = [path.join(here, '../scripts/db-bench.ts'), path.join(here, '../../scripts/db-bench.ts')].find((f) => existsSync(f));
+  if (!script) throw new Error('scripts/db-bench.ts not found');
+  process.stderr.write('database: the PostgreSQL store with two processes…\n');
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--articles', String(articles)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.on('data', (d: Buffer) => { out += d; });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`db-bench exited with code ${code}`);
+  process.stdout.write(`  PostgreSQL store (${articles} articles, scripts/db-bench.ts):\n${out.trim().split('\n').map((l) => `    ${l}`).join('\n')}\n`);
 }
 
 main().catch((err) => {

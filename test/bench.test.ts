@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateArticles } from '../bench/corpus.js';
 import { parseArticle } from '../src/corpus/read.js';
 import { extractQuotes } from '../src/quotes/extract.js';
+import { NO_DATABASE, TEST_DATABASE_URL } from './db-helpers.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -70,4 +71,17 @@ describe('the synthetic corpus', () => {
     expect(quotes.filter((q) => q.speaker).length / quotes.length).toBeGreaterThan(0.8);
     expect(a.some((x) => /[“”]/.test(x.text) && /\b\w+-\w+\b/.test(x.text))).toBe(true);
   });
+});
+
+describe.skipIf(NO_DATABASE)('npm run db:bench -- --articles 30 --adds 3', () => {
+  it('measures a second process on the database: its cold and snapshot starts, and adds it finds', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/db-bench.ts', '--articles', '30', '--adds', '3'], {
+      cwd: root, maxBuffer: 10 * 1024 * 1024, timeout: 120_000, env: { ...process.env, TEST_DATABASE_URL },
+    });
+    expect(stdout).toMatch(/^db:import 30 articles: .* \(30 added\)$/m);
+    expect(stdout).toMatch(/^host B, cold start from the database .*\(rebuild\), rss \d+ MB$/m);
+    expect(stdout).toMatch(/^host B, start from its snapshot: .*\(snapshot\), rss \d+ MB$/m);
+    expect(stdout).toMatch(/found by a search on host B .*p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms \(n=2\); the first add \d+ ms$/m);
+    expect(stdout).toMatch(/^resident memory: host A .* \d+ MB, host B .* [1-9]\d* MB$/m);
+  }, 150_000);
 });
