@@ -103,6 +103,23 @@ describe('reported speech: the attribution inside the clause', () => {
   });
 });
 
+describe('reported speech: "As X said, …"', () => {
+  it('gives the clause after the comma to the speaker after "As", and reads no speech into "As expected" or "As he said this"', () => {
+    expect(reported([
+      'As Zelensky noted, the talks in Istanbul gave no result.',
+      'As Kremlin spokesman Dmitry Peskov told reporters on Monday, Moscow is ready to continue the talks.',
+    ])).toEqual([
+      { text: 'the talks in Istanbul gave no result', speaker: 'Zelensky' },
+      { text: 'Moscow is ready to continue the talks', speaker: 'Dmitry Peskov' },
+    ]);
+    expect(reported([
+      'As expected, the talks ended without a deal.',
+      'As the talks began, Russia launched new strikes on Kharkiv.',
+      'As he said this, the crowd began to cheer loudly.',
+    ])).toEqual([]);
+  });
+});
+
 describe('reported speech: the clause after the verb', () => {
   it('reads "told <outlet> <time> <clause>" without "that"', () => {
     expect(reported(['Andriy Koval told The Daily Courier last week he would not run again.'])).toEqual([

@@ -186,6 +186,29 @@ function namedSubject(p: Para, m: Mention | undefined): Mention | undefined {
   return m && !notASpeaker(p, m) ? m : undefined;
 }
 
+/**
+ * "As Zelensky noted, …": the speaker right after "As", auxiliaries, a speech verb, at most a few words ("put it",
+ * "told reporters", "said on Monday"), then the comma. Undefined for "As expected, …" or "As the talks began, …".
+ */
+const AS_SAID_NOT = new Set(['this', 'that', 'these', 'those', 'so', 'it', 'them']);
+
+function asSaid(p: Para, toks: Token[], sEnd: number): { subject: Mention; verb: Token; after: number } | undefined {
+  const comma = p.text.indexOf(',', toks[0].end);
+  if (comma < 0 || comma >= sEnd || comma - toks[0].end > 100) return undefined;
+  const head = tokensIn(p.tokens, toks[0].end, comma);
+  const subject = largestAt(mentionsIn(p, toks[0].end, comma), head[0]?.start ?? -1);
+  if (!subject || subject.possessive || notASpeaker(p, subject)) return undefined;
+  let k = head.findIndex((w) => w.start >= subject.end);
+  while (k >= 0 && k < head.length && AUXILIARIES.has(head[k].low)) k++;
+  const verb = head[k];
+  const putIt = verb?.low === 'put' && head[k + 1]?.low === 'it';
+  const rest = head.slice(k + (putIt ? 2 : 1));
+  // "As he said this, …" is when, not what.
+  if (!verb || !(INDIRECT_VERBS.has(verb.low) || putIt) || rest.length > 3 || rest.some((w) => AS_SAID_NOT.has(w.low))) return undefined;
+  const after = tokensIn(p.tokens, comma, sEnd)[0];
+  return after ? { subject, verb, after: after.start } : undefined;
+}
+
 /** "X said (that) …" and "…, X said." sentences without quote marks. */
 export function indirectCandidates(p: Para): IndirectCandidate[] {
   const out: IndirectCandidate[] = [];
@@ -313,6 +336,18 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
       out.push({ verb: t, subject, from, to, rule });
       found = true;
       doneTo = to;
+    }
+    // "As Zelensky noted, the talks …", "As Peskov put it, …", "As he told reporters, …": the clause after the
+    // comma is X's (a sentence opening in translated reports especially).
+    if (!found && toks[0]?.low === 'as') {
+      const m = asSaid(p, toks, sEnd);
+      if (m) {
+        const [from, to] = clauseBounds(p.text, m.after, sEnd);
+        if (tokensIn(p.tokens, from, to).length >= 4 && (!inSentence.length || phrasesOnly(p, inSentence, from, to))) {
+          out.push({ verb: m.verb, subject: m.subject, from, to, rule: 'reported-as-X-said' });
+          found = true;
+        }
+      }
     }
     // "According to him, Ukraine is ready for …": the clause after the comma is X's.
     if (!found && toks[0]?.low === 'according' && toks[1]?.low === 'to') {
