@@ -103,6 +103,17 @@ describe('reported speech: the attribution inside the clause', () => {
   });
 });
 
+describe('reported speech: a wire headline "Name: statement"', () => {
+  it('gives the headline\'s statement to the person or body the article names, never to a label', () => {
+    const body = ['Foreign Minister Andrii Sybiha spoke after the talks, and the Kremlin replied on Monday.'];
+    expect(reported(body, 'Sybiha: Ukraine is ready for a full ceasefire for 30 days')).toContainEqual({ text: 'Ukraine is ready for a full ceasefire for 30 days', speaker: 'Andrii Sybiha' });
+    expect(reported(body, 'Kremlin: talks with Kyiv are possible in Istanbul')).toContainEqual({ text: 'talks with Kyiv are possible in Istanbul', speaker: 'Kremlin' });
+    for (const title of ['Live: Russia launches a massive drone attack on Kyiv', 'Explainer: what is in the Istanbul memorandum', 'BOOM: Putin just made his move on the talks', 'Ukraine: Russia launched 100 drones overnight']) {
+      expect(reported(body, title).filter((r) => title.includes(r.text)), title).toEqual([]);
+    }
+  });
+});
+
 describe('reported speech: "As X said, …"', () => {
   it('gives the clause after the comma to the speaker after "As", and reads no speech into "As expected" or "As he said this"', () => {
     expect(reported([

@@ -481,6 +481,8 @@ const NOT_LABELS = new Set([
   'photo', 'photos', 'video', 'correction', 'source', 'sources', 'credit', 'warning', 'advertisement', 'listen', 'q', 'a', 'question',
   'answer', 'transcript', 'live', 'latest', 'exclusive', 'analysis', 'opinion', 'news', 'the', 'and', 'of', 'in', 'on', 'at', 'by', 'to', 'for',
   'us', 'u.s', 'uk', 'eu', 'un', 'nato', 'gop', 'tv', 'ps', 'fyi', 'faq', 'bbc', 'cnn', 'nbc', 'cbs', 'abc', 'fox', 'ap',
+  'explainer', 'factbox', 'factcheck', 'fact', 'interview', 'editorial', 'timeline', 'podcast', 'commentary', 'recap',
+  'profile', 'review', 'poll', 'quiz', 'graphic', 'map', 'explained', 'briefing', 'preview',
 ]);
 
 /** "PENCE: …", "CHRIS WALLACE: …", "“WALLACE: …": a transcript's speaker label at the paragraph start (1–3 words). */
@@ -1342,7 +1344,27 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
   const reported = headlineReported(p);
   const ref = reported ? via(reported.rule, reported.subject, p, ctx) : undefined;
   if (reported && ref) out.push(makeQuote(0, title.slice(reported.from, reported.to), 'indirect', 'none', ref, lastRule));
+  else if (!reported && p.spans.length === 0 && head) {
+    // "Sybiha: Ukraine is ready for a full ceasefire": a wire headline's speaker, then what they said, no marks.
+    const statement = colonStatement(p, head, colon);
+    const by = statement ? via('headline-colon-statement', head, p, ctx) : undefined;
+    // Only someone the article itself names: "BOOM:", "Paid Notice:" or "Newspaper:" label a headline.
+    if (statement && by && ctx.mentionCount(by.key) > 0) out.push(makeQuote(0, title.slice(statement.from, statement.to), 'indirect', 'none', by, lastRule));
+  }
   return out;
+}
+
+/**
+ * The statement after "Name:" in a headline: the name is all that stands before the colon (a person or an
+ * organisation, never a label such as "Live:" or "Analysis:"), and at least four words follow.
+ */
+function colonStatement(p: Para, head: Mention, colon: number): { from: number; to: number } | undefined {
+  if (!(head.kind === 'person' || head.kind === 'name1' || head.kind === 'org') || head.possessive) return undefined;
+  if (tokensIn(p.outside, 0, head.start).length > 0 || tokensIn(p.outside, head.end, colon).length > 0) return undefined;
+  if (tokensIn(p.tokens, 0, colon).some((t) => NOT_LABELS.has(t.low))) return undefined;
+  const words = tokensIn(p.tokens, colon, p.text.length);
+  if (words.length < 4) return undefined;
+  return { from: words[0].start, to: trimEnd(p.text, words[0].start, p.text.length) };
 }
 
 // What reported.ts reads paragraphs and candidate speakers with.
