@@ -114,6 +114,25 @@ describe('reported speech: a wire headline "Name: statement"', () => {
   });
 });
 
+describe('reported speech: a sentence that says who said the one before ("This was stated by X")', () => {
+  it('gives the sentence before to the speaker named after "by", or to the subject of "said this"', () => {
+    expect(reported([
+      'Ukraine is ready for a full ceasefire for 30 days if Russia agrees. This was stated by Foreign Minister Andrii Sybiha during a press conference in Kyiv.',
+      'Moscow is ready to resume the talks in Istanbul next week. Peskov said this at a briefing.',
+    ])).toEqual([
+      { text: 'Ukraine is ready for a full ceasefire for 30 days if Russia agrees', speaker: 'Andrii Sybiha' },
+      { text: 'Moscow is ready to resume the talks in Istanbul next week', speaker: 'Peskov' },
+    ]);
+  });
+
+  it('leaves "said this week that …" to its own clause, and a sentence with quote marks to its quote', () => {
+    expect(reported(['The talks stalled again. Zelensky said this week that the partners must press Russia harder.'])).toEqual([
+      { text: 'the partners must press Russia harder', speaker: 'Zelensky' },
+    ]);
+    expect(reported(['“We are ready for a long war,” the envoy wrote on Monday. This was stated by Vladimir Medinsky.'])).toEqual([]);
+  });
+});
+
 describe('reported speech: "As X said, …"', () => {
   it('gives the clause after the comma to the speaker after "As", and reads no speech into "As expected" or "As he said this"', () => {
     expect(reported([

@@ -190,6 +190,39 @@ function namedSubject(p: Para, m: Mention | undefined): Mention | undefined {
  * "As Zelensky noted, …": the speaker right after "As", auxiliaries, a speech verb, at most a few words ("put it",
  * "told reporters", "said on Monday"), then the comma. Undefined for "As expected, …" or "As the talks began, …".
  */
+/** Verbs of a sentence that points back at the one before ("This was stated by …", "X said this …"). */
+const BACK_VERBS = new Set([
+  'stated', 'said', 'announced', 'noted', 'declared', 'emphasized', 'emphasised', 'stressed', 'reported', 'written',
+  'wrote', 'posted', 'told', 'added', 'explained', 'confirmed', 'voiced', 'expressed',
+]);
+/** What may follow "X said this": a place, a time, a channel ("at a briefing", "in an interview", "on Telegram"). */
+const BACK_AFTER = new Set(['at', 'in', 'on', 'during', 'to', 'after', 'before', 'while', 'when', 'via', 'from', 'through', 'with', 'speaking', 'today', 'yesterday']);
+
+/**
+ * "This was stated by X …" / "This was announced by X" / "X said this at a briefing": the speaker, when the
+ * sentence only says who said the one before it.
+ */
+function backReference(p: Para, toks: Token[], sStart: number, sEnd: number): { subject: Mention; verb: Token } | undefined {
+  if (toks.length < 4) return undefined;
+  if (/^(this|that|it|these|such)$/.test(toks[0].low)) {
+    let k = 1;
+    if (/^(statement|statements|words|information|news|decision)$/.test(toks[k]?.low ?? '')) k++;
+    if (toks[k]?.low === 'has' || toks[k]?.low === 'had') k++;
+    if (!/^(was|were|is|been)$/.test(toks[k]?.low ?? '')) return undefined;
+    if (toks[k]?.low !== 'been' && toks[k + 1]?.low === 'been') k++;
+    const verb = toks[k + 1];
+    if (!verb || !BACK_VERBS.has(verb.low) || toks[k + 2]?.low !== 'by' || !toks[k + 3]) return undefined;
+    const subject = largestAt(mentionsIn(p, toks[k + 2].end, sEnd), toks[k + 3].start) ?? (DET_START.has(toks[k + 3].low) ? largestAt(mentionsIn(p, toks[k + 2].end, sEnd), toks[k + 4]?.start ?? -1) : undefined);
+    return subject && !notASpeaker(p, subject) ? { subject, verb } : undefined;
+  }
+  const i = toks.findIndex((t, k) => k > 0 && BACK_VERBS.has(t.low) && toks[k + 1]?.low === 'this');
+  if (i < 0) return undefined;
+  const next = toks[i + 2];
+  if (next && !BACK_AFTER.has(next.low) && !/[,;:]/.test(next.gap)) return undefined;
+  const subject = verbSubject(p, sStart, toks[i]);
+  return subject ? { subject, verb: toks[i] } : undefined;
+}
+
 const AS_SAID_NOT = new Set(['this', 'that', 'these', 'those', 'so', 'it', 'them']);
 
 function asSaid(p: Para, toks: Token[], sEnd: number): { subject: Mention; verb: Token; after: number } | undefined {
@@ -224,6 +257,18 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     const inSentence = spansFrom(p, sStart - MAX_WINDOW, sEnd).filter((s) => s.start < sEnd && s.end > sStart && (s.open >= sStart || s.open < 0) && !isLabel(p, s, p.text.slice(s.start, s.end)));
     if (inSentence.some((s) => s.dash || s.open < 0 || s.close < 0 || p.text.slice(sStart, s.open).trim() === '')) continue;
     const toks = tokensIn(p.tokens, sStart, sEnd);
+    // "… . This was stated by Foreign Minister X.", "… . Peskov said this at a briefing.": what was said is the
+    // sentence before (the way translated wire copy attributes).
+    const back = si > 0 && inSentence.length === 0 ? backReference(p, toks, sStart, sEnd) : undefined;
+    if (back) {
+      const before = tokensIn(p.tokens, p.sentences[si - 1], sStart);
+      const quoted = spansFrom(p, p.sentences[si - 1] - MAX_WINDOW, sStart).some((s) => s.start < sStart && s.end > p.sentences[si - 1]);
+      if (before.length >= 4 && !quoted) {
+        const [from, to] = clauseBounds(p.text, before[0].start, sStart);
+        out.push({ verb: back.verb, subject: back.subject, from, to, rule: 'reported-this-was-said' });
+        continue;
+      }
+    }
     let found = false;
     // One sentence may report two statements ("X said …, adding that …"; "… and predicted …"): each clause
     // ends where the next reporting verb takes over, and the search goes on after it.
