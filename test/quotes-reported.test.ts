@@ -125,6 +125,16 @@ describe('reported speech: a sentence that says who said the one before ("This w
     ]);
   });
 
+  it('reads a paragraph that opens with it as pointing at the last sentence of the paragraph before', () => {
+    const quotes = extractQuotes([
+      'The talks were short. Ukraine is ready to exchange all prisoners for all before the end of the year.',
+      'This was stated by President Volodymyr Zelensky in his evening address, an Ukrinform correspondent reports.',
+    ]).filter((q) => q.kind === 'indirect');
+    expect(quotes.map((q) => ({ paragraph: q.paragraph, text: q.text, speaker: q.speaker }))).toEqual([
+      { paragraph: 1, text: 'Ukraine is ready to exchange all prisoners for all before the end of the year', speaker: 'Volodymyr Zelensky' },
+    ]);
+  });
+
   it('leaves "said this week that …" to its own clause, and a sentence with quote marks to its quote', () => {
     expect(reported(['The talks stalled again. Zelensky said this week that the partners must press Russia harder.'])).toEqual([
       { text: 'the partners must press Russia harder', speaker: 'Zelensky' },

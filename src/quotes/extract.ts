@@ -120,7 +120,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
     type Item = { at: number; span: Span; indirect?: undefined } | { at: number; span: null; indirect: IndirectCandidate };
     const items: Item[] = [
       ...p.spans.map((s): Item => ({ at: s.open >= 0 ? s.open : s.start, span: s })),
-      ...(mayReportSpeech(p.text, p.tokens, REPORTED_CUE_VERBS) ? indirectCandidates(p) : []).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
+      ...(mayReportSpeech(p.text, p.tokens, REPORTED_CUE_VERBS) ? indirectCandidates(p, paras[p.index - 2]) : []).map((c): Item => ({ at: c.verb.start, span: null, indirect: c })),
     ].sort((a, b) => a.at - b.at);
     let paraSpeaker: SpeakerRef | null = null;
     // "PENCE: Well, the question …": a transcript's speaker label gives the paragraph's speaker; what follows
@@ -144,7 +144,8 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractOption
         const c = item.indirect;
         const ref = via(c.rule, c.subject, p, ctx);
         if (!ref) continue;
-        if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref, lastRule));
+        if (c.inPrevious) out.push(makeQuote(p.index - 1, paras[p.index - 2].text.slice(c.from, c.to), 'indirect', 'none', ref, lastRule));
+        else if (!c.intro) out.push(makeQuote(p.index, p.text.slice(c.from, c.to), 'indirect', 'none', ref, lastRule));
         ctx.noteSpeaker(ref, p.index, c.verb.start);
         continue;
       }

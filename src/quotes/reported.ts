@@ -18,6 +18,8 @@ export interface IndirectCandidate {
   to: number;
   /** A lead-in ending with a colon: no quote of its own, but it names the speaker of what follows. */
   intro?: boolean;
+  /** What was said is in the paragraph before (from/to are offsets in its text). */
+  inPrevious?: boolean;
   rule: string;
 }
 
@@ -243,7 +245,7 @@ function asSaid(p: Para, toks: Token[], sEnd: number): { subject: Mention; verb:
 }
 
 /** "X said (that) …" and "…, X said." sentences without quote marks. */
-export function indirectCandidates(p: Para): IndirectCandidate[] {
+export function indirectCandidates(p: Para, previous?: Para): IndirectCandidate[] {
   const out: IndirectCandidate[] = [];
   if (p.text.length > 20_000) return out; // a wall of text is not a news paragraph
   for (let si = 0; si < p.sentences.length; si++) {
@@ -259,13 +261,17 @@ export function indirectCandidates(p: Para): IndirectCandidate[] {
     const toks = tokensIn(p.tokens, sStart, sEnd);
     // "… . This was stated by Foreign Minister X.", "… . Peskov said this at a briefing.": what was said is the
     // sentence before (the way translated wire copy attributes).
-    const back = si > 0 && inSentence.length === 0 ? backReference(p, toks, sStart, sEnd) : undefined;
+    // Opening a paragraph, it points at the last sentence of the paragraph before.
+    const back = (si > 0 || previous) && inSentence.length === 0 ? backReference(p, toks, sStart, sEnd) : undefined;
     if (back) {
-      const before = tokensIn(p.tokens, p.sentences[si - 1], sStart);
-      const quoted = spansFrom(p, p.sentences[si - 1] - MAX_WINDOW, sStart).some((s) => s.start < sStart && s.end > p.sentences[si - 1]);
+      const q = si > 0 ? p : previous!;
+      const end = si > 0 ? sStart : q.text.length;
+      const start = si > 0 ? p.sentences[si - 1] : q.sentences[q.sentences.length - 1];
+      const before = tokensIn(q.tokens, start, end);
+      const quoted = spansFrom(q, start - MAX_WINDOW, end).some((s) => s.start < end && s.end > start);
       if (before.length >= 4 && !quoted) {
-        const [from, to] = clauseBounds(p.text, before[0].start, sStart);
-        out.push({ verb: back.verb, subject: back.subject, from, to, rule: 'reported-this-was-said' });
+        const [from, to] = clauseBounds(q.text, before[0].start, end);
+        out.push({ verb: back.verb, subject: back.subject, from, to, rule: 'reported-this-was-said', inPrevious: si === 0 || undefined });
         continue;
       }
     }
