@@ -197,6 +197,7 @@ const BACK_VERBS = new Set([
   'stated', 'said', 'announced', 'noted', 'declared', 'emphasized', 'emphasised', 'stressed', 'reported', 'written',
   'wrote', 'posted', 'told', 'added', 'explained', 'confirmed', 'voiced', 'expressed',
 ]);
+const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'because', 'if', 'since', 'though', 'although', 'once', 'until', 'whenever', 'unless']);
 /** What may follow "X said this": a place, a time, a channel ("at a briefing", "in an interview", "on Telegram"). */
 const BACK_AFTER = new Set(['at', 'in', 'on', 'during', 'to', 'after', 'before', 'while', 'when', 'via', 'from', 'through', 'with', 'speaking', 'today', 'yesterday']);
 
@@ -217,6 +218,8 @@ function backReference(p: Para, toks: Token[], sStart: number, sEnd: number): { 
     const subject = largestAt(mentionsIn(p, toks[k + 2].end, sEnd), toks[k + 3].start) ?? (DET_START.has(toks[k + 3].low) ? largestAt(mentionsIn(p, toks[k + 2].end, sEnd), toks[k + 4]?.start ?? -1) : undefined);
     return subject && !notASpeaker(p, subject) ? { subject, verb } : undefined;
   }
+  // "As he said this, …", "When she wrote this, …": a time, not a statement's source.
+  if (SUBORDINATORS.has(toks[0].low)) return undefined;
   const i = toks.findIndex((t, k) => k > 0 && BACK_VERBS.has(t.low) && toks[k + 1]?.low === 'this');
   if (i < 0) return undefined;
   const next = toks[i + 2];
