@@ -60,6 +60,9 @@ describe('paragraph splitting', () => {
   it('strips a site suffix from titles but keeps real dashes', () => {
     expect(cleanTitle('Talks resume in Istanbul | World | example.com')).toBe('Talks resume in Istanbul');
     expect(cleanTitle('Ukraine – Russia talks resume')).toBe('Ukraine – Russia talks resume');
+    // The headline's own second half, in lower case, is no site name.
+    expect(cleanTitle('Kremlin open to talks — but not on Kyiv’s terms')).toBe('Kremlin open to talks — but not on Kyiv’s terms');
+    expect(cleanTitle('Kremlin open to talks — but not on Kyiv’s terms - Reuters')).toBe('Kremlin open to talks — but not on Kyiv’s terms');
   });
 });
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFrontMatter, parseFrontMatter } from '../src/corpus/frontmatter.js';
-import { CorpusDirError, readCorpus } from '../src/corpus/read.js';
+import { CorpusDirError, parseArticle, readCorpus } from '../src/corpus/read.js';
+import { extractQuotes } from '../src/quotes/extract.js';
 
 async function corpusWith(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'talks-corpus-'));
@@ -50,5 +51,37 @@ describe('reading a corpus folder', () => {
   it('round-trips a title with quotes, colons and fences', () => {
     const title = 'He said: "---" and left\\';
     expect(parseFrontMatter(formatFrontMatter({ title }, 'Body.')).meta.title).toBe(title);
+  });
+});
+
+describe('text that was UTF-8 read as Windows-1252 on its way ("â€œ")', () => {
+  it('is decoded again, so its quotes, names and Cyrillic read as written', () => {
+    const article = parseArticle('moj', [
+      'Kremlin: talks possible â€” but not on Kyivâ€™s terms',
+      '',
+      'â€œWe are ready for talks in Istanbul,â€ Dmitry Peskov said on Monday, adding that ErdoÄŸan had offered to host them.',
+      '',
+      // Read as Latin-1 (bytes 0x80–0x9F kept as control characters), as some tools do.
+      Buffer.from('Зеленський заявив: «Ми готові».', 'utf8').toString('latin1'),
+    ].join('\n'), 'txt');
+    expect(article.title).toBe('Kremlin: talks possible — but not on Kyiv’s terms');
+    expect(article.paragraphs).toEqual([
+      '“We are ready for talks in Istanbul,” Dmitry Peskov said on Monday, adding that Erdoğan had offered to host them.',
+      'Зеленський заявив: «Ми готові».',
+    ]);
+    const quote = extractQuotes(article.paragraphs, { title: article.title }).find((q) => q.kind === 'direct');
+    expect(quote).toMatchObject({ text: 'We are ready for talks in Istanbul,', speaker: 'Dmitry Peskov' });
+  });
+
+  it('reads a lost mark inside a word as no closing quote: the quotation stays whole', () => {
+    const article = parseArticle('lost', 'Coal and the climate\n\n“Campaigners must address the realÃ¢€world worries of miners,” said Craig Morris.', 'txt');
+    const quotes = extractQuotes(article.paragraphs, { title: article.title });
+    expect(quotes.map((q) => [q.kind, q.speaker, q.text.slice(-20)])).toEqual([['direct', 'Craig Morris', 'd worries of miners,']]);
+  });
+
+  it('leaves correct text alone, Latin-1 letters included', () => {
+    const text = 'São Paulo’s mayor\n\nThe naïve plan for the café on Âme Street, said Zoë Brandão, “is not new.”';
+    const article = parseArticle('ok', text, 'txt');
+    expect([article.title, ...article.paragraphs].join('\n\n')).toBe(text);
   });
 });

@@ -22,14 +22,25 @@ export function tidyParagraph(text: string): string {
     .trim();
 }
 
+/**
+ * A title part that names a site or section: short, no sentence end, capitalised unless it is a domain ("— but
+ * not on Kyiv's terms" is the headline's own).
+ */
+function siteLike(part: string): boolean {
+  return part.length <= 40 && !/[.!?]$/.test(part) && !(/^\p{Ll}/u.test(part) && /\s/.test(part));
+}
+
 /** Removes a site suffix such as " | World | example.com" from a title. */
 export function cleanTitle(title: string): string {
   const tidy = tidyParagraph(title.replace(/^#+\s*/, ''));
   // A separator's whitespace may only start where a run of whitespace starts: without that lookbehind the
   // engine retried the run from each of its positions, quadratic in a long run (80k em-spaces took seconds).
-  const parts = tidy.split(/(?<!\s)\s+[|\u2013\u2014-]\s+/);
-  if (parts.length > 1 && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p))) {
-    const head = parts[0];
+  const pieces = tidy.split(/((?<!\s)\s+[|\u2013\u2014-]\s+)/);
+  // Site parts come last ("… | World | example.com"): dropped from the end while they look like one.
+  let keep = pieces.length;
+  while (keep > 1 && siteLike(pieces[keep - 1])) keep -= 2;
+  if (keep < pieces.length) {
+    const head = pieces.slice(0, keep).join('');
     if (head.length >= 15) return head;
   }
   return tidy;

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, CorpusProblem } from '../types.js';
 import { cleanParagraphs, cleanTitle, headlineIndex, tidyParagraph } from './clean.js';
+import { repairMojibake } from './mojibake.js';
 import { findArticleDate } from './dates.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { readCorpusFile, UnsafeFileError } from './safe-file.js';
@@ -57,8 +58,9 @@ export function decodeArticleBytes(raw: Uint8Array): string {
 
 /** Parses one article's text. `.txt`: first non-empty line is the title. `.md`: front matter, then the body. */
 export function parseArticle(id: string, original: string, format: ArticleFormat): Article {
-  // Every line ending (\r\n, and a lone \r from old Mac editors) is read as \n.
-  const text = original.replace(/\r\n?/g, '\n');
+  // Every line ending (\r\n, and a lone \r from old Mac editors) is read as \n; UTF-8 that was read as
+  // Windows-1252 on its way ("â€œ") is decoded again.
+  const text = repairMojibake(original.replace(/\r\n?/g, '\n'));
   let title: string;
   let body: string;
   let meta: Record<string, string | undefined> = {};
