@@ -1411,7 +1411,7 @@ export class Engine {
   /** Every person speaking, with the folded words of their names: listing and folding them per query cost ~20 ms at 10k. */
   private people(): Array<{ name: string; id: string; words: string[] }> {
     if (this.personWords) return this.personWords;
-    const people = [];
+    const people: Array<{ name: string; id: string; words: string[] }> = [];
     for (const speaker of this.registry.list()) {
       if (speaker.type !== 'person') continue;
       const words = new Set<string>();
