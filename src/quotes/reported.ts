@@ -188,10 +188,6 @@ function namedSubject(p: Para, m: Mention | undefined): Mention | undefined {
   return m && !notASpeaker(p, m) ? m : undefined;
 }
 
-/**
- * "As Zelensky noted, …": the speaker right after "As", auxiliaries, a speech verb, at most a few words ("put it",
- * "told reporters", "said on Monday"), then the comma. Undefined for "As expected, …" or "As the talks began, …".
- */
 /** Verbs of a sentence that points back at the one before ("This was stated by …", "X said this …"). */
 const BACK_VERBS = new Set([
   'stated', 'said', 'announced', 'noted', 'declared', 'emphasized', 'emphasised', 'stressed', 'reported', 'written',
@@ -230,6 +226,10 @@ function backReference(p: Para, toks: Token[], sStart: number, sEnd: number): { 
 
 const AS_SAID_NOT = new Set(['this', 'that', 'these', 'those', 'so', 'it', 'them']);
 
+/**
+ * "As Zelensky noted, …": the speaker right after "As", auxiliaries, a speech verb, at most a few words ("put it",
+ * "told reporters", "said on Monday"), then the comma. Undefined for "As expected, …" or "As the talks began, …".
+ */
 function asSaid(p: Para, toks: Token[], sEnd: number): { subject: Mention; verb: Token; after: number } | undefined {
   const comma = p.text.indexOf(',', toks[0].end);
   if (comma < 0 || comma >= sEnd || comma - toks[0].end > 100) return undefined;
