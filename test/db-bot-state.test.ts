@@ -73,4 +73,18 @@ describe.skipIf(NO_DATABASE)('feed, review-queue and alert state in the database
     // Both processes serve it.
     for (const h of hosts) await expect.poll(() => h.engine.getArticle(article!) !== undefined, { timeout: 5_000 }).toBe(true);
   });
+
+  it('a rejected item is audited in the database, like every moderator action, and no folder gets an audit file', async () => {
+    const item: QueueItem = {
+      id: 'q2', feedId: 'f00001', feedName: 'Test wire', title: 'Rumour of a Baltic summit', quotes: [], url: 'https://example.org/q2',
+      queuedAt: '2026-12-01T00:00:00.000Z', status: 'pending',
+    };
+    await updateState(dirs[0], (s) => { s.queue.push(item); });
+    const r = await decideItem(mctx(1), 'q2', 'reject', { id: '7', name: 'mod7' });
+    expect(r.kind).toBe('decided');
+    const rows = await t.db.query<{ action: string; moderator_id: string; title: string; detail: string }>("SELECT action, moderator_id, title, detail FROM audit WHERE action = 'reject'");
+    expect(rows.rows).toEqual([{ action: 'reject', moderator_id: '7', title: 'Rumour of a Baltic summit', detail: 'feed item q2 from Test wire (https://example.org/q2)' }]);
+    expect((await loadState(dirs[0])).queue.find((q) => q.id === 'q2')).toMatchObject({ status: 'rejected' });
+    for (const d of dirs) expect((await readdir(d)).filter((n) => n.includes('audit'))).toEqual([]);
+  });
 });

@@ -1,9 +1,9 @@
 // A moderator's decision on a queued item: approve (the stored draft goes into the corpus, as /add-article would)
 // or reject. Decided under the feed-state lock, so two clicks (on any shard) cannot both decide, and a crash
 // between storing the article and recording the decision is resolved by the duplicate check on the next click.
-import { appendAudit, type AuditEntry } from '../moderation/audit.js';
+import type { AuditEntry } from '../moderation/audit.js';
 import { isModerationError, ModerationError } from '../moderation/errors.js';
-import { addArticle, type ModerationContext, type Moderator } from '../moderation/service.js';
+import { addArticle, recordDecision, type ModerationContext, type Moderator } from '../moderation/service.js';
 import { loadDraft, updateState, type QueueItem } from './state.js';
 
 export type Decision = 'approve' | 'reject';
@@ -39,7 +39,8 @@ export async function decideItem(mctx: ModerationContext, queueId: string, decis
         time: now.toISOString(), moderator: { id: who.id, name: who.name }, action: 'reject', title: item.title,
         detail: `feed item ${item.id} from ${item.feedName}${item.url ? ` (${item.url})` : ''}`,
       };
-      await appendAudit(mctx.dir, audit).catch((err: Error) => mctx.log?.(`feeds: could not append to the audit log: ${err.message}`));
+      // Audited where the store keeps its audit (the folder's log, or the database's table).
+      await recordDecision(mctx, audit).catch((err: Error) => mctx.log?.(`feeds: could not record the rejection in the audit log: ${err.message}`));
     }
     item.status = decision === 'approve' ? 'approved' : 'rejected';
     item.decidedBy = `${who.name} (${who.id})`;

@@ -3,7 +3,7 @@
 import { ArticleParseError } from '../corpus/read.js';
 import { DurableIo } from '../corpus/durable.js';
 import { OffThreadTimeout, formatMs, parseThread } from '../worker/offthread.js';
-import type { AuditEntry } from './audit.js';
+import { appendAudit, type AuditEntry } from './audit.js';
 import { draftFromFields, type ArticleDraft, type DraftInput, type DraftOverrides } from './draft.js';
 import { assertNotDuplicate, readExistingArticles } from './duplicates.js';
 import { ModerationError } from './errors.js';
@@ -51,6 +51,8 @@ export interface ArticleStore {
   add(ctx: ModerationContext, draft: ArticleDraft, who: Moderator): Promise<ChangeResult>;
   replace(ctx: ModerationContext, rawId: string, draft: ArticleDraft, who: Moderator): Promise<ChangeResult>;
   remove(ctx: ModerationContext, rawId: string, who: Moderator): Promise<ChangeResult>;
+  /** Audits a decision that changes no article (a queued feed item rejected), where this store keeps its audit. */
+  record(ctx: ModerationContext, entry: AuditEntry): Promise<void>;
 }
 
 export type SourceRequest =
@@ -272,7 +274,14 @@ async function removeFromFolder(ctx: ModerationContext, rawId: string, who: Mode
 }
 
 /** The corpus folder as the store: files written durably under the write lock, journaled, audited in the folder. */
-export const folderStore: ArticleStore = { kind: 'folder', add: addToFolder, replace: replaceInFolder, remove: removeFromFolder };
+export const folderStore: ArticleStore = {
+  kind: 'folder', add: addToFolder, replace: replaceInFolder, remove: removeFromFolder, record: (ctx, entry) => appendAudit(ctx.dir, entry),
+};
+
+/** Audits a decision that changes no article in the store `ctx` writes through (see ArticleStore.record). */
+export function recordDecision(ctx: ModerationContext, entry: AuditEntry): Promise<void> {
+  return (ctx.store ?? folderStore).record(ctx, entry);
+}
 
 /** Call once at start, before reading the corpus: clears crash leftovers. */
 export async function startModeration(ctx: ModerationContext): Promise<string[]> {

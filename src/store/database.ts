@@ -196,6 +196,13 @@ export function databaseStore(deps: DatabaseStoreDeps): ChosenStore {
       });
       return result(ctx, stored, who, time);
     },
+    async record(ctx, entry) {
+      await guarded(() => db.query(
+        'INSERT INTO audit (at, moderator_id, moderator_name, action, article, sha256, title, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [entry.time, entry.moderator.id, entry.moderator.name, entry.action, entry.article ?? null, entry.sha256 ?? null, entry.title ?? null, entry.detail ?? null],
+      ));
+      ctx.log?.(`moderation: ${JSON.stringify({ ...entry, store: 'database' })}`);
+    },
     /** Re-reads the whole database into the engine (what the follower does change by change, all at once). */
     async reindex(onProgress) {
       const snapshot = await guarded(() => loadArticles(db));
