@@ -143,6 +143,26 @@ describe('reported speech: a sentence that says who said the one before ("This w
   });
 });
 
+describe('reported speech: a statement after a colon, without marks', () => {
+  it('gives "X told journalists: …" and "X said in a commentary: …" to X', () => {
+    expect(reported([
+      'Ushakov told journalists: Moscow has received the American proposals and is studying them.',
+      'Zakharova said in a commentary: the West is not interested in peace at all.',
+    ])).toEqual([
+      { text: 'Moscow has received the American proposals and is studying them', speaker: 'Ushakov' },
+      { text: 'the West is not interested in peace at all', speaker: 'Zakharova' },
+    ]);
+  });
+
+  it('reads no statement into a list after a colon, a verb with its own object, or a clock time', () => {
+    expect(reported([
+      'Russia has taken several villages this week: Novomykhailivka, Kurakhove and two hamlets near Pokrovsk.',
+      'The envoy has added another task to his job: mediator between the two delegations in Geneva.',
+      'The delegations met at 10:30 in the Dolmabahce palace for talks.',
+    ])).toEqual([]);
+  });
+});
+
 describe('reported speech: "As X said, …"', () => {
   it('gives the clause after the comma to the speaker after "As", and reads no speech into "As expected" or "As he said this"', () => {
     expect(reported([

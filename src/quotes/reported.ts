@@ -247,6 +247,31 @@ function asSaid(p: Para, toks: Token[], sEnd: number): { subject: Mention; verb:
   return after ? { subject, verb, after: after.start } : undefined;
 }
 
+/**
+ * "Ushakov told journalists: Moscow has received …", "Zakharova said in a commentary: the West …": a short lead
+ * whose last speech verb (a listener or a place may follow it) ends at a colon, then at least four words.
+ */
+function colonStatement(p: Para, toks: Token[], sStart: number, sEnd: number): { verb: Token; subject: Mention; from: number; to: number } | undefined {
+  const colon = /:\s/.exec(p.text.slice(sStart, sEnd));
+  if (!colon) return undefined;
+  const at = sStart + colon.index;
+  const lead = toks.filter((t) => t.end <= at);
+  const after = toks.filter((t) => t.start > at);
+  if (after.length < 4 || lead.length === 0 || lead.length > 14) return undefined;
+  let v = lead.length - 1;
+  while (v >= 0 && !(INDIRECT_VERBS.has(lead[v].low) && isReportingVerb(p.tokens, lead[v].i))) v--;
+  if (v < 0 || lead.length - 1 - v > 6 || tagNear(p, lead[v].start, at) !== 'VERB') return undefined;
+  // After the verb only a listener ("told journalists"), a place or occasion ("said in a commentary") or "why":
+  // "has added another facet to his job: …" has an object, and what follows the colon is about it.
+  const next = lead[v + 1];
+  if (next && !VERBS_WITH_LISTENER.has(lead[v].low) && !AFTER_VERB_PREPOSITIONS.has(next.low) && next.low !== 'why') return undefined;
+  const subject = verbSubject(p, sStart, lead[v]);
+  // "A number of factors …, insiders said: …" is an attribution after its clause; the colon only lists details.
+  if (!subject || (p.text.slice(sStart, subject.start).includes(',') && tokensIn(p.tokens, sStart, subject.start).length > 5)) return undefined;
+  const [from, to] = clauseBounds(p.text, after[0].start, sEnd);
+  return { verb: lead[v], subject, from, to };
+}
+
 /** "X said (that) …" and "…, X said." sentences without quote marks. */
 export function indirectCandidates(p: Para, previous?: Para): IndirectCandidate[] {
   const out: IndirectCandidate[] = [];
@@ -415,6 +440,14 @@ export function indirectCandidates(p: Para, previous?: Para): IndirectCandidate[
           out.push({ verb: toks[0], subject: m, from, to, rule: 'reported-according-to' });
           found = true;
         }
+      }
+    }
+    // "Ushakov told journalists: Moscow has received the proposals …": a statement after the colon, no marks.
+    if (!found && inSentence.length === 0) {
+      const c = colonStatement(p, toks, sStart, sEnd);
+      if (c) {
+        out.push({ verb: c.verb, subject: c.subject, from: c.from, to: c.to, rule: 'reported-colon-statement' });
+        found = true;
       }
     }
     if (found) continue;
