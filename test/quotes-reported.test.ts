@@ -143,6 +143,14 @@ describe('reported speech: a sentence that says who said the one before ("This w
   });
 });
 
+describe('reported speech: "according to X" set off inside the sentence', () => {
+  it('gives the sentence to X, the source left in place', () => {
+    expect(reported(['The Russian side, according to Medinsky, is ready to continue contacts in Istanbul.'])).toEqual([
+      { text: 'The Russian side, according to Medinsky, is ready to continue contacts in Istanbul', speaker: 'Medinsky' },
+    ]);
+  });
+});
+
 describe('reported speech: a statement after a colon, without marks', () => {
   it('gives "X told journalists: …" and "X said in a commentary: …" to X', () => {
     expect(reported([

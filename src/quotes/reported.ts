@@ -442,6 +442,16 @@ export function indirectCandidates(p: Para, previous?: Para): IndirectCandidate[
         }
       }
     }
+    // "The Russian side, according to Medinsky, is ready to …": the sentence is X's, the source set off inside it.
+    if (!found && inSentence.length === 0) {
+      const inner = /,\s*according to ([^,;:()]{2,60}),\s*/i.exec(p.text.slice(sStart, sEnd));
+      const m = inner ? largestAt(mentionsIn(p, sStart + inner.index, sStart + inner.index + inner[0].length), sStart + inner.index + inner[0].indexOf(inner[1])) : undefined;
+      if (inner && m && inner.index > 0 && tokensIn(p.tokens, sStart, sEnd).length >= 8) {
+        const [from, to] = clauseBounds(p.text, toks[0].start, sEnd);
+        out.push({ verb: toks.find((t) => t.start >= sStart + inner.index && t.low === 'according') ?? toks[0], subject: m, from, to, rule: 'reported-according-to-inside' });
+        found = true;
+      }
+    }
     // "Ushakov told journalists: Moscow has received the proposals …": a statement after the colon, no marks.
     if (!found && inSentence.length === 0) {
       const c = colonStatement(p, toks, sStart, sEnd);
