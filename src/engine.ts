@@ -92,10 +92,22 @@ const ANY_WORD_WEIGHT = 0.3;
 
 export type EngineErrorCode = 'empty-query' | 'unknown-article' | 'unknown-speaker' | 'bad-corpus' | 'bad-filter' | 'unknown-paragraph';
 
+/**
+ * What a refusal says, as data: a front end can word it in the asker's language (the message is the English
+ * wording). `what` is the thing the question lacked.
+ */
+export type EngineErrorDetails =
+  | { kind: 'nothing-asked'; what: 'a topic' | 'words to search for' }
+  | { kind: 'only-common-words'; text: string }
+  | { kind: 'not-a-date'; option: string; value: string }
+  | { kind: 'no-such-article'; id: string }
+  | { kind: 'no-such-paragraph'; article: string; count: number; asked: string }
+  | { kind: 'no-words-in-message' };
+
 /** A question the engine cannot answer as asked; the message is meant for the person who asked. */
 export class EngineError extends UserError {
   override name = 'EngineError';
-  constructor(message: string, readonly code: EngineErrorCode) {
+  constructor(message: string, readonly code: EngineErrorCode, readonly details?: EngineErrorDetails) {
     super(message);
   }
 }
@@ -575,11 +587,11 @@ export class Engine {
 
   // ---- questions -----------------------------------------------------------------------------
 
-  private parse(input: string, what: string): ParsedQuery {
+  private parse(input: string, what: 'a topic' | 'words to search for'): ParsedQuery {
     const query = parseQuery(input ?? '');
-    if (!query.text) throw new EngineError(`Give ${what}, e.g. "ceasefire".`, 'empty-query');
+    if (!query.text) throw new EngineError(`Give ${what}, e.g. "ceasefire".`, 'empty-query', { kind: 'nothing-asked', what });
     if (query.terms.length === 0) {
-      throw new EngineError(`"${query.text}" has only common words (like "the" or "said") and nothing to look for; try a more specific word, e.g. "ceasefire".`, 'empty-query');
+      throw new EngineError(`"${query.text}" has only common words (like "the" or "said") and nothing to look for; try a more specific word, e.g. "ceasefire".`, 'empty-query', { kind: 'only-common-words', text: query.text });
     }
     return query;
   }
@@ -1058,7 +1070,7 @@ export class Engine {
     const bound = (value: string | undefined, name: string): { first: string; last: string } | null => {
       if (value === undefined || !value.trim()) return null;
       const parsed = parseDateBound(value);
-      if (!parsed) throw new EngineError(`${name}: "${value.slice(0, 40)}" is not a date; write 2025-05-12, 2025-05 or May 2025.`, 'bad-filter');
+      if (!parsed) throw new EngineError(`${name}: "${value.slice(0, 40)}" is not a date; write 2025-05-12, 2025-05 or May 2025.`, 'bad-filter', { kind: 'not-a-date', option: name, value: value.slice(0, 40) });
       return parsed;
     };
     const since = bound(opts.since, 'since')?.first;
@@ -1223,10 +1235,12 @@ export class Engine {
   /** Paragraph `n` of an article (0: the headline) with its citation, or a message saying what exists. */
   paragraph(id: string, n: number): ParagraphAnswer {
     const article = this.articlesById.get(id.trim());
-    if (!article) throw new EngineError(`No article with id "${id.trim().slice(0, 100)}".`, 'unknown-article');
+    if (!article) throw new EngineError(`No article with id "${id.trim().slice(0, 100)}".`, 'unknown-article', { kind: 'no-such-article', id: id.trim().slice(0, 100) });
     const count = article.paragraphs.length;
     if (!Number.isInteger(n) || n < 0 || n > count) {
-      throw new EngineError(`Article ${article.id} has paragraphs 1 to ${count} (0 is the headline), not ${String(n).slice(0, 20)}.`, 'unknown-paragraph');
+      throw new EngineError(`Article ${article.id} has paragraphs 1 to ${count} (0 is the headline), not ${String(n).slice(0, 20)}.`, 'unknown-paragraph', {
+        kind: 'no-such-paragraph', article: article.id, count, asked: String(n).slice(0, 20),
+      });
     }
     const text = n === 0 ? article.title : article.paragraphs[n - 1];
     const quotes = (this.quotesByArticle.get(article.id) ?? []).filter((q) => q.paragraph === n).map((q) => this.quoteHit(q));
@@ -1243,7 +1257,7 @@ export class Engine {
     const words = claimWords(text).slice(0, 250);
     const content = contentWords(words);
     if (!content.length) {
-      throw new EngineError('This message has no words to look for (only a link, an embed, mentions or common words).', 'empty-query');
+      throw new EngineError('This message has no words to look for (only a link, an embed, mentions or common words).', 'empty-query', { kind: 'no-words-in-message' });
     }
     const limit = clampLimit(opts.limit, 10);
     // Candidates from both indexes: passages sharing the words, and quotes found by their words or context.

@@ -34,6 +34,15 @@ describe('the asker\'s language', () => {
     expect(c.text).toMatch(/^Я не нашёл отрывков по запросу \*\*zqxjvw\*\*\./);
   });
 
+  test('a question refused as asked is refused in the asker\'s language', async () => {
+    const uk1 = await h.command('who-said', { topic: 'the and of' }, uk());
+    expect(uk1.text).toMatch(/містить лише загальновживані слова/);
+    const ru1 = await h.command('who-said', { topic: 'ceasefire', since: 'soonish' }, ru());
+    expect(ru1.text).toMatch(/since: «soonish» — не дата/);
+    const en1 = await h.command('who-said', { topic: 'the and of' }, en());
+    expect(en1.text).toMatch(/has only common words/);
+  });
+
   test('the cooldown answers in Ukrainian or Russian, English for any other locale', async () => {
     for (const [who, pattern] of [
       [uk(), /^Ви питаєте трохи зашвидко: зачекайте ще (30|29) с\.$/],

@@ -1,6 +1,9 @@
 // The bot's fixed phrases per locale: which table a Discord locale picks, and that no table lacks a phrase.
 import { describe, expect, test } from 'vitest';
-import { LOCALES, localeOf, messagesFor, refusalText } from '../src/bot/i18n.js';
+import path from 'node:path';
+import { LOCALES, localeOf, messagesFor, refusalText, userErrorText } from '../src/bot/i18n.js';
+import { Engine } from '../src/engine.js';
+import { UserError } from '../src/errors.js';
 import { canModerate } from '../src/moderation/permissions.js';
 import { renderParagraphs, renderQuotes, renderSearch, renderWhoSaid } from '../src/bot/render.js';
 import { pageButtons, paragraphPicker } from '../src/bot/pages.js';
@@ -31,6 +34,38 @@ describe('locales', () => {
     expect(refusalText(LOCALES.uk, 'A reason nobody translated.')).toBe('A reason nobody translated.');
   });
 
+  test("the engine's refusals of a question read in the asker's language; anything else stays as written", async () => {
+    const engine = await Engine.open(path.resolve(__dirname, '../corpus'));
+    const refusal = (ask: () => unknown): UserError => {
+      try {
+        ask();
+      } catch (err) {
+        if (err instanceof UserError) return err;
+        throw err;
+      }
+      throw new Error('not refused');
+    };
+    const asked = [
+      refusal(() => engine.whoSaid('   ')),
+      refusal(() => engine.search('')),
+      refusal(() => engine.search('the and of')),
+      refusal(() => engine.whoSaid('ceasefire', { since: 'soonish' })),
+      refusal(() => engine.paragraph('no-such-article', 1)),
+      refusal(() => engine.paragraph(engine.sources().list[0].id, 999)),
+    ];
+    expect(asked.map((e) => userErrorText(LOCALES.en, e))).toEqual(asked.map((e) => e.message));
+    expect(asked.map((e) => userErrorText(LOCALES.uk, e))).toEqual([
+      'Вкажіть тему, наприклад «ceasefire».',
+      'Вкажіть слова для пошуку, наприклад «ceasefire».',
+      '«the and of» містить лише загальновживані слова (як «the» чи «said»), шукати нічого; спробуйте конкретніше слово, наприклад «ceasefire».',
+      'since: «soonish» — не дата; напишіть 2025-05-12, 2025-05 або May 2025.',
+      'Немає статті з id «no-such-article».',
+      expect.stringMatching(/^Стаття \S+ має абзаци від 1 до \d+ \(0 — заголовок\), а не 999\.$/),
+    ]);
+    for (const e of asked) expect(userErrorText(LOCALES.ru, e)).not.toBe(e.message);
+    expect(userErrorText(LOCALES.uk, new UserError('A refusal nobody translated.'))).toBe('A refusal nobody translated.');
+  });
+
   test('render: no-match lines and headings in the table given, the speaker name and query as typed', () => {
     const nobody = { query: 'Peskow', speaker: null, results: [], suggestions: ['Dmitry Peskov'] } as unknown as QuotesAnswer;
     const text = (r: ReturnType<typeof renderQuotes>) => ('pages' in r ? r.pages[0]! : r).embeds?.[0]?.description;
@@ -46,7 +81,7 @@ describe('locales', () => {
     const shown = (v: unknown): string => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 4, 5, true)) : String(v));
     const walk = (en: object, other: object, where: string, locale: string): void => {
       for (const [key, value] of Object.entries(en)) {
-        if (key === 'refusals') continue;
+        if (key === 'refusals' || key === 'refused') continue;
         const theirs = (other as Record<string, unknown>)[key];
         expect(theirs, `${locale}: ${where}${key} is missing`).toBeDefined();
         if (value !== null && typeof value === 'object') {

@@ -1,5 +1,8 @@
 // The bot's fixed phrases in the community's languages: one table per locale, picked from interaction.locale.
-// Only what the bot itself says is translated; article text, names and the engine's own messages stay as they are.
+// Only what the bot itself says is translated (its replies, and the engine's refusals of a question as asked);
+// article text and names stay as they are.
+import type { EngineError, EngineErrorDetails } from '../engine.js';
+import type { UserError } from '../errors.js';
 import { MODERATION_OFF } from '../moderation/permissions.js';
 
 export type BotLocale = 'en' | 'uk' | 'ru';
@@ -110,6 +113,8 @@ export interface Messages {
   helpOutro: string;
   /** canModerate's refusals, by their English text; one missing here is shown in English. */
   refusals: Readonly<Record<string, string>>;
+  /** A question refused as asked (empty, only common words, a bad date, an unknown article or paragraph); undefined: the English text. */
+  refused: (d: EngineErrorDetails) => string | undefined;
   render: RenderText;
 }
 
@@ -131,6 +136,7 @@ const en: Messages = {
   helpOutro: 'Right-click a message → Apps → **Find sources**: the quotes and passages that say what it says (only you see it).\n'
     + 'Add `private: True` to any question to see the answer alone. Long answers have Previous/Next buttons.',
   refusals: {},
+  refused: () => undefined,
   render: {
     noQuotes: (q) => `I found no quotes matching **${q}**.`,
     noPassages: (q) => `I found no passages matching **${q}**.`,
@@ -214,6 +220,16 @@ const uk: Messages = {
     [MOD_GUILD]: 'Модерація працює лише на сервері, якому належать ці статті; цей сервер не з їх числа.',
     [MOD_ROLE]: 'Змінювати статті можуть лише модератори (роль модератора або дозвіл «Керувати повідомленнями»).',
     [MOD_PERM]: 'Змінювати статті можуть лише модератори (дозвіл «Керувати повідомленнями»).',
+  },
+  refused: (d) => {
+    switch (d.kind) {
+      case 'nothing-asked': return d.what === 'a topic' ? 'Вкажіть тему, наприклад «ceasefire».' : 'Вкажіть слова для пошуку, наприклад «ceasefire».';
+      case 'only-common-words': return `«${d.text}» містить лише загальновживані слова (як «the» чи «said»), шукати нічого; спробуйте конкретніше слово, наприклад «ceasefire».`;
+      case 'not-a-date': return `${d.option}: «${d.value}» — не дата; напишіть 2025-05-12, 2025-05 або May 2025.`;
+      case 'no-such-article': return `Немає статті з id «${d.id}».`;
+      case 'no-such-paragraph': return `Стаття ${d.article} має абзаци від 1 до ${d.count} (0 — заголовок), а не ${d.asked}.`;
+      case 'no-words-in-message': return 'У цьому повідомленні немає слів для пошуку (лише посилання, вбудований вміст, згадки або загальновживані слова).';
+    }
   },
   render: {
     noQuotes: (q) => `Я не знайшов цитат за запитом **${q}**.`,
@@ -299,6 +315,16 @@ const ru: Messages = {
     [MOD_ROLE]: 'Менять статьи могут только модераторы (роль модератора или право «Управлять сообщениями»).',
     [MOD_PERM]: 'Менять статьи могут только модераторы (право «Управлять сообщениями»).',
   },
+  refused: (d) => {
+    switch (d.kind) {
+      case 'nothing-asked': return d.what === 'a topic' ? 'Укажите тему, например «ceasefire».' : 'Укажите слова для поиска, например «ceasefire».';
+      case 'only-common-words': return `«${d.text}» содержит только общеупотребительные слова (вроде «the» или «said»), искать нечего; попробуйте более конкретное слово, например «ceasefire».`;
+      case 'not-a-date': return `${d.option}: «${d.value}» — не дата; напишите 2025-05-12, 2025-05 или May 2025.`;
+      case 'no-such-article': return `Нет статьи с id «${d.id}».`;
+      case 'no-such-paragraph': return `В статье ${d.article} абзацы с 1 по ${d.count} (0 — заголовок), а не ${d.asked}.`;
+      case 'no-words-in-message': return 'В этом сообщении нет слов для поиска (только ссылка, встроенное содержимое, упоминания или общеупотребительные слова).';
+    }
+  },
   render: {
     noQuotes: (q) => `Я не нашёл цитат по запросу **${q}**.`,
     noPassages: (q) => `Я не нашёл отрывков по запросу **${q}**.`,
@@ -371,6 +397,13 @@ export function messagesFor(discordLocale: string | null | undefined): Messages 
 }
 
 /** A moderation refusal in the user's language (unknown reasons stay as given). */
+/** What the asker reads for a refusal: the engine's in their language when the table words it, else the message. */
+export function userErrorText(t: Messages, err: UserError): string {
+  // By shape, not instanceof: this table stays free of the engine's code (deploy loads it alone).
+  const details = (err as Partial<EngineError>).details;
+  return (details ? t.refused(details) : undefined) ?? err.userMessage;
+}
+
 export function refusalText(t: Messages, reason: string): string {
   return t.refusals[reason] ?? reason;
 }

@@ -11,7 +11,7 @@ import { Cooldowns } from './cooldown.js';
 import { LIMITS, choice, clampMessage } from './limits.js';
 import { PAGE_PREFIX, PARAGRAPHS_PREFIX, PageStore, pageButtons, parseParagraphPress, parsePageButton } from './pages.js';
 import { notice, renderParagraphs } from './render.js';
-import { LOCALES, messagesFor, refusalText, type Messages } from './i18n.js';
+import { LOCALES, messagesFor, refusalText, userErrorText, type Messages } from './i18n.js';
 import type { ParagraphAnswer } from '../answers.js';
 import { EngineError } from '../engine.js';
 import { UserError } from '../errors.js';
@@ -253,7 +253,7 @@ export class Router {
       // Refused after the press was acknowledged as an update: the reason goes on top of the message, which stays
       // (a review card keeps its buttons, so the moderator can try again).
       this.logRefusal(i, err);
-      result = { update: { content: err.userMessage } };
+      result = { update: { content: userErrorText(messagesFor(i.locale), err) } };
     }
     if (result && typeof result === 'object' && 'update' in result) {
       const body = toOptions(clampMessage(result.update));
@@ -409,7 +409,7 @@ export class Router {
       // is the one place handlers' refusals become replies: handlers throw, never catch to answer.
       this.logRefusal(i, err);
       try {
-        await this.send(i, notice(err.userMessage));
+        await this.send(i, notice(userErrorText(messagesFor(i.locale), err)));
         return;
       } catch (again) {
         this.ctx.log(`could not answer ${describe(i)}: ${describeError(again)}`);
