@@ -396,7 +396,6 @@ export function messagesFor(discordLocale: string | null | undefined): Messages 
   return LOCALES[localeOf(discordLocale)];
 }
 
-/** A moderation refusal in the user's language (unknown reasons stay as given). */
 /** What the asker reads for a refusal: the engine's in their language when the table words it, else the message. */
 export function userErrorText(t: Messages, err: UserError): string {
   // By shape, not instanceof: this table stays free of the engine's code (deploy loads it alone).
@@ -404,6 +403,7 @@ export function userErrorText(t: Messages, err: UserError): string {
   return (details ? t.refused(details) : undefined) ?? err.userMessage;
 }
 
+/** A moderation refusal in the user's language (unknown reasons stay as given). */
 export function refusalText(t: Messages, reason: string): string {
   return t.refusals[reason] ?? reason;
 }
