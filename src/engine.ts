@@ -750,27 +750,14 @@ export class Engine {
         continue;
       }
       if (perGroup === 1) {
-        // The group's best row, and its statement's copies in other articles among all of the group's quotes.
+        // The group's best row; its statement's copies are folded from all of the group's quotes, not only the
+        // best few (a linear scan: a number compare rules out almost every quote).
         let top = group.quotes[0];
         for (const i of group.quotes) if (before(i, top) < 0) top = i;
         const key = statementOf(top);
-        const topArticle = quoteAt[top].article;
-        const copies: number[] = [];
-        for (const i of group.quotes) {
-          // The statement number first: a number compare rules out almost every quote.
-          if (i === top || statementOf(i) !== key || quoteAt[i].article === topArticle || quoteAt[i].speakerId === null) continue;
-          copies.push(i);
-        }
-        if (copies.length) {
-          const seen = new Set<string>();
-          const also: Quote[] = [];
-          for (const i of copies.sort(before)) {
-            if (seen.has(quoteAt[i].article)) continue;
-            seen.add(quoteAt[i].article);
-            also.push(quoteAt[i]);
-          }
-          alsoOf.set(top, also);
-        }
+        const same = group.quotes.filter((i) => i !== top && statementOf(i) === key).sort(before);
+        const also = same.length ? foldCopies([top, ...same], (i) => quoteAt[i], statementOf).copies.get(top) : undefined;
+        if (also) alsoOf.set(top, also);
         group.quotes = [top];
         continue;
       }

@@ -1347,7 +1347,7 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
   if (reported && ref) out.push(makeQuote(0, title.slice(reported.from, reported.to), 'indirect', 'none', ref, lastRule));
   else if (!reported && p.spans.length === 0 && head) {
     // "Sybiha: Ukraine is ready for a full ceasefire": a wire headline's speaker, then what they said, no marks.
-    const statement = colonStatement(p, head, colon);
+    const statement = headlineStatement(p, head, colon);
     const by = statement ? via('headline-colon-statement', head, p, ctx) : undefined;
     // Only someone the article itself names: "BOOM:", "Paid Notice:" or "Newspaper:" label a headline.
     if (statement && by && ctx.mentionCount(by.key) > 0) out.push(makeQuote(0, title.slice(statement.from, statement.to), 'indirect', 'none', by, lastRule));
@@ -1359,7 +1359,7 @@ function extractFromTitle(title: string, ctx: ArticleContext): ExtractedQuote[] 
  * The statement after "Name:" in a headline: the name is all that stands before the colon (a person or an
  * organisation, never a label such as "Live:" or "Analysis:"), and at least four words follow.
  */
-function colonStatement(p: Para, head: Mention, colon: number): { from: number; to: number } | undefined {
+function headlineStatement(p: Para, head: Mention, colon: number): { from: number; to: number } | undefined {
   if (!(head.kind === 'person' || head.kind === 'name1' || head.kind === 'org') || head.possessive) return undefined;
   if (tokensIn(p.outside, 0, head.start).length > 0 || tokensIn(p.outside, head.end, colon).length > 0) return undefined;
   if (tokensIn(p.tokens, 0, colon).some((t) => NOT_LABELS.has(t.low))) return undefined;

@@ -194,8 +194,6 @@ const BACK_VERBS = new Set([
   'wrote', 'posted', 'told', 'added', 'explained', 'confirmed', 'voiced', 'expressed',
 ]);
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'because', 'if', 'since', 'though', 'although', 'once', 'until', 'whenever', 'unless']);
-/** What may follow "X said this": a place, a time, a channel ("at a briefing", "in an interview", "on Telegram"). */
-const BACK_AFTER = new Set(['at', 'in', 'on', 'during', 'to', 'after', 'before', 'while', 'when', 'via', 'from', 'through', 'with', 'speaking', 'today', 'yesterday']);
 
 /**
  * "This was stated by X …" / "This was announced by X" / "X said this at a briefing": the speaker, when the
@@ -219,7 +217,8 @@ function backReference(p: Para, toks: Token[], sStart: number, sEnd: number): { 
   const i = toks.findIndex((t, k) => k > 0 && BACK_VERBS.has(t.low) && toks[k + 1]?.low === 'this');
   if (i < 0) return undefined;
   const next = toks[i + 2];
-  if (next && !BACK_AFTER.has(next.low) && !/[,;:]/.test(next.gap)) return undefined;
+  // What may follow: a place, a time, a channel ("at a briefing", "in an interview", "on Telegram", "today").
+  if (next && !AFTER_VERB_PREPOSITIONS.has(next.low) && !/^(?:speaking|today|yesterday)$/.test(next.low) && !/[,;:]/.test(next.gap)) return undefined;
   const subject = verbSubject(p, sStart, toks[i]);
   return subject ? { subject, verb: toks[i] } : undefined;
 }
